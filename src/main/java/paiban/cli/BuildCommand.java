@@ -1,0 +1,36 @@
+package paiban.cli;
+
+import paiban.copy.IssueReader;
+import paiban.model.Issue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code paiban build issues/<id> [--out DIR]}: reads, typesets, composes, renders and finishes an issue. */
+@Command(name = "build", description = "Build the editions of one or more issue folders.")
+final class BuildCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "ISSUE", description = "issue folders, e.g. issues/2021-06-22")
+    List<Path> issues;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out)")
+    Path out = Path.of("out");
+
+    @Option(names = "--debug", description = "print stack traces")
+    void debug(boolean on) {
+        ErrorHandler.debug = on;
+    }
+
+    @Override
+    public Integer call() {
+        for (Path folder : issues) {
+            Issue issue = IssueReader.read(folder);
+            System.out.println(issue.title() + ": " + issue.articles().size() + " articles");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package paiban.cli;
+
+import paiban.PaibanException;
+import picocli.CommandLine;
+
+/**
+ * Prints a {@link PaibanException} as its message alone: a tired editor needs the file, line and
+ * remedy, not a stack trace. Anything else is a bug in paiban and says so. --debug shows the trace.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    static boolean debug;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (debug) e.printStackTrace();
+        if (e instanceof PaibanException) {
+            System.err.println("paiban: " + e.getMessage());
+            return 1;
+        }
+        System.err.println("paiban: internal error (" + e + "); run again with --debug and report it");
+        return 70;
+    }
+}

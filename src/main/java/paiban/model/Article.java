@@ -1,0 +1,29 @@
+package paiban.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One story: its headline group, its copy and its photos.
+ *
+ * @param slug     the Markdown file name without ".md"; plans and jump lines refer to it
+ * @param file     the Markdown file, for error messages
+ * @param kicker   引题, printed above the title (empty if none)
+ * @param subtitle 副题, printed below the title (empty if none)
+ * @param dateline 电头, printed bold at the start of the first paragraph, e.g. 本报讯（记者李婉欣）
+ * @param source   printed in parentheses after the last paragraph, e.g. 江门市科协
+ * @param priority 1 is the most important
+ */
+public record Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
+                      String source, String section, int priority, List<Photo> photos, List<Block> body) {
+
+    public Article {
+        photos = List.copyOf(photos);
+        body = List.copyOf(body);
+    }
+
+    /** The number of characters of body copy, a cheap measure of length before typesetting. */
+    public int bodyLength() {
+        return body.stream().mapToInt(Block::length).sum();
+    }
+}

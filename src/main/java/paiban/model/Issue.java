@@ -1,0 +1,34 @@
+package paiban.model;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One issue of the paper as read from {@code issues/<id>/}: the header fields of issue.yaml and its articles.
+ *
+ * @param folder   the issue folder; every photo path is resolved inside it
+ * @param id       the folder's name, which also names the output folder
+ * @param pages    a fixed page count, or empty to let composition decide
+ * @param plan     the editor's manual page plan (may be empty)
+ * @param articles in file-name order; composition decides the printed order
+ */
+public record Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
+                    Optional<Integer> pages, String publisher, String serial, String editor,
+                    List<PlanPage> plan, List<Article> articles) {
+
+    public Issue {
+        plan = List.copyOf(plan);
+        articles = List.copyOf(articles);
+    }
+
+    /** "广东科技报 2021-06-22 总第N期": the title of every edition and of the email. */
+    public String title() {
+        return paper + " " + date + " 总第" + number + "期";
+    }
+
+    public Optional<Article> article(String slug) {
+        return articles.stream().filter(a -> a.slug().equals(slug)).findFirst();
+    }
+}
