@@ -1,7 +1,22 @@
 package paiban;
 
+import paiban.compose.Composer;
+import paiban.copy.IssueReader;
+import paiban.model.Issue;
+import paiban.render.Layout;
+import paiban.render.LayoutLoader;
+import paiban.render.RenderedIssue;
+import paiban.render.Renderer;
+import paiban.typeset.FontBook;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The whole pipeline behind {@code paiban build}: read copy → typeset → compose → render → finish.
@@ -15,12 +30,80 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /** Where layouts/ and fonts/ live: the launcher passes -Dpaiban.home, else the working folder. */
+    public static Path home() {
+        return Path.of(System.getProperty("paiban.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** What a build did: its output folder, warnings, and milliseconds per stage. */
+    public record Result(Path folder, java.util.List<String> warnings, Map<String, Long> timings) {
+    }
+
     /**
      * Builds the given editions of one issue into {@code outRoot/<issue id>/}.
      *
      * @return the issue's output folder
      */
     public static Path build(Path issueFolder, Path outRoot, Set<String> editions) {
-        throw new UnsupportedOperationException("the pipeline is being assembled");
+        return run(issueFolder, outRoot, editions, w -> System.err.println("warning: " + w)).folder();
+    }
+
+    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, Consumer<String> warn) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        Consumer<String> sink = w -> {
+            warnings.add(w);
+            warn.accept(w);
+        };
+        long t0 = System.nanoTime();
+        Issue issue = IssueReader.read(issueFolder);
+        long t1 = lap(timings, "read", t0);
+        Layout layout = LayoutLoader.load(home().resolve("layouts"), issue.layout(), FontBook.of(home().resolve("fonts")));
+        long t2 = lap(timings, "layout", t1);
+        Composer.Composition composition = new Composer(layout.grid(), layout.styles()).compose(issue);
+        composition.warnings().forEach(sink);
+        long t3 = lap(timings, "typeset+compose", t2);
+
+        Path folder = outRoot.resolve(issue.id());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new PaibanException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+        }
+        Path rendered = temp(folder, "render");
+        try {
+            RenderedIssue r = Renderer.render(layout, issue, composition.pages(), rendered);
+            long t4 = lap(timings, "render", t3);
+            if (editions.contains("print")) {
+                Path tmp = temp(folder, "print");
+                Files.copy(rendered, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, folder.resolve("print.pdf"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            lap(timings, "finish", t4);
+        } catch (IOException e) {
+            throw new PaibanException(folder + ": cannot write the editions (" + e.getMessage() + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(rendered);
+            } catch (IOException ignored) {
+                // a stray temporary file is named .paiban-*, never mistaken for an edition
+            }
+        }
+        return new Result(folder, warnings, timings);
+    }
+
+    private static Path temp(Path folder, String what) {
+        try {
+            return Files.createTempFile(folder, ".paiban-" + what + "-", ".tmp");
+        } catch (IOException e) {
+            throw new PaibanException(folder + ": cannot write there (" + e.getMessage() + ")");
+        }
+    }
+
+    private static long lap(Map<String, Long> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.merge(stage, (now - since) / 1_000_000, Long::sum);
+        return now;
     }
 }

@@ -1,7 +1,5 @@
 package paiban.cli;
 
-import paiban.copy.IssueReader;
-import paiban.model.Issue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,8 +26,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path folder : issues) {
-            Issue issue = IssueReader.read(folder);
-            System.out.println(issue.title() + ": " + issue.articles().size() + " articles");
+            Path done = paiban.Pipeline.build(folder, out, paiban.Pipeline.EDITIONS);
+            System.out.println("built " + done);
         }
         return 0;
     }

@@ -1,0 +1,40 @@
+package paiban.compose;
+
+/**
+ * The layout's grid, in points, measured from the top-left of the type area. Body text is set on
+ * it: every body line's baseline is {@code lineTop(n) + baseline}; everything else occupies whole
+ * grid lines so that the body after it returns to the grid.
+ *
+ * @param columns       how many columns the type area has
+ * @param columnWidth   a whole number of body characters
+ * @param gutter        one body character
+ * @param pitch         the line pitch (行距 + 字高)
+ * @param lines         grid lines in the type area
+ * @param baseline      from a grid line's top to its baseline
+ * @param bodySize      the body font size
+ * @param mastheadLines grid lines the masthead takes at the top of page 1
+ */
+public record Grid(float width, float height, int columns, float columnWidth, float gutter, float pitch,
+                   int lines, float baseline, float bodySize, int mastheadLines) {
+
+    public float columnX(int column) {
+        return column * (columnWidth + gutter);
+    }
+
+    public float spanWidth(int span) {
+        return span * columnWidth + (span - 1) * gutter;
+    }
+
+    public float lineTop(int line) {
+        return line * pitch;
+    }
+
+    public int charsPerColumn() {
+        return Math.round(columnWidth / bodySize);
+    }
+
+    /** Grid lines needed to hold {@code points} of height. */
+    public int linesFor(float points) {
+        return (int) Math.ceil(points / pitch - 1e-3);
+    }
+}

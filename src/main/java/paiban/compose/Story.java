@@ -1,0 +1,193 @@
+package paiban.compose;
+
+import paiban.PaibanException;
+import paiban.model.Article;
+import paiban.model.Block;
+import paiban.model.Photo;
+import paiban.typeset.Face;
+import paiban.typeset.Galley;
+import paiban.typeset.SetLine;
+import paiban.typeset.TextStyle;
+import paiban.typeset.Typesetter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An article typeset for composition. The body is set once, at the grid's column width, into rows
+ * of one grid line each; headlines and captions are set on demand for the width a module gives them.
+ * A character no font has stops the build here, naming the article, the character and its code point.
+ */
+public final class Story {
+
+    /** One grid line of body: a set line (or a blank line before a subhead) and the paragraph it is from. */
+    public record Row(SetLine line, String kind, String cssClass, int part) {
+        boolean blank() {
+            return line == null;
+        }
+    }
+
+    /** A headline group set for one width, and the grid lines it takes. */
+    public record Headline(List<PlacedLine> lines, int gridLines) {
+    }
+
+    private final Article article;
+    private final Grid grid;
+    private final Styles styles;
+    private final List<Row> rows;
+    private final Map<String, Headline> headlines = new HashMap<>();
+    private final Set<Integer> fallbacks = new TreeSet<>();
+
+    public Story(Article article, Grid grid, Styles styles) {
+        this.article = article;
+        this.grid = grid;
+        this.styles = styles;
+        this.rows = setBody();
+    }
+
+    public Article article() {
+        return article;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Code points set in a fallback font; the build reports them. */
+    public Set<Integer> fallbacks() {
+        return fallbacks;
+    }
+
+    private List<Row> setBody() {
+        List<Row> out = new ArrayList<>();
+        TextStyle body = styles.get("body");
+        TextStyle subhead = styles.get("subhead");
+        List<Block> blocks = article.body();
+        int lastParagraph = -1;
+        for (int i = 0; i < blocks.size(); i++) if (blocks.get(i) instanceof Block.Paragraph) lastParagraph = i;
+        boolean first = true;
+        int part = 0;
+        if (lastParagraph < 0 && (!article.dateline().isEmpty() || !article.source().isEmpty())) {
+            blocks = new ArrayList<>(blocks);
+            blocks.add(new Block.Paragraph(List.of()));
+            lastParagraph = blocks.size() - 1;
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            part++;
+            if (b instanceof Block.Subhead h) {
+                if (!out.isEmpty()) out.add(new Row(null, "blank", "subhead", part));
+                for (SetLine l : check(Typesetter.set(h.text(), subhead, grid.columnWidth()), "a subhead").lines()) {
+                    out.add(new Row(l, "subhead", "subhead", part));
+                }
+                continue;
+            }
+            List<Block.Run> runs = new ArrayList<>(((Block.Paragraph) b).runs());
+            if (first && !article.dateline().isEmpty()) {
+                String d = article.dateline();
+                boolean closes = d.endsWith("）") || d.endsWith(")") || d.endsWith("】");
+                runs.addFirst(new Block.Run(closes ? d : d + "\u3000", true));
+            }
+            first = false;
+            if (i == lastParagraph && !article.source().isEmpty()) {
+                String s = article.source();
+                runs.add(new Block.Run(s.startsWith("（") ? s : "（" + s + "）", false));
+            }
+            for (SetLine l : check(Typesetter.set(runs, body, grid.columnWidth()), "the body").lines()) {
+                out.add(new Row(l, "body", "body", part));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The headline group (引题, 主题, 副题) set across {@code width} points, centred vertically in the
+     * whole grid lines it takes.
+     */
+    public Headline headline(String level, float width, boolean continuation, String jumpText) {
+        String key = level + "/" + width + "/" + continuation;
+        Headline cached = headlines.get(key);
+        if (cached != null) return cached;
+        List<String[]> parts = new ArrayList<>();
+        if (continuation) {
+            parts.add(new String[] {"jump-head", shortTitle(), "title"});
+        } else {
+            if (!article.kicker().isEmpty()) parts.add(new String[] {"kicker", article.kicker(), "kicker"});
+            parts.add(new String[] {level, article.title(), "title"});
+            if (!article.subtitle().isEmpty()) parts.add(new String[] {"subtitle", article.subtitle(), "subtitle"});
+        }
+        float y = 0;
+        List<PlacedLine> lines = new ArrayList<>();
+        int part = 1000;
+        for (String[] p : parts) {
+            TextStyle st = styles.get(p[0]);
+            Galley g = check(Typesetter.set(p[1], st, width), "the " + p[2]);
+            for (SetLine l : g.lines()) {
+                float top = y + (st.pitch() - st.size()) / 2;
+                lines.add(new PlacedLine(l, 0, top + emTop(st) * st.size(), p[2], p[0], st.color(), part, false));
+                y += st.pitch();
+            }
+            part++;
+        }
+        int gridLines = grid.linesFor(y + grid.pitch() * 0.5f);
+        float shift = (gridLines * grid.pitch() - y) / 2 - grid.pitch() * 0.15f;
+        List<PlacedLine> shifted = new ArrayList<>();
+        for (PlacedLine l : lines) {
+            shifted.add(new PlacedLine(l.line(), l.x(), l.baseline() + Math.max(0, shift), l.kind(), l.cssClass(),
+                    l.color(), l.part(), false));
+        }
+        Headline h = new Headline(List.copyOf(shifted), gridLines);
+        headlines.put(key, h);
+        return h;
+    }
+
+    /** 上接 parts repeat the headline, shortened to what fits a short line. */
+    private String shortTitle() {
+        String t = article.title();
+        int max = 16;
+        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max)) + "……";
+    }
+
+    /** A photo with caption and credit set for {@code width}, in whole grid lines. */
+    public record PhotoBlock(Photo photo, float width, float imageHeight, int imageLines, List<SetLine> caption,
+                             List<SetLine> credit) {
+        public int gridLines() {
+            return imageLines + caption.size() + credit.size() + 1;
+        }
+    }
+
+    public PhotoBlock photo(Photo p, float width) {
+        // the photo keeps its proportions; the grid lines it takes leave a little air above the caption
+        float imageHeight = (float) (width * Math.min(p.aspect(), 1.4));
+        int imageLines = grid.linesFor(imageHeight + grid.pitch() * 0.3f);
+        List<SetLine> caption = p.caption().isEmpty() ? List.of()
+                : check(Typesetter.set(p.caption(), styles.get("caption"), width), "a photo caption").lines();
+        List<SetLine> credit = p.credit().isEmpty() ? List.of()
+                : check(Typesetter.set(p.credit(), styles.get("credit"), width), "a photo credit").lines();
+        return new PhotoBlock(p, width, imageHeight, imageLines, caption, credit);
+    }
+
+    private Galley check(Galley g, String where) {
+        if (!g.missing().isEmpty()) {
+            int cp = g.missing().iterator().next();
+            throw new PaibanException("articles/" + article.file().getFileName() + " (article '" + article.slug()
+                    + "'): " + where + " has the character '" + new String(Character.toChars(cp)) + "' ("
+                    + String.format("U+%04X", cp) + ") that no configured font has"
+                    + (g.missing().size() > 1 ? ", and " + (g.missing().size() - 1) + " more" : "")
+                    + ". Add a font that has it to fonts/ and list its role under 'fallback' in fonts/fonts.yaml"
+                    + (cp >= 0x1F000 ? " (for emoji: an emoji font such as Noto Color Emoji is not embeddable "
+                    + "as outlines; better replace the character in the copy)" : ""));
+        }
+        fallbacks.addAll(g.fallbacks());
+        return g;
+    }
+
+    static float emTop(TextStyle st) {
+        Face f = st.primary();
+        return f.emTop();
+    }
+}

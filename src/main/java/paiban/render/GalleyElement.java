@@ -1,0 +1,129 @@
+package paiban.render;
+
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfTextArray;
+import org.xhtmlrenderer.layout.LayoutContext;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextReplacedElement;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.RenderingContext;
+import paiban.compose.PlacedLine;
+import paiban.typeset.Glyph;
+
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Point2D;
+import java.util.List;
+
+/**
+ * A Flying Saucer replaced element that paints a page's set text straight onto OpenPDF's content
+ * stream, glyph by glyph at the positions the typesetter and composer chose. Flying Saucer keeps the
+ * template, boxes and images; the Chinese line setting is ours.
+ */
+final class GalleyElement implements ITextReplacedElement {
+
+    private final List<PlacedLine> lines;
+    private final int width;
+    private final int height;
+    private Point location = new Point(0, 0);
+
+    GalleyElement(List<PlacedLine> lines, int widthDots, int heightDots) {
+        this.lines = lines;
+        this.width = widthDots;
+        this.height = heightDots;
+    }
+
+    @Override
+    public void paint(RenderingContext c, ITextOutputDevice device, BlockBox box) {
+        Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
+        AffineTransform t = device.getTransform();
+        Point2D origin = t.transform(new Point2D.Double(area.x, area.y), null);
+        float pageHeight = c.getPage().getHeight(c) / device.getDotsPerPoint();
+        float left = (float) origin.getX();
+        float top = pageHeight - (float) origin.getY();
+
+        PdfContentByte cb = device.getCurrentPage();
+        cb.saveState();
+        int color = -1;
+        cb.beginText();
+        for (PlacedLine line : lines) {
+            if (line.color() != color) {
+                color = line.color();
+                cb.setRGBColorFill((color >> 16) & 0xff, (color >> 8) & 0xff, color & 0xff);
+            }
+            paintLine(cb, line, left + line.x(), top - line.baseline());
+        }
+        cb.endText();
+        cb.restoreState();
+    }
+
+    /** One TJ array per run of glyphs in the same face and scale; positions become TJ adjustments. */
+    private static void paintLine(PdfContentByte cb, PlacedLine line, float x0, float y) {
+        List<Glyph> glyphs = line.line().glyphs();
+        float size = line.line().size();
+        int i = 0;
+        while (i < glyphs.size()) {
+            Glyph first = glyphs.get(i);
+            BaseFont font = first.face().baseFont();
+            float scale = first.scale();
+            cb.setFontAndSize(font, size);
+            cb.setHorizontalScaling(scale * 100f);
+            cb.setTextMatrix(x0 + first.x(), y);
+            PdfTextArray arr = new PdfTextArray();
+            float expected = first.x();
+            int j = i;
+            while (j < glyphs.size() && glyphs.get(j).face() == first.face() && glyphs.get(j).scale() == scale) {
+                Glyph g = glyphs.get(j);
+                float shift = g.x() - expected;
+                if (Math.abs(shift) > 0.001f) arr.add(-shift * 1000f / (size * scale));
+                arr.add(new String(Character.toChars(g.codePoint())));
+                expected = g.x() + g.face().advance(g.codePoint()) * size * scale;
+                j++;
+            }
+            cb.showText(arr);
+            i = j;
+        }
+        cb.setHorizontalScaling(100f);
+    }
+
+    @Override
+    public int getIntrinsicWidth() {
+        return width;
+    }
+
+    @Override
+    public int getIntrinsicHeight() {
+        return height;
+    }
+
+    @Override
+    public Point getLocation() {
+        return location;
+    }
+
+    @Override
+    public void setLocation(int x, int y) {
+        location = new Point(x, y);
+    }
+
+    @Override
+    public void detach(LayoutContext c) {
+    }
+
+    @Override
+    public boolean isRequiresInteractivePaint() {
+        return false;
+    }
+
+    @Override
+    public boolean hasBaseline() {
+        return false;
+    }
+
+    @Override
+    public int getBaseline() {
+        return 0;
+    }
+}

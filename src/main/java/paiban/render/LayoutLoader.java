@@ -1,0 +1,168 @@
+package paiban.render;
+
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.css.constants.CSSName;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.parser.FSRGBColor;
+import org.xhtmlrenderer.css.style.CalculatedStyle;
+import org.xhtmlrenderer.css.style.CssContext;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.PageBox;
+import paiban.PaibanException;
+import paiban.compose.Grid;
+import paiban.compose.Styles;
+import paiban.typeset.Face;
+import paiban.typeset.FontBook;
+import paiban.typeset.TextStyle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads a layout's grid and text styles from its CSS by letting Flying Saucer compute them: a probe
+ * document holding one element of each class is laid out, and the computed sizes, fonts, pitches,
+ * alignments and colours are read back. So the CSS is the one place a designer changes the look.
+ */
+public final class LayoutLoader {
+
+    private static final Map<String, Layout> LOADED = new ConcurrentHashMap<>();
+
+    private LayoutLoader() {
+    }
+
+    /** The layout {@code name} under {@code layoutsRoot}, loaded once per process. */
+    public static Layout load(Path layoutsRoot, String name, FontBook fonts) {
+        Path folder = layoutsRoot.resolve(name).toAbsolutePath().normalize();
+        return LOADED.computeIfAbsent(folder + "|" + fonts.folder(), k -> read(layoutsRoot, name, folder, fonts));
+    }
+
+    private static Layout read(Path layoutsRoot, String name, Path folder, FontBook fonts) {
+        if (!Files.isRegularFile(folder.resolve("page.xhtml")) || !Files.isRegularFile(folder.resolve("layout.css"))) {
+            String known;
+            try (var s = Files.list(layoutsRoot)) {
+                known = String.join(", ", s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList());
+            } catch (Exception e) {
+                known = "none";
+            }
+            throw new PaibanException("issue.yaml: field 'layout': unknown layout '" + name + "'; known layouts: "
+                    + known + " (each is a folder under layouts/ with page.xhtml and layout.css)");
+        }
+        Document template = XmlDocuments.parse(folder.resolve("page.xhtml"), "layouts/" + name + "/page.xhtml");
+
+        StringBuilder probe = new StringBuilder("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
+                + "<link rel=\"stylesheet\" href=\"layout.css\"/></head><body>"
+                + "<div class=\"page\"><div class=\"type-area\" style=\"position: static\">"
+                + "<div class=\"masthead\" style=\"position: static\"></div>"
+                + "<div class=\"column\" style=\"position: static\"></div>"
+                + "<div class=\"gutter\" style=\"position: static\"></div>");
+        List<String> classes = new java.util.ArrayList<>(Styles.REQUIRED);
+        for (String c : classes) {
+            probe.append("<p class=\"").append(c).append("\" style=\"position: static\">国</p>");
+        }
+        probe.append("</div></div></body></html>");
+        Engines.Engine engine = Engines.create(fonts, List.of(folder), f -> f);
+        var r = engine.renderer();
+        try {
+            r.setDocument(XmlDocuments.builder().parse(new org.xml.sax.InputSource(new java.io.StringReader(probe.toString()))),
+                    folder.toUri().toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        r.layout();
+        if (!engine.agent().refused().isEmpty()) {
+            throw new PaibanException("layouts/" + name + "/layout.css: refers to " + engine.agent().refused()
+                    + "; a layout may only use files inside its own folder");
+        }
+        float dpp = r.getDotsPerPoint();
+        CssContext ctx = r.getSharedContext().newLayoutContextInstance(new org.xhtmlrenderer.pdf.ITextFontContext());
+        Map<String, Box> boxes = new HashMap<>();
+        collect(r.getRootBox(), boxes);
+        PageBox page = r.getRootBox().getLayer().getPages().getFirst();
+        float pageW = page.getWidth(ctx) / dpp;
+        float pageH = page.getHeight(ctx) / dpp;
+
+        Box area = need(boxes, "type-area", name);
+        CalculatedStyle as = area.getStyle();
+        float areaW = area.getContentWidth() / dpp;
+        float areaH = as.getFloatPropertyProportionalHeight(CSSName.HEIGHT, 0, ctx) / dpp;
+        float left = as.getFloatPropertyProportionalWidth(CSSName.LEFT, page.getWidth(ctx), ctx) / dpp;
+        float top = as.getFloatPropertyProportionalHeight(CSSName.TOP, page.getHeight(ctx), ctx) / dpp;
+
+        float colW = need(boxes, "column", name).getContentWidth() / dpp;
+        float gutter = need(boxes, "gutter", name).getContentWidth() / dpp;
+        float mastheadH = need(boxes, "masthead", name).getStyle()
+                .getFloatPropertyProportionalHeight(CSSName.HEIGHT, 0, ctx) / dpp;
+
+        Map<String, TextStyle> styles = new HashMap<>();
+        for (String c : classes) styles.put(c, textStyle(need(boxes, c, name), fonts, ctx, dpp, name, c));
+        TextStyle body = styles.get("body");
+        float size = body.size();
+        float pitch = body.pitch();
+        int columns = Math.round((areaW + gutter) / (colW + gutter));
+        String where = "layouts/" + name + "/layout.css: ";
+        if (Math.abs(colW / size - Math.round(colW / size)) > 0.01f) {
+            throw new PaibanException(where + ".column is " + colW / size + " characters wide; make it a whole number "
+                    + "of body characters (e.g. width: 12em at the body's font-size)");
+        }
+        if (columns < 1 || Math.abs(columns * colW + (columns - 1) * gutter - areaW) > 0.5f) {
+            throw new PaibanException(where + ".type-area is " + areaW + " pt wide, which is not a whole number of "
+                    + ".column (" + colW + " pt) and .gutter (" + gutter + " pt)");
+        }
+        int lines = (int) Math.floor(areaH / pitch + 1e-3);
+        if (lines < 10) throw new PaibanException(where + ".type-area holds only " + lines + " lines of .body");
+        float baseline = (pitch - size) / 2 + body.primary().emTop() * size;
+        int mastheadLines = (int) Math.ceil(mastheadH / pitch - 1e-3);
+        Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
+        return new Layout(name, folder, template, fonts, grid, new Styles(styles), pageW, pageH, left, top);
+    }
+
+    private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {
+        CalculatedStyle s = box.getStyle();
+        String[] families = s.valueByName(CSSName.FONT_FAMILY).asStringArray();
+        Face face = null;
+        for (String f : families) {
+            if (fonts.hasRole(f)) {
+                face = fonts.role(f);
+                break;
+            }
+        }
+        if (face == null) {
+            throw new PaibanException("layouts/" + layout + "/layout.css: ." + cls + " has font-family "
+                    + String.join(", ", families) + "; name a role from fonts/fonts.yaml: " + fonts.roles().keySet());
+        }
+        float size = s.getFont(ctx).size() / dpp;
+        float pitch = s.getLineHeight(ctx) / dpp;
+        IdentValue a = s.getIdent(CSSName.TEXT_ALIGN);
+        TextStyle.Align align = a == IdentValue.JUSTIFY ? TextStyle.Align.JUSTIFY
+                : a == IdentValue.CENTER ? TextStyle.Align.CENTER
+                : a == IdentValue.RIGHT ? TextStyle.Align.RIGHT : TextStyle.Align.LEFT;
+        float indent = s.getFloatPropertyProportionalWidth(CSSName.TEXT_INDENT, 0, ctx) / dpp / size;
+        int color = 0;
+        if (s.getColor() instanceof FSRGBColor rgb) {
+            color = (rgb.getRed() << 16) | (rgb.getGreen() << 8) | rgb.getBlue();
+        }
+        Face bold = fonts.hasRole("bold") ? fonts.role("bold") : face;
+        return new TextStyle(fonts.chain(face), fonts.chain(bold), size, pitch, align, indent, color);
+    }
+
+    private static Box need(Map<String, Box> boxes, String cls, String layout) {
+        Box b = boxes.get(cls);
+        if (b == null) {
+            throw new PaibanException("layouts/" + layout + "/layout.css: the probe found no box for ." + cls);
+        }
+        return b;
+    }
+
+    private static void collect(Box box, Map<String, Box> out) {
+        if (box.getElement() != null && box instanceof BlockBox) {
+            String c = box.getElement().getAttribute("class");
+            if (!c.isEmpty()) out.putIfAbsent(c, box);
+        }
+        for (int i = 0; i < box.getChildCount(); i++) collect(box.getChild(i), out);
+    }
+}

@@ -1,0 +1,85 @@
+package paiban.render;
+
+import org.w3c.dom.Document;
+import paiban.PaibanException;
+import paiban.compose.Module;
+import paiban.compose.Page;
+import paiban.compose.PlacedLine;
+import paiban.model.Issue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 4: turns composed pages into one PDF through the layout's template and Flying Saucer,
+ * with the set text painted by {@link GalleyElement}s.
+ */
+public final class Renderer {
+
+    private Renderer() {
+    }
+
+    /** Renders the pages into {@code pdf} (the caller names a temporary file) and says what stands where. */
+    public static RenderedIssue render(Layout layout, Issue issue, List<Page> pages, Path pdf) {
+        Document doc = PageDocument.build(layout, issue, pages);
+        Map<Integer, List<PlacedLine>> text = new HashMap<>();
+        for (Page p : pages) {
+            List<PlacedLine> lines = new ArrayList<>();
+            for (Module m : p.modules()) lines.addAll(m.text());
+            text.put(p.number(), lines);
+        }
+        Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
+                standard -> new GalleyElements(standard, text));
+        var r = engine.renderer();
+        r.setDocument(doc, layout.folder().toUri().toString());
+        r.setPDFVersion("1.7");
+        r.setPDFCreator("paiban");
+        r.setPDFProducer("paiban (Flying Saucer, OpenPDF)");
+        r.layout();
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            r.createPDF(out);
+        } catch (IOException | org.openpdf.text.DocumentException e) {
+            throw new PaibanException(pdf + ": cannot write the rendered PDF (" + e.getMessage() + ")", e);
+        }
+        if (!engine.agent().refused().isEmpty()) {
+            throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
+                    + "; paiban reads only files inside the layout and issue folders and opens no connections");
+        }
+        return new RenderedIssue(issue, pdf, describe(issue, pages));
+    }
+
+    /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */
+    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages) {
+        List<RenderedIssue.PageInfo> out = new ArrayList<>();
+        for (Page p : pages) {
+            List<RenderedIssue.PlacedText> texts = new ArrayList<>();
+            for (Module m : p.modules()) {
+                Map<String, StringBuilder> parts = new LinkedHashMap<>();
+                Map<String, String> kinds = new HashMap<>();
+                for (PlacedLine l : m.text()) {
+                    String key = l.kind() + "#" + l.part();
+                    kinds.put(key, l.kind());
+                    StringBuilder sb = parts.computeIfAbsent(key, k -> new StringBuilder());
+                    String t = l.line().text();
+                    if (!sb.isEmpty() && Character.isLetterOrDigit(sb.charAt(sb.length() - 1)) && sb.charAt(sb.length() - 1) < 0x2E80
+                            && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0)) && t.charAt(0) < 0x2E80) {
+                        sb.append(' ');
+                    }
+                    sb.append(t);
+                }
+                for (var e : parts.entrySet()) {
+                    texts.add(new RenderedIssue.PlacedText(m.slug(), m.title(), kinds.get(e.getKey()), e.getValue().toString()));
+                }
+            }
+            out.add(new RenderedIssue.PageInfo(p.number(), p.section(), texts));
+        }
+        return out;
+    }
+}
