@@ -209,38 +209,21 @@ public final class Composer {
             return;
         }
         if (total < planned) grow(sections.getLast(), planned - total, sections, wantIndex);
-        total = sections.stream().mapToInt(s -> s.pages).sum();
-        if (total % 2 == 1) {
-            // the odd page goes to the section that fills it best; that section then closes the paper
-            Section pick = null;
-            int bestShort = Integer.MAX_VALUE;
-            for (Section s : sections) {
-                if (s == sections.getFirst() && sections.size() > 1) continue;
-                SectionRun.Result r = run(s, s.pages + 1, s == sections.getFirst(), wantIndex);
-                if (r.left().isEmpty() && r.totalShort(grid) < bestShort) {
-                    bestShort = r.totalShort(grid);
-                    pick = s;
-                }
-            }
-            if (pick == null) pick = sections.getLast();
-            grow(pick, 1, sections, wantIndex);
-            if (issue.plan().isEmpty() && pick != sections.getFirst()) {
-                sections.remove(pick);
-                sections.add(pick);
-            }
-        } else if (issue.plan().isEmpty() && sections.size() > 2) {
+        if (issue.plan().isEmpty() && sections.size() > 2) {
             // a section that cannot fill its last page goes last, where a short page is allowed
             Section worst = null;
             for (Section s : sections.subList(1, sections.size())) {
-                if (s.result.lastShort(grid) > 0 && (worst == null || s.result.lastShort(grid) > worst.result.lastShort(grid))) {
-                    worst = s;
-                }
+                int gap = s.result.lastShort(grid);
+                if (gap > 0 && (worst == null || gap > worst.result.lastShort(grid))) worst = s;
             }
             if (worst != null) {
                 sections.remove(worst);
                 sections.add(worst);
             }
         }
+        total = sections.stream().mapToInt(s -> s.pages).sum();
+        // printed sheets carry an even number of pages: the paper's last section spreads over one more
+        if (total % 2 == 1) grow(sections.getLast(), 1, sections, wantIndex);
     }
 
     private void grow(Section s, int more, List<Section> sections, boolean wantIndex) {

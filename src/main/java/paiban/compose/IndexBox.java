@@ -42,7 +42,7 @@ final class IndexBox {
     int minLines(int span) {
         int n = titleLines();
         for (Item i : items) n += itemLines(i, span).size();
-        return n + 1;
+        return n + 1 + ModuleBuilder.GAP;
     }
 
     private int titleLines() {

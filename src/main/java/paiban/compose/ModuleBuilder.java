@@ -23,6 +23,11 @@ public final class ModuleBuilder {
     static final int MIN_CONTINUATION = 8;
     /** A cut places at least this many rows before the 下转 line. */
     static final int MIN_FIRST_PART = 6;
+    /**
+     * Every module keeps its last grid line empty: the rule above the module below is drawn in it (the
+     * layout puts it half a line above that module), and at the page foot it is the space above the folio.
+     */
+    static final int GAP = 1;
 
     private final Grid grid;
     private final Styles styles;
@@ -84,7 +89,7 @@ public final class ModuleBuilder {
         Key k = new Key(p, span, photoSpan, lead, 0);
         Integer n = naturals.get(k);
         if (n == null) {
-            n = headLines(p, span, lead) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p));
+            n = headLines(p, span, lead) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
             naturals.put(k, n);
         }
         return n;
@@ -102,7 +107,7 @@ public final class ModuleBuilder {
         if (n == null) {
             n = -1;
             int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
-            int end = lines - headLines(p, span, lead);
+            int end = lines - headLines(p, span, lead) - GAP;
             int photos = 0;
             for (int o : occ) photos = Math.max(photos, o);
             // photos and their captions stay whole inside the first part
@@ -148,7 +153,7 @@ public final class ModuleBuilder {
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
 
         boolean cut = s.cut();
-        int end = cut ? s.lines() - head.gridLines() : balancedEnd(occ, rowCount(p));
+        int end = cut ? s.lines() - head.gridLines() - GAP : balancedEnd(occ, rowCount(p));
         Flow f = flow(p, occ, end, cut);
         TextStyle jump = styles.get("jump");
         for (int c = 0; c < s.span(); c++) {
@@ -180,24 +185,27 @@ public final class ModuleBuilder {
     }
 
     /**
-     * Photos go side by side across the top of the body, each {@code photoSpan} columns wide; one that
-     * does not fit beside the last starts a new row at the left. Gives each column's first free line.
+     * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
+     * one a column less); one that does not fit beside the last starts a new row at the left. Gives each
+     * column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
         int[] occ = new int[span];
         if (photoSpan == 0 || p.index() || p.continuation()) return occ;
         int c = 0;
         for (Photo ph : p.story().article().photos()) {
-            if (c + photoSpan > span) c = 0;
+            // an upright photo takes a column less than a broad one, or it would tower over the text
+            int ps = ph.aspect() > 1 ? Math.max(1, photoSpan - 1) : photoSpan;
+            if (c + ps > span) c = 0;
             int base = 0;
-            for (int k = c; k < c + photoSpan; k++) base = Math.max(base, occ[k]);
-            Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(photoSpan));
-            for (int k = c; k < c + photoSpan; k++) occ[k] = base + block.gridLines();
+            for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
+            Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));
+            for (int k = c; k < c + ps; k++) occ[k] = base + block.gridLines();
             if (out != null) {
                 out.add(new PlacedPhoto(ph, grid.columnX(column + c), grid.lineTop(bodyTop + base),
                         block.width(), block.imageHeight()));
             }
-            c += photoSpan;
+            c += ps;
         }
         return occ;
     }

@@ -214,6 +214,12 @@ final class PageFiller {
     }
 
     private List<State> expand(State s, Spec spec) {
+        List<State> out = expand(s, spec, false);
+        // when the section's photo sizes leave no way on, any size will do
+        return out.isEmpty() ? expand(s, spec, true) : out;
+    }
+
+    private List<State> expand(State s, Spec spec, boolean anyPhoto) {
         Piece head = head(s, spec);
         if (head == null) return List.of();
         int room = grid.lines() - s.top();
@@ -226,7 +232,7 @@ final class PageFiller {
             int g = headGroup(config, head, spec, lead);
             if (g < 0) continue;
             int w = config[g];
-            for (int ps : photoChoices(head, w, lead, spec)) {
+            for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, lead, spec)) {
                 int natural = head.index() ? index.minLines(w) : builder.natural(head, w, ps, lead) + spec.pad(head);
                 List<Integer> heights = new ArrayList<>();
                 if (natural >= room - MIN_BAND + 1) {
@@ -422,7 +428,7 @@ final class PageFiller {
         if (lines > 50 && w >= 5) c += (lines - 50) * 2;
         // a module over two fifths of the page crowds out the page's other stories
         double area = lines * w - 0.4 * grid.lines() * grid.columns();
-        if (area > 0 && !p.continuation()) c += area * BIG;
+        if (area > 0) c += area * BIG * (p.continuation() ? 0.5 : 1);
         // the lead leaves room on page 1 for the other top stories
         double lead1 = lines * w - 0.3 * grid.lines() * grid.columns();
         if (lead && lead1 > 0) c += lead1 * 2 * BIG;
@@ -448,7 +454,8 @@ final class PageFiller {
     /** The photo span a module of {@code w} columns would take by default, shifted by the section's sigma. */
     static int preferredPhoto(int w, boolean lead, int sigma) {
         int base = lead ? Math.min(4, Math.max(2, w - 2)) : w >= 2 ? 2 : 1;
-        return Math.max(1, Math.min(Math.min(w, 4), base + sigma));
+        // the lead's photo is the page's picture: stretching may enlarge it, never shrink it
+        return Math.max(1, Math.min(Math.min(w, 4), base + (lead ? Math.max(0, sigma) : sigma)));
     }
 
     /**

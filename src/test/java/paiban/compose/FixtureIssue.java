@@ -80,8 +80,8 @@ public final class FixtureIssue {
             int n = 0;
             boolean lead = true;
             for (SectionPlan s : sections) {
-                // page 1 gives a third of its area to the masthead and the 导读 box
-                int budget = (int) ((s.pages() - (lead ? 0.35 : 0)) * CHARS_PER_PAGE);
+                // page 1 gives about half its area to the masthead, the lead's headline and photo, and the 导读 box
+                int budget = (int) ((s.pages() - (lead ? 0.5 : 0)) * CHARS_PER_PAGE);
                 int briefChars = 0;
                 List<Integer> briefLengths = new ArrayList<>();
                 for (int i = 0; i < s.briefs(); i++) {
@@ -91,12 +91,14 @@ public final class FixtureIssue {
                 }
                 int featureChars = 0;
                 List<Integer> featureLengths = new ArrayList<>();
+                // features take at most three fifths of what the briefs leave, so the stories keep their share
+                int featureCap = s.features() == 0 ? 0 : (budget - briefChars) * 3 / 5 / s.features();
                 for (int i = 0; i < s.features(); i++) {
-                    int len = Math.min(4000, 2400 + random.nextInt(1600));
+                    int len = Math.min(Math.min(4000, featureCap), 2400 + random.nextInt(1600));
                     featureLengths.add(len);
                     featureChars += len;
                 }
-                int rest = Math.max(s.stories() * 500, budget - briefChars - featureChars);
+                int rest = Math.max(s.stories() * 400, budget - briefChars - featureChars);
                 List<Integer> storyLengths = split(rest, s.stories());
                 int photos = s.photos();
                 int priority = 1;
@@ -129,7 +131,7 @@ public final class FixtureIssue {
             w[i] = 0.6 + random.nextDouble();
             sum += w[i];
         }
-        for (int i = 0; i < parts; i++) out.add(Math.max(450, Math.min(3800, (int) (total * w[i] / sum))));
+        for (int i = 0; i < parts; i++) out.add(Math.max(400, Math.min(3800, (int) (total * w[i] / sum))));
         return out;
     }
 
