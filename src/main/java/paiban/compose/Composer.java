@@ -222,8 +222,26 @@ public final class Composer {
             }
         }
         total = sections.stream().mapToInt(s -> s.pages).sum();
-        // printed sheets carry an even number of pages: the paper's last section spreads over one more
-        if (total % 2 == 1) grow(sections.getLast(), 1, sections, wantIndex);
+        if (total % 2 == 1) {
+            // printed sheets carry an even number of pages: the section that spreads best over one more
+            // page takes it, and closes the paper, where a short last page is allowed
+            Section pick = sections.getLast();
+            int[] best = null;
+            for (Section s : sections) {
+                if (s == sections.getFirst() && sections.size() > 1 || !issue.plan().isEmpty() && s != sections.getLast()) continue;
+                SectionRun.Result r = run(s, s.pages + 1, s == sections.getFirst(), wantIndex);
+                int[] key = {r.leftRows(), r.totalShort(grid) - r.lastShort(grid), r.lastShort(grid)};
+                if (best == null || java.util.Arrays.compare(key, best) < 0) {
+                    best = key;
+                    pick = s;
+                }
+            }
+            grow(pick, 1, sections, wantIndex);
+            if (pick != sections.getLast()) {
+                sections.remove(pick);
+                sections.add(pick);
+            }
+        }
     }
 
     private void grow(Section s, int more, List<Section> sections, boolean wantIndex) {

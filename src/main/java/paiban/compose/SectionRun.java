@@ -99,6 +99,9 @@ final class SectionRun {
 
     private boolean better(Result a, Result b) {
         if (a.leftRows() != b.leftRows()) return a.leftRows() < b.leftRows();
+        int ia = a.totalShort(grid) - a.lastShort(grid);
+        int ib = b.totalShort(grid) - b.lastShort(grid);
+        if (ia != ib) return ia < ib;
         if (a.lastShort(grid) != b.lastShort(grid)) return a.lastShort(grid) < b.lastShort(grid);
         return a.cost() < b.cost();
     }
