@@ -94,13 +94,19 @@ public final class Composer {
             for (Section s : sections) {
                 s.pages = fitPages(s, sections, wantIndex);
             }
-            allot(sections, fixed, issue);
+            allot(sections, fixed, issue, wantIndex);
             numbering = number(sections, plan);
             List<IndexBox.Item> items = indexItems(numbering);
             IndexBox box = new IndexBox(grid, styles, items);
-            boolean same = box.minLines(2) == filler.indexBox().minLines(2);
+            boolean same = box.minLines(2) == filler.indexBox().minLines(2) && box.minLines(6) == filler.indexBox().minLines(6);
             filler.index(box);
-            if (same || !wantIndex) break;
+            if (!wantIndex) break;
+            if (items.isEmpty()) {
+                // nothing starts on another page: the paper has nothing to point to
+                wantIndex = false;
+                same = false;
+            }
+            if (same) break;
             cache.clear();
         }
         checkPlan(sections, plan, wantIndex);
@@ -146,7 +152,7 @@ public final class Composer {
     private final Map<String, SectionRun.Result> cache = new HashMap<>();
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        String key = s.name + "/" + pages + "/" + front;
+        String key = s.name + "/" + pages + "/" + front + "/" + (front && wantIndex);
         return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex)));
     }
 
@@ -198,8 +204,7 @@ public final class Composer {
      * Settles the page count: with {@code pages: N} the sections must share exactly N pages; without it
      * the issue takes an even number, the extra page going where it fills best, at the end.
      */
-    private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue) {
-        boolean wantIndex = fixed.map(n -> n > 1).orElse(true);
+    private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue, boolean wantIndex) {
         int total = sections.stream().mapToInt(s -> s.pages).sum();
         int planned = issue.plan().stream().mapToInt(PlanPage::page).max().orElse(0);
         if (fixed.isPresent()) {

@@ -73,7 +73,7 @@ public final class ModuleBuilder {
     /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
     static int[] photoSpans(Piece p, int span) {
         if (p.index() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
-        int max = Math.min(span, 4);
+        int max = span;
         int[] out = new int[max];
         for (int i = 0; i < max; i++) out[i] = i + 1;
         return out;

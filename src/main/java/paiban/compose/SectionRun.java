@@ -92,18 +92,21 @@ final class SectionRun {
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
             Result r = run(stories, briefs, specs, stretch);
             if (best == null || better(r, best)) best = r;
-            if (best.left().isEmpty() && best.lastShort(grid) == 0) break;
+            if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
         return best;
     }
 
+    /**
+     * All the copy placed first, then pages before the last full, then a full last page. A stretch that
+     * does not fill the last page is not worth its larger photos: the earlier, plainer run stays.
+     */
     private boolean better(Result a, Result b) {
         if (a.leftRows() != b.leftRows()) return a.leftRows() < b.leftRows();
         int ia = a.totalShort(grid) - a.lastShort(grid);
         int ib = b.totalShort(grid) - b.lastShort(grid);
         if (ia != ib) return ia < ib;
-        if (a.lastShort(grid) != b.lastShort(grid)) return a.lastShort(grid) < b.lastShort(grid);
-        return a.cost() < b.cost();
+        return a.lastShort(grid) == 0 && b.lastShort(grid) > 0;
     }
 
     Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch) {
