@@ -88,4 +88,12 @@ class FormatErrorsThroughTheCommandLineTest {
         assertTrue(r.err().contains("U+1F600") && r.err().contains("story"), r.err());
         assertNothingFinished();
     }
+
+    @Test
+    void aCharacterTheMastheadFontLacksIsReportedNotDropped() throws IOException {
+        Run r = build(issue(GOOD_YAML + "editor: 李婉欣\uD83D\uDE00\n", "---\ntitle: 标题\n---\n\n正文。\n"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("U+1F600") && r.err().contains("责任编辑"), r.err());
+        assertNothingFinished();
+    }
 }
