@@ -30,7 +30,7 @@ import java.util.Map;
  * <p>Columns: {@code time,event,email,message_id,edition}. Events: {@code sent} (the server
  * accepted the message) and {@code resend} (written by {@code --resend}: this address is due again).
  * Every physical line is one record because addresses never hold line breaks; a torn last line
- * left by a crash is ignored, which at worst sends that one message again.
+ * left by a crash is ignored and cut off, which at worst sends that one message again.
  */
 public final class SendJournal implements Closeable {
 
@@ -79,7 +79,13 @@ public final class SendJournal implements Closeable {
             if (existing.length == 0) {
                 journal.append(String.join(",", COLUMNS) + "\n");
             } else if (existing[existing.length - 1] != '\n') {
-                journal.append("\n");   // end a line torn by a crash before appending after it
+                // Cut a line torn by a crash, so the next record starts on a line of its own.
+                int end = existing.length;
+                while (end > 0 && existing[end - 1] != '\n') {
+                    end--;
+                }
+                channel.truncate(end);
+                channel.force(true);
             }
             if (fresh) {
                 forceDirectory(folder);
