@@ -20,17 +20,17 @@ import java.nio.file.Path;
  * An output folder as finish leaves it, made by hand so that deliver is tested without the
  * pipeline: a one-page PDF, a page-1 preview and a text.json whose titles need HTML escaping.
  */
-final class TestEdition {
+public final class TestEdition {
 
-    static final String ID = "2021-06-22";
-    static final String SUBJECT = "广东科技报 2021-06-22 总第1234期";
-    static final String ATTACHMENT = "广东科技报-2021-06-22.pdf";
+    public static final String ID = "2021-06-22";
+    public static final String SUBJECT = "广东科技报 2021-06-22 总第1234期";
+    public static final String ATTACHMENT = "广东科技报-2021-06-22.pdf";
 
     private TestEdition() {
     }
 
     /** Writes {@code outRoot/2021-06-22/} and returns it. */
-    static Path write(Path outRoot) throws IOException {
+    public static Path write(Path outRoot) throws IOException {
         Path folder = outRoot.resolve(ID);
         Files.createDirectories(folder.resolve("previews"));
         try (PDDocument doc = new PDDocument()) {
