@@ -14,8 +14,11 @@ final class LetterBody {
     }
 
     static String announcement(EmailEdition e) {
-        return "《" + e.paper() + "》" + e.date() + " 总第" + e.number() + "期已出版，全部版面见附件 "
-                + e.attachmentName() + "。";
+        return announcementBefore(e) + e.attachmentName() + "。";
+    }
+
+    private static String announcementBefore(EmailEdition e) {
+        return "《" + e.paper() + "》" + e.date() + " 总第" + e.number() + "期已出版，全部版面见附件 ";
     }
 
     static String footer(EmailEdition e) {
@@ -52,10 +55,12 @@ final class LetterBody {
                 .append("<div style=\"font-size:13px;color:#555555\">").append(escape(e.date().toString()))
                 .append(" · 总第").append(e.number()).append("期</div></div>\n")
                 .append("<p style=\"margin:0 0 8px\">").append(escape(greeting(s))).append("</p>\n")
-                .append("<p style=\"margin:0 0 16px;text-indent:2em\">").append(escape(announcement(e))).append("</p>\n")
+                .append("<p style=\"margin:0 0 16px;text-indent:2em\">").append(escape(announcementBefore(e)))
+                .append("<span style=\"white-space:nowrap\">").append(escape(e.attachmentName())).append("</span>。</p>\n")
                 .append("<img src=\"cid:").append(escape(previewCid)).append("\" alt=\"")
-                .append(escape(e.paper() + " 第1版")).append("\" width=\"592\" ")
-                .append("style=\"display:block;width:100%;max-width:592px;height:auto;border:1px solid #cccccc\">\n");
+                .append(escape(e.paper() + " 第1版")).append("\" width=\"640\" ")
+                .append("style=\"display:block;box-sizing:border-box;width:100%;max-width:640px;height:auto;")
+                .append("border:1px solid #cccccc\">\n");
         if (!e.stories().isEmpty()) {
             h.append("<h2 style=\"font-size:18px;margin:20px 0 6px;padding-left:8px;border-left:4px solid #9b1c1c\">导读</h2>\n")
                     .append("<ul style=\"margin:0;padding:0;list-style:none\">\n");
