@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -276,7 +277,7 @@ final class SendCommand implements Callable<Integer> {
         Session session = Session.getInstance(new Properties());
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            writer.write(session, s, writer.messageId(s, 0), java.time.Instant.now()).writeTo(bytes);
+            writer.write(session, s, writer.messageId(s, 0), Instant.now()).writeTo(bytes);
             return bytes.size();
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("a message in memory cannot fail to serialise", e);
