@@ -36,6 +36,12 @@ import java.util.Set;
  * Only "## " subheads and **bold** carry meaning; everything else is copy and prints as the characters
  * it is: raw HTML, link targets and list markers are kept as text, never interpreted and never dropped.
  *
+ * <p>Inline HTML is not parsed at all: '<' is a plain character, so {@code <b>} and {@code <https://...>}
+ * print as typed. Parsing it only to print it back gained nothing, and commonmark's inline HTML scanner
+ * is quadratic: 40,000 '<' in one paragraph took a second, a 2 MB article would take most of an hour.
+ * Block-level HTML (a line starting with {@code <div>} or {@code <script>}) is still recognised, and its
+ * lines are printed as they are.
+ *
  * <p>HTML entities are copy too: {@code &amp;} prints as those five characters, not as "&". Raw HTML
  * already prints literally, so decoding entities would be a second, hidden markup language inside the
  * copy. An article explaining web pages ("在网页中写 {@code &amp;} 表示 &") would lose its point, and
@@ -50,7 +56,8 @@ final class MarkdownBody {
     static final int MAX_NESTING = 8;
 
     private static final Parser PARSER = Parser.builder()
-            .customInlineContentParserFactory(new LiteralAmpersand())
+            .customInlineContentParserFactory(new Literal('&'))
+            .customInlineContentParserFactory(new Literal('<'))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
 
@@ -145,16 +152,20 @@ final class MarkdownBody {
     }
 
     private static void addParagraph(List<Block.Run> runs, List<Block> out) {
+        // neighbouring runs of one weight become one; a StringBuilder keeps 40,000 links linear
         List<Block.Run> merged = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        boolean bold = false;
         for (Block.Run r : runs) {
             if (r.text().isEmpty()) continue;
-            if (!merged.isEmpty() && merged.getLast().bold() == r.bold()) {
-                Block.Run last = merged.removeLast();
-                merged.add(new Block.Run(last.text() + r.text(), r.bold()));
-            } else {
-                merged.add(r);
+            if (!text.isEmpty() && r.bold() != bold) {
+                merged.add(new Block.Run(text.toString(), bold));
+                text.setLength(0);
             }
+            bold = r.bold();
+            text.append(r.text());
         }
+        if (!text.isEmpty()) merged.add(new Block.Run(text.toString(), bold));
         if (merged.isEmpty()) return;
         // strip the paragraph's outer white space, which Markdown considers insignificant
         Block.Run first = merged.getFirst();
@@ -169,8 +180,17 @@ final class MarkdownBody {
         List<Block.Run> runs = new ArrayList<>();
         if (!prefix.isEmpty()) runs.add(new Block.Run(prefix, false));
         collect(paragraph, false, runs, 0);
+        // punctuation is decided on the whole paragraph, so that the ',' after "**粗体**" sees the Han before it;
+        // fullWidth maps each char to one char, so the runs are cut back at the same places
+        StringBuilder all = new StringBuilder();
+        runs.forEach(r -> all.append(r.text()));
+        String wide = Punctuation.fullWidth(all.toString());
         List<Block.Run> out = new ArrayList<>();
-        for (Block.Run r : runs) out.add(new Block.Run(Punctuation.fullWidth(r.text()), r.bold()));
+        int at = 0;
+        for (Block.Run r : runs) {
+            out.add(new Block.Run(wide.substring(at, at + r.text().length()), r.bold()));
+            at += r.text().length();
+        }
         return out;
     }
 
@@ -193,7 +213,7 @@ final class MarkdownBody {
             } else if (n instanceof Link link) {
                 String text = plain(link, depth + 1);
                 runs.add(new Block.Run(text, bold));
-                // an autolink <https://...> already shows its target; any other link keeps it in brackets
+                // a link whose text is its target, [https://a.cn](https://a.cn), shows it once
                 String target = link.getDestination();
                 if (!target.equals(text) && !target.equals("mailto:" + text)) {
                     runs.add(new Block.Run("（" + target + "）", bold));
@@ -264,13 +284,14 @@ final class MarkdownBody {
     }
 
     /**
-     * Takes '&' as a plain character, so that {@code &amp;} stays five characters of copy (see the class comment).
-     * Registered as a custom inline parser, which commonmark tries before its own entity parser.
+     * Takes a character as plain text: '&' so that {@code &amp;} stays five characters of copy, '<' so that
+     * inline HTML and autolinks stay as typed (see the class comment). Commonmark tries custom inline
+     * parsers before its own entity, HTML and autolink parsers.
      */
-    private static final class LiteralAmpersand implements InlineContentParserFactory {
+    private record Literal(char c) implements InlineContentParserFactory {
         @Override
         public Set<Character> getTriggerCharacters() {
-            return Set.of('&');
+            return Set.of(c);
         }
 
         @Override
@@ -278,7 +299,7 @@ final class MarkdownBody {
             return state -> {
                 Scanner scanner = state.scanner();
                 scanner.next();
-                return ParsedInline.of(new Text("&"), scanner.position());
+                return ParsedInline.of(new Text(String.valueOf(c)), scanner.position());
             };
         }
     }

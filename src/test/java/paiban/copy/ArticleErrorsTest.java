@@ -118,6 +118,20 @@ class ArticleErrorsTest {
         assertEquals(1, issue.articles().size());
     }
 
+    /**
+     * Found by CopyFuzzTest: snakeyaml-engine 2.10 reads 1024 characters at a time and crashes with an
+     * IndexOutOfBoundsException when an emoji's surrogate pair straddles two reads (fixed upstream in 3.1).
+     */
+    @Test
+    void anEmojiAtAnyPlaceInTheFrontMatterReads() {
+        for (int pad = 1000; pad < 1040; pad++) {
+            String kicker = "a".repeat(pad) + "😀😀";
+            var issue = TestIssues.minimal(tmp).article("flood", "title: 洪水\nkicker: " + kicker + "\nsubtitle: 副题", "正文。")
+                    .read();
+            assertEquals(kicker, issue.article("flood").orElseThrow().kicker(), "padding " + pad);
+        }
+    }
+
     @Test
     void bodyNestingBeyondReasonIsRefusedWithItsLine() {
         TestIssues.minimal(tmp).article("flood", "title: 洪水", "第一段。\n\n" + ">".repeat(20_000) + " 引文\n")

@@ -103,8 +103,15 @@ class CopyIsDataTest {
     }
 
     @Test
-    void linkAndImageTargetsAreKeptAndAnAutolinkIsNotPrintedTwice() {
-        assertEquals(List.of("详见 广东科协（https://gdsta.cn） 或 https://gdstc.gd.gov.cn 或 图（photos/a.jpg）"),
+    void linkAndImageTargetsAreKeptAndAnAutolinkPrintsAsTyped() {
+        assertEquals(List.of("详见 广东科协（https://gdsta.cn） 或 <https://gdstc.gd.gov.cn> 或 图（photos/a.jpg）"),
                 texts(readBody("详见 [广东科协](https://gdsta.cn) 或 <https://gdstc.gd.gov.cn> 或 ![图](photos/a.jpg)\n")));
+    }
+
+    @Test
+    void punctuationAfterBoldSeesTheHanBeforeIt() {
+        Article a = readBody("**江门市科协**,与会者(共30人)到场\n");
+        assertEquals(new Block.Paragraph(List.of(new Block.Run("江门市科协", true), new Block.Run("，与会者（共30人）到场", false))),
+                a.body().getFirst());
     }
 }
