@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopyFuzzTest {
 
     private static final long SEED = 20210622L;
-    private static final int ITERATIONS = 600;
+    private static final int ITERATIONS = 500;
 
     /** The message begins with the file at fault: "issue.yaml:3: ...", "articles/school.md:7: ...". */
     private static final Pattern NAMES_FILE = Pattern.compile("^(issue\\.yaml|articles/[^/]+\\.md)(:\\d+)?[:,( ]");
@@ -115,7 +115,7 @@ class CopyFuzzTest {
     void mutatedMarkdownBodyIsReadOrRefusedNamingTheFile() {
         Outcome o = Mutator.fuzz("body", SEED + 2, ITERATIONS, BODY, MARKDOWN_TOKENS,
                 text -> issue.article("school", FRONT, text).read(), NAMES_FILE);
-        // almost any text is a valid body; the refusals come from runaway nesting, NUL-free control bytes aside
+        // almost any text is a valid body: refusals are rare (runaway nesting), so only reads are counted
         assertTrue(o.read() > ITERATIONS / 2, o.toString());
     }
 

@@ -109,6 +109,13 @@ class CopyIsDataTest {
     }
 
     @Test
+    void boldInsideALinkStaysBold() {
+        assertEquals(new Block.Paragraph(List.of(new Block.Run("见", false), new Block.Run("科协", true),
+                        new Block.Run("（https://gdsta.cn）", false))),
+                readBody("见[**科协**](https://gdsta.cn)\n").body().getFirst());
+    }
+
+    @Test
     void punctuationAfterBoldSeesTheHanBeforeIt() {
         Article a = readBody("**江门市科协**,与会者(共30人)到场\n");
         assertEquals(new Block.Paragraph(List.of(new Block.Run("江门市科协", true), new Block.Run("，与会者（共30人）到场", false))),
