@@ -30,7 +30,7 @@ public final class PhotoReader {
     /** 100 megapixels: larger than any press camera's frame, far below a 30000 × 30000 bomb. */
     static final long MAX_PIXELS = 100_000_000L;
     static final int MAX_SIDE = 20_000;
-    /** A colour profile is under 1 MB and captions are short; 8 MB inflated is already absurd. */
+    /** A colour profile is under 1 MB and text chunks are short; 8 MB inflated in all is already absurd. */
     static final long MAX_INFLATED = 8_000_000L;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -127,12 +127,14 @@ public final class PhotoReader {
     /**
      * A PNG can hide a bomb outside its pixels: a colour profile (iCCP) or text (zTXt, iTXt) is deflated
      * and a 400 KB chunk can expand to 400 MB. ImageIO skips these chunks here, but the PDF writer later
-     * inflates the colour profile whole, so each such chunk is inflated now, up to a cap, and refused beyond it.
+     * inflates the colour profile whole, so they are inflated now, against one budget for the whole file
+     * (a budget per chunk would let ten thousand chunks cost ten thousand times as much), and refused beyond it.
      */
     private static void checkPngChunks(Path file, String photo) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             byte[] signature = in.readNBytes(8);
             if (!java.util.Arrays.equals(signature, PNG_SIGNATURE)) return;
+            long budget = MAX_INFLATED;
             while (true) {
                 int length = in.readInt();
                 String type = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
@@ -140,11 +142,12 @@ public final class PhotoReader {
                 if (type.equals("iCCP") || type.equals("zTXt") || type.equals("iTXt")) {
                     byte[] data = in.readNBytes(length);
                     int start = compressedStart(type, data);
-                    if (start >= 0 && inflatesBeyond(data, start, MAX_INFLATED)) {
-                        throw new PaibanException(photo + " carries a compressed " + (type.equals("iCCP")
-                                ? "colour profile" : "text") + " (PNG chunk " + type + ") that expands beyond "
-                                + MAX_INFLATED / 1_000_000 + " MB, the mark of a decompression bomb; export the photo "
-                                + "again without metadata");
+                    budget -= start < 0 ? 0 : inflated(data, start, budget);
+                    if (budget < 0) {
+                        throw new PaibanException(photo + " has compressed metadata that expands beyond "
+                                + MAX_INFLATED / 1_000_000 + " MB (at its " + (type.equals("iCCP") ? "colour profile"
+                                : "text") + ", PNG chunk " + type + "), the mark of a decompression bomb; export "
+                                + "the photo again without metadata");
                     }
                 } else {
                     in.skipNBytes(length);
@@ -173,22 +176,23 @@ public final class PhotoReader {
         return -1;
     }
 
-    private static boolean inflatesBeyond(byte[] data, int start, long cap) {
+    /** How many bytes the deflate stream expands to, counting no further than just past {@code cap}. */
+    private static long inflated(byte[] data, int start, long cap) {
         Inflater inflater = new Inflater();
+        long total = 0;
         try {
-            inflater.setInput(data, start, Math.max(0, data.length - start));
+            inflater.setInput(data, start, data.length - start);
             byte[] sink = new byte[64 * 1024];
-            long total = 0;
             while (!inflater.finished() && total <= cap) {
                 int n = inflater.inflate(sink);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
                 total += n;
             }
-            return total > cap;
         } catch (DataFormatException e) {
-            return false; // not a bomb, just broken; the decoder does not need this chunk
+            // not a bomb, just broken: the decoder does not need this chunk, so what was counted stands
         } finally {
             inflater.end();
         }
+        return total;
     }
 }

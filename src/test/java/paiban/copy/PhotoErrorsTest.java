@@ -173,8 +173,16 @@ class PhotoErrorsTest {
     @Test
     void aPngWhoseColourProfileInflatesToABombIsRefused() throws IOException {
         withPhoto("photos/a.png").file("photos/a.png", pngWithProfile(100_000_000))
-                .readFailsWith(WHERE, "'photos/a.png' carries a compressed colour profile", "decompression bomb",
+                .readFailsWith(WHERE, "'photos/a.png' has compressed metadata that expands beyond 8 MB",
+                        "colour profile, PNG chunk iCCP", "decompression bomb",
                         "without metadata");
+    }
+
+    @Test
+    void manyCompressedTextChunksCountAgainstOneBudget() throws IOException {
+        // each of the three inflates to 3.5 MB, under the 8 MB cap on its own; together they are over it
+        withPhoto("photos/a.png").file("photos/a.png", pngWith("zTXt", 3, 3_500_000))
+                .readFailsWith(WHERE, "expands beyond 8 MB", "text, PNG chunk zTXt", "decompression bomb");
     }
 
     @Test
@@ -241,29 +249,40 @@ class PhotoErrorsTest {
 
     /** A 16 × 16 PNG with an iCCP chunk that inflates to {@code profileBytes} zeros. */
     private static byte[] pngWithProfile(int profileBytes) throws IOException {
+        return pngWith("iCCP", 1, profileBytes);
+    }
+
+    /** A 16 × 16 PNG with {@code count} chunks of a compressed type (iCCP, zTXt), each inflating to {@code bytes}. */
+    private static byte[] pngWith(String type, int count, int bytes) throws IOException {
         byte[] png = TestIssues.png(16, 16);
         int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        for (int i = 0; i < count; i++) out.write(compressedChunk(type, bytes));
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
+    private static byte[] compressedChunk(String type, int inflatedBytes) throws IOException {
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         chunk.write("ICC\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // name, NUL, method 0
         Deflater deflater = new Deflater(9);
         try (DeflaterOutputStream z = new DeflaterOutputStream(chunk, deflater)) {
             byte[] zeros = new byte[1 << 20];
-            for (int left = profileBytes; left > 0; left -= zeros.length) z.write(zeros, 0, Math.min(left, zeros.length));
+            for (int left = inflatedBytes; left > 0; left -= zeros.length) z.write(zeros, 0, Math.min(left, zeros.length));
         } finally {
             deflater.end();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(png, 0, afterIhdr);
         DataOutputStream d = new DataOutputStream(out);
         byte[] data = chunk.toByteArray();
         d.writeInt(data.length);
-        d.writeBytes("iCCP");
+        d.writeBytes(type);
         d.write(data);
         CRC32 crc = new CRC32();
-        crc.update("iCCP".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         crc.update(data);
         d.writeInt((int) crc.getValue());
-        out.write(png, afterIhdr, png.length - afterIhdr);
         return out.toByteArray();
     }
 }
