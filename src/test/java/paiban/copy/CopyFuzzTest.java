@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopyFuzzTest {
 
     private static final long SEED = 20210622L;
-    private static final int ITERATIONS = 500;
+    private static final int ITERATIONS = 400;
 
     /** The message begins with the file at fault: "issue.yaml:3: ...", "articles/school.md:7: ...". */
     private static final Pattern NAMES_FILE = Pattern.compile("^(issue\\.yaml|articles/[^/]+\\.md)(:\\d+)?[:,( ]");

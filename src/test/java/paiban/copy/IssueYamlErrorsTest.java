@@ -189,6 +189,27 @@ class IssueYamlErrorsTest {
     }
 
     @Test
+    void aMissingIssueFolderIsNamed() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(PaibanException.class,
+                () -> IssueReader.read(tmp.resolve("2021-06-23")));
+        assertTrue(e.getMessage().contains("2021-06-23: no such issue folder"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrEmptyArticlesFolderIsNamed() throws Exception {
+        IssueFolder issue = TestIssues.minimal(tmp).delete("articles/lead.md");
+        issue.readFailsWith("2021-06-22/articles: no .md articles found", "one .md file per article");
+        Files.delete(issue.resolve("articles"));
+        issue.readFailsWith("2021-06-22/articles: the folder is missing");
+    }
+
+    @Test
+    void aPlanEntryWithoutPageIsNamed() {
+        issue(TestIssues.ISSUE_YAML + "plan:\n  - section: 要闻\n    articles: [lead]\n")
+                .readFailsWith("issue.yaml:6: plan[1] has no 'page'", "page: 2");
+    }
+
+    @Test
     void anIssueYamlThatIsALinkOutOfTheFolderIsNotRead() throws Exception {
         Path secret = Files.writeString(tmp.resolve("secret.yaml"), TestIssues.ISSUE_YAML);
         IssueFolder issue = TestIssues.minimal(tmp).delete("issue.yaml").symlink("issue.yaml", secret);

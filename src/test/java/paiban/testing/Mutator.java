@@ -215,13 +215,13 @@ public final class Mutator {
     /** The input as a Java string literal, cut to a readable length. */
     private static String show(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().limit(2000).forEach(c -> {
+        s.codePoints().limit(600).forEach(c -> {
             if (c == '\n') sb.append("\\n");
             else if (c == '"' || c == '\\') sb.append('\\').appendCodePoint(c);
             else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || Character.getType(c) == Character.FORMAT
                     || Character.getType(c) == Character.SURROGATE) sb.append(String.format("\\u%04x", c));
             else sb.appendCodePoint(c);
         });
-        return sb.append(s.length() > 2000 ? "\"…" : "\"").toString();
+        return sb.append(s.length() > 600 ? "\"…" : "\"").toString();
     }
 }
