@@ -99,6 +99,14 @@ final class Atom {
         return digit && (Character.isDigit(c) || c == '±' || c == '+' || c == '-' || c == '−' || c == '.');
     }
 
+    /**
+     * What may be condensed as a last resort: Western text (never letter-spaced instead), and the rules
+     * and dots of —— and …… (a few per cent do not show, and spare a paragraph its lone last character).
+     */
+    boolean condensable() {
+        return kind == CharClass.WESTERN || kind == CharClass.DASH || kind == CharClass.ELLIPSIS;
+    }
+
     boolean wide() {
         return kind.isWideClass();
     }

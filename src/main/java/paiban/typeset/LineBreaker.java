@@ -13,12 +13,14 @@ import java.util.List;
  * filled the way a compositor fills it unless that would leave a much looser line further on (a long
  * Western word that does not fit, a paragraph ending on a single character). Spreading slack costs
  * the square of the space added at each junction. Condensing Western text costs more than any
- * reasonable spread, and a line that can be made flush only by letter-spacing is the last resort.
+ * reasonable spread (and steeply more below 80%), so it is chosen only where the spread would gape:
+ * a column too narrow for a long word and the text before it. A line that could be made flush only
+ * by letter-spacing a lone word is the last resort.
  */
 final class LineBreaker {
 
     static final float EPS = 1e-4f;
-    /** Western text is never condensed below this to avoid a loose line (only a word wider than the column is). */
+    /** Condensing Western text further than this costs steeply more. */
     static final float CONDENSE_FLOOR = 0.8f;
     /** The least a word wider than its column may be condensed to; past that the line overflows. */
     static final float FORCED_FLOOR = 0.2f;
@@ -29,7 +31,7 @@ final class LineBreaker {
     private static final double PUSH_DOWN = 30;
     private static final double CONDENSE = 300;
     private static final double CONDENSE_PER_UNIT = 3000;
-    private static final double FORCED_CONDENSE = 10_000;
+    private static final double DEEP_CONDENSE = 30_000;
     private static final double LETTER_SPACE = 100_000;
     private static final double LONE = 1_000_000;
     private static final double OVERFLOW = 10_000_000;
@@ -106,7 +108,7 @@ final class LineBreaker {
         if (me.western() <= EPS) return c + OVERFLOW;
         double scale = (avail - (squeezed - me.western())) / me.western();
         if (scale < FORCED_FLOOR) return c + OVERFLOW;
-        c += CONDENSE + CONDENSE_PER_UNIT * (1 - scale);
-        return scale < CONDENSE_FLOOR ? c + FORCED_CONDENSE : c;
+        double deep = Math.max(0, CONDENSE_FLOOR - scale);
+        return c + CONDENSE + CONDENSE_PER_UNIT * (1 - scale) + DEEP_CONDENSE * deep * deep;
     }
 }

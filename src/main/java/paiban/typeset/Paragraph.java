@@ -26,7 +26,7 @@ final class Paragraph {
     final int[] end;
     final boolean[] space;
 
-    /** Prefix sums over atoms: natural width, blank halves, Western width, letters. */
+    /** Prefix sums over atoms: natural width, blank halves, condensable width, letters. */
     private final float[] natural;
     private final float[] blanks;
     private final float[] western;
@@ -83,7 +83,7 @@ final class Paragraph {
             Atom a = atoms.get(t);
             natural[t + 1] = natural[t] + a.natural;
             blanks[t + 1] = blanks[t] + a.blankLeft + a.blankRight;
-            western[t + 1] = western[t] + (a.kind == CharClass.WESTERN ? a.natural : 0);
+            western[t + 1] = western[t] + (a.condensable() ? a.natural : 0);
             letters[t + 1] = letters[t] + a.letters;
         }
         int j = Math.max(0, n - 1);
@@ -117,7 +117,10 @@ final class Paragraph {
         return start.length;
     }
 
-    /** What a line of atoms [s, e) measures, in em. */
+    /**
+     * What a line of atoms [s, e) measures, in em: {@code western} is the part that may be condensed
+     * (Western text, dashes and ellipses), {@code junctions} the places justification may widen.
+     */
     record Measure(float width, float room, float western, int junctions, int letters, float firstBlank) {
         /** The narrowest it can be set: every mark squeezed, Western text condensed to {@code floor}. */
         float narrowest(float floor) {
@@ -150,7 +153,9 @@ final class Paragraph {
         // a single dash never starts a line; a doubled one may
         if (after.kind == CharClass.DASH && after.codePoints.length == 1 && after.first() != '⸺') return false;
         if (before.kind == CharClass.MIDDLE && before.first() == '～' && after.kind == CharClass.WESTERN) return false;
-        if (before.isNumber() && after.kind == CharClass.HAN && UNITS.indexOf(after.first()) >= 0) return false;
+        if (Character.isDigit(before.last()) && after.kind == CharClass.HAN && UNITS.indexOf(after.first()) >= 0) {
+            return false;
+        }
         return true;
     }
 

@@ -187,7 +187,7 @@ public final class Typesetter {
         float minScale = 1;
         for (int t = 0; t < n; t++) {
             Atom a = p.atoms.get(s + t);
-            float scale = lineScale * (a.kind == CharClass.WESTERN ? westernScale : 1);
+            float scale = lineScale * (a.condensable() ? westernScale : 1);
             float origin = x - sqL[t] * lineScale;
             for (int k = 0; k < a.codePoints.length; k++) {
                 float gs = scale * a.glyphScale;
