@@ -14,8 +14,9 @@ import java.util.List;
  * Western word that does not fit, a paragraph ending on a single character). Spreading slack costs
  * the square of the space added at each junction. Condensing Western text costs more than any
  * reasonable spread (and steeply more below 80%), so it is chosen only where the spread would gape:
- * a column too narrow for a long word and the text before it. A line that could be made flush only
- * by letter-spacing a lone word is the last resort.
+ * a column too narrow for a long word and the text before it. A word that can share its line with
+ * nothing is widened to the measure at the same price. Letter-spacing is never done; a line that
+ * could be made flush only by it is the last resort and is left flush left.
  */
 final class LineBreaker {
 
@@ -100,6 +101,12 @@ final class LineBreaker {
             if (me.junctions() > 0) {
                 double e = slack / me.junctions();
                 return c + STRETCH * e * e;
+            }
+            if (me.western() > EPS) {
+                // a lone word: widened to the measure, priced like condensing it by as much
+                double scale = (me.western() + slack) / me.western();
+                double deep = Math.max(0, scale - 2 + CONDENSE_FLOOR);
+                return c + CONDENSE + CONDENSE_PER_UNIT * (scale - 1) + DEEP_CONDENSE * deep * deep;
             }
             return c + LETTER_SPACE + slack;
         }

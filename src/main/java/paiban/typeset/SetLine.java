@@ -12,8 +12,8 @@ import java.util.List;
  * @param last        the paragraph's last line (set flush left under JUSTIFY)
  * @param spacing     em added at each junction between characters to justify the line
  * @param squeeze     em taken out of punctuation beyond the squeezes clreq always makes
- * @param scale       the smallest horizontal scale of a glyph on the line: below 1 for condensed Western
- *                    text, above 1 for a lone word widened to the measure (doubled dashes not counted)
+ * @param scale       the horizontal scale furthest from 1 on the line: below 1 for condensed Western text,
+ *                    above 1 for a lone word widened to the measure (a doubled dash's own widening not counted)
  */
 public record SetLine(List<Glyph> glyphs, float width, float size, float inkStart, float inkEnd,
                       boolean first, boolean last, float spacing, float squeeze, float scale) {

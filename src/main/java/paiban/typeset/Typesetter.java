@@ -172,7 +172,7 @@ public final class Typesetter {
             if (me.junctions() > 0) {
                 perJunction = slack / me.junctions();
             } else if (me.western() > EPS) {
-                // one Western word alone on its line: widen it to the measure, never letter-space it
+                // one Western word (or ——) alone on its line: widen it to the measure, never letter-space it
                 westernScale = (me.western() + slack) / me.western();
             }
         } else if (style.align() == TextStyle.Align.CENTER) {
@@ -184,7 +184,7 @@ public final class Typesetter {
         List<Glyph> glyphs = new ArrayList<>();
         float x = offset;
         float inkStart = -1;
-        float minScale = 1;
+        float extreme = 1;
         for (int t = 0; t < n; t++) {
             Atom a = p.atoms.get(s + t);
             float scale = lineScale * (a.condensable() ? westernScale : 1);
@@ -193,7 +193,8 @@ public final class Typesetter {
                 float gs = scale * a.glyphScale;
                 int cp = a.kind == CharClass.SPACE ? ' ' : a.codePoints[k];
                 glyphs.add(new Glyph(cp, a.faces[k], (origin + a.offsets[k] * scale) * size, gs));
-                if (a.kind != CharClass.SPACE) minScale = Math.min(minScale, gs / a.glyphScale);
+                float own = gs / a.glyphScale;
+                if (a.kind != CharClass.SPACE && Math.abs(own - 1) > Math.abs(extreme - 1)) extreme = own;
             }
             if (inkStart < 0 && a.kind != CharClass.SPACE) inkStart = x * size;
             x += a.natural * scale - (sqL[t] + sqR[t]) * lineScale;
@@ -206,6 +207,6 @@ public final class Typesetter {
             glyphs.add(new Glyph(' ', sp.faces[0], x * size, 1));
         }
         return new SetLine(glyphs, em * size, size, Math.max(0, inkStart), x * size, first, last,
-                perJunction, squeeze, minScale);
+                perJunction, squeeze, extreme);
     }
 }
