@@ -1,144 +1,211 @@
 package paiban.compose;
 
+import paiban.model.Photo;
 import paiban.typeset.SetLine;
 import paiban.typeset.TextStyle;
 import paiban.typeset.Typesetter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds one module: the headline across its columns, photos at the top left of its body with their
- * captions, and the body rows flowed column by column so that a paragraph runs on from the foot of
- * one column to the head of the next. Columns are balanced: their feet differ by at most one line.
+ * Measures and builds modules. A module is the headline across its columns, photos at the top left of
+ * its body with their captions, and the body rows flowed column by column so that a paragraph runs on
+ * from the foot of one column to the head of the next. Columns are balanced: their feet differ by at
+ * most one line. A cut module fills every column to its foot and keeps its last line for the 下转 line.
+ * Measuring is cached, because the page filler asks the same questions many times.
  */
 public final class ModuleBuilder {
 
-    /** What a module took: the module and how many of the story's rows it consumed. */
-    public record Built(Module module, int nextRow, boolean jumped, float jumpX, float jumpBaseline, float jumpWidth) {
-    }
+    /** A cut leaves at least this many rows for the continuation: a jump for three lines is silly. */
+    static final int MIN_CONTINUATION = 8;
+    /** A cut places at least this many rows before the 下转 line. */
+    static final int MIN_FIRST_PART = 6;
+    /**
+     * Every module keeps its last grid line empty: the rule above the module below is drawn in it (the
+     * layout puts it half a line above that module), and at the page foot it is the space above the folio.
+     */
+    static final int GAP = 1;
 
     private final Grid grid;
     private final Styles styles;
+    private final Map<Key, Integer> naturals = new HashMap<>();
+    private final Map<Key, Integer> cuts = new HashMap<>();
+
+    private record Key(Piece piece, int span, int photoSpan, boolean lead, int lines) {
+    }
 
     public ModuleBuilder(Grid grid, Styles styles) {
         this.grid = grid;
         this.styles = styles;
     }
 
-    /** The headline level for an article's weight and the module's width. */
+    Grid grid() {
+        return grid;
+    }
+
+    /**
+     * The headline level for an article's weight (priority 1 is the heaviest) and the module's width:
+     * a heavy story gets a big headline only where it has the width to carry it.
+     */
     public static String headlineLevel(int priority, int span, boolean lead) {
         if (lead) return "headline-1";
-        if (span >= 4) return priority <= 2 ? "headline-2" : "headline-3";
-        if (span >= 2) return "headline-3";
+        if (span >= 5) return priority <= 3 ? "headline-2" : "headline-3";
+        if (span >= 3) return priority <= 2 ? "headline-2" : "headline-3";
+        if (span == 2) return priority <= 2 ? "headline-3" : "headline-4";
         return "headline-4";
     }
 
-    /**
-     * The grid lines a story from {@code fromRow} needs at {@code span} columns, photos included,
-     * with the columns balanced.
-     */
-    public int naturalLines(Story story, int fromRow, int span, String level, boolean continuation, boolean withPhotos) {
-        int head = story.headline(level, grid.spanWidth(span), continuation, "").gridLines();
-        int[] occ = photoOccupancy(story, span, withPhotos, null, 0, 0);
-        int rows = story.rows().size() - fromRow + (continuation ? 1 : 0);
-        return head + balancedEnd(occ, rows);
+    /** Grid lines the piece's head takes at {@code span}: headline group, brief title or jump head. */
+    int headLines(Piece p, int span, boolean lead) {
+        return head(p, span, lead).gridLines();
+    }
+
+    private Story.Headline head(Piece p, int span, boolean lead) {
+        float w = grid.spanWidth(span);
+        if (p.continuation()) return p.story().jumpHead(w);
+        if (p.brief()) return p.story().headline(Story.BRIEF_TITLE, w);
+        return p.story().headline(headlineLevel(p.priority(), span, lead), w);
+    }
+
+    /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
+    static int[] photoSpans(Piece p, int span) {
+        if (p.index() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
+        int max = Math.min(span, 4);
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) out[i] = i + 1;
+        return out;
+    }
+
+    /** Body rows still to place, counting the （上接第M版） line that opens a continuation. */
+    static int rowCount(Piece p) {
+        return (p.continuation() ? 1 : 0) + p.story().rows().size() - p.fromRow();
+    }
+
+    /** The module's height when the whole piece is set at {@code span}, columns balanced. */
+    int natural(Piece p, int span, int photoSpan, boolean lead) {
+        Key k = new Key(p, span, photoSpan, lead, 0);
+        Integer n = naturals.get(k);
+        if (n == null) {
+            n = headLines(p, span, lead) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
+            naturals.put(k, n);
+        }
+        return n;
     }
 
     /**
-     * Builds the module at {@code column}, {@code line}, at most {@code maxLines} tall.
-     * A story that does not fit fills every column to the foot and keeps its last line for the 下转 line.
+     * Where the piece stops when its module is cut to {@code lines}: the story row its continuation
+     * starts from, or -1 when it cannot be cut there (it fits whole, is a brief, or either part would
+     * be too short to stand).
      */
-    public Built build(Story story, int fromRow, int column, int span, int line, int maxLines, String level,
-                       boolean continuation, int continuedFromPage, boolean withPhotos) {
+    int cutAt(Piece p, int span, int photoSpan, boolean lead, int lines) {
+        if (p.index() || p.brief()) return -1;
+        Key k = new Key(p, span, photoSpan, lead, lines);
+        Integer n = cuts.get(k);
+        if (n == null) {
+            n = -1;
+            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int end = lines - headLines(p, span, lead) - GAP;
+            int photos = 0;
+            for (int o : occ) photos = Math.max(photos, o);
+            // photos and their captions stay whole inside the first part
+            Flow f = end > photos ? flow(p, occ, end, true) : null;
+            if (f != null && f.jumpColumn >= 0 && f.next < rowCount(p)) {
+                int placed = f.next - (p.continuation() ? 1 : 0);
+                int left = rowCount(p) - f.next;
+                if (placed >= MIN_FIRST_PART && left >= MIN_CONTINUATION) n = p.fromRow() + placed;
+            }
+            cuts.put(k, n);
+        }
+        return n;
+    }
+
+    /**
+     * The body columns' shortfall at the module's foot when the whole piece is set in {@code lines}:
+     * for each column, the empty lines below its last row. The page foot allows three.
+     */
+    int[] shortfall(Piece p, int span, int photoSpan, boolean lead, int lines, int headAir) {
+        int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+        int end = lines - headLines(p, span, lead) - headAir;
+        Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
+        int[] out = new int[span];
+        for (int c = 0; c < span; c++) out[c] = end - (occ[c] + f.used[c]);
+        return out;
+    }
+
+    /**
+     * Sets the module for a slot. {@code jumpTo} is the page of the continuation (for 下转), and
+     * {@code jumpFrom} the page of the part before (for 上接).
+     */
+    Module build(Slot s, int jumpTo, int jumpFrom) {
+        Piece p = s.piece();
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
-        float left = grid.columnX(column);
-        float top = grid.lineTop(line);
-        Story.Headline head = story.headline(level, grid.spanWidth(span), continuation, "");
-        for (PlacedLine l : head.lines()) text.add(shift(l, left, top));
-        int bodyTop = line + head.gridLines();
-        int bodyMax = maxLines - head.gridLines();
+        float left = grid.columnX(s.column());
+        Story.Headline head = head(p, s.span(), s.lead());
+        float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
+        for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
+        int bodyTop = s.line() + head.gridLines() + s.headAir();
 
-        int[] occ = photoOccupancy(story, span, withPhotos, photos, column, bodyTop);
-        for (PlacedPhoto p : photos) {
-            // captions were placed by photoOccupancy as PlacedPhoto only; set their text here
-            text.addAll(captionLines(story, p));
-        }
-        List<Story.Row> rows = new ArrayList<>();
-        if (continuation) {
-            SetLine jump = Typesetter.set("（上接第" + continuedFromPage + "版）", styles.get("jump"), grid.columnWidth())
-                    .lines().getFirst();
-            rows.add(new Story.Row(jump, "jump", "jump", 0));
-        }
-        rows.addAll(story.rows().subList(fromRow, story.rows().size()));
+        int[] occ = occupancy(p, s.span(), s.photoSpan(), photos, s.column(), bodyTop);
+        for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
 
-        int end = balancedEnd(occ, rows.size());
-        boolean jumped = false;
-        if (end > bodyMax) {
-            end = bodyMax;
-            jumped = true;
-        }
-        int capacityTotal = 0;
-        for (int o : occ) capacityTotal += Math.max(0, end - o);
-        int toPlace = jumped ? capacityTotal - 1 : rows.size();
-        int shortColumns = Math.max(0, capacityTotal - toPlace - (jumped ? 1 : 0));
-        int r = 0;
-        float jumpX = 0;
-        float jumpBaseline = 0;
-        int placedStoryRows = 0;
-        for (int c = 0; c < span; c++) {
-            int cap = Math.max(0, end - occ[c]);
-            if (!jumped && c >= span - shortColumns) cap = Math.max(0, cap - 1);
+        boolean cut = s.cut();
+        int end = cut ? s.lines() - head.gridLines() - GAP : balancedEnd(occ, rowCount(p));
+        Flow f = flow(p, occ, end, cut);
+        TextStyle jump = styles.get("jump");
+        for (int c = 0; c < s.span(); c++) {
             int y = bodyTop + occ[c];
-            int used = 0;
-            while (used < cap && r < toPlace) {
-                Story.Row row = rows.get(r);
-                if (row.blank() && used == 0) {
-                    r++;
-                    if (!continuation || r > 1) placedStoryRows++;
+            for (int i = 0; i < f.rows[c].length; i++) {
+                int v = f.rows[c][i];
+                if (v < 0) continue;
+                float x = grid.columnX(s.column() + c);
+                if (p.continuation() && v == 0) {
+                    SetLine l = Typesetter.set("（上接第" + jumpFrom + "版）", jump, grid.columnWidth()).lines().getFirst();
+                    text.add(new PlacedLine(l, x, baselineOf(y + i, jump), "jump", "jump", jump.color(), 998, false));
                     continue;
                 }
-                if (!row.blank()) {
-                    TextStyle st = styles.get(row.cssClass());
-                    float baseline = grid.lineTop(y + used) + (grid.pitch() - st.size()) / 2
-                            + Story.emTop(st) * st.size();
-                    text.add(new PlacedLine(row.line(), grid.columnX(column + c), baseline, row.kind(),
-                            row.cssClass(), st.color(), row.part(), row.kind().equals("body")));
-                }
-                used++;
-                r++;
-            }
-            if (jumped && c == span - 1) {
-                jumpX = grid.columnX(column + c);
-                jumpBaseline = grid.lineTop(bodyTop + end - 1) + (grid.pitch() - grid.bodySize()) / 2
-                        + Story.emTop(styles.get("jump")) * grid.bodySize();
+                Story.Row row = p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0));
+                TextStyle st = styles.get(row.cssClass());
+                text.add(new PlacedLine(row.line(), x, baselineOf(y + i, st), row.kind(), row.cssClass(), st.color(),
+                        row.part(), row.kind().equals("body")));
             }
         }
-        int consumed = continuation ? Math.max(0, r - 1) : r;
-        int lines = head.gridLines() + end;
-        Module m = new Module(story.article().slug(), story.article().title(), continuation ? "continuation" : "story",
-                column, span, line, lines, text, photos);
-        return new Built(m, fromRow + consumed, jumped, jumpX, jumpBaseline, grid.columnWidth());
+        if (cut) {
+            TextStyle right = jump.withAlign(TextStyle.Align.RIGHT).withIndent(0);
+            SetLine l = Typesetter.set("（下转第" + jumpTo + "版）", right, grid.columnWidth()).lines().getFirst();
+            text.add(new PlacedLine(l, grid.columnX(s.column() + f.jumpColumn), baselineOf(bodyTop + end - 1, right),
+                    "jump", "jump", right.color(), 999, false));
+        }
+        String kind = p.continuation() ? "continuation" : p.brief() ? "brief" : "story";
+        return new Module(p.slug(), p.story().article().title(), kind, s.column(), s.span(), s.line(), s.lines(),
+                text, photos);
     }
 
-    /** Photos go side by side across the top of the body, each two columns wide (one in narrow modules). */
-    private int[] photoOccupancy(Story story, int span, boolean withPhotos, List<PlacedPhoto> out, int column, int bodyTop) {
+    /**
+     * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
+     * one a column less); one that does not fit beside the last starts a new row at the left. Gives each
+     * column's first free line.
+     */
+    private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
         int[] occ = new int[span];
-        if (!withPhotos) return occ;
-        int photoSpan = span >= 4 ? 2 : span >= 2 ? Math.min(2, span) : 1;
+        if (photoSpan == 0 || p.index() || p.continuation()) return occ;
         int c = 0;
-        for (var p : story.article().photos()) {
-            if (c + photoSpan > span) c = 0;
+        for (Photo ph : p.story().article().photos()) {
+            // an upright photo takes a column less than a broad one, or it would tower over the text
+            int ps = ph.aspect() > 1 ? Math.max(1, photoSpan - 1) : photoSpan;
+            if (c + ps > span) c = 0;
             int base = 0;
-            for (int k = c; k < c + photoSpan; k++) base = Math.max(base, occ[k]);
-            Story.PhotoBlock block = story.photo(p, grid.spanWidth(photoSpan));
-            for (int k = c; k < c + photoSpan; k++) occ[k] = base + block.gridLines();
+            for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
+            Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));
+            for (int k = c; k < c + ps; k++) occ[k] = base + block.gridLines();
             if (out != null) {
-                out.add(new PlacedPhoto(p, grid.columnX(column + c), grid.lineTop(bodyTop + base),
+                out.add(new PlacedPhoto(ph, grid.columnX(column + c), grid.lineTop(bodyTop + base),
                         block.width(), block.imageHeight()));
             }
-            c += photoSpan;
+            c += ps;
         }
         return occ;
     }
@@ -146,7 +213,7 @@ public final class ModuleBuilder {
     private List<PlacedLine> captionLines(Story story, PlacedPhoto p) {
         Story.PhotoBlock block = story.photo(p.photo(), p.width());
         List<PlacedLine> out = new ArrayList<>();
-        int line = Math.round((p.y()) / grid.pitch()) + block.imageLines();
+        int line = Math.round(p.y() / grid.pitch()) + block.imageLines();
         int part = 2000 + story.article().photos().indexOf(p.photo()) * 2;
         TextStyle cap = styles.get("caption");
         TextStyle cred = styles.get("credit");
@@ -161,6 +228,65 @@ public final class ModuleBuilder {
 
     private float baselineOf(int line, TextStyle st) {
         return grid.lineTop(line) + (grid.pitch() - st.size()) / 2 + Story.emTop(st) * st.size();
+    }
+
+    /**
+     * Body rows laid into columns. {@code rows[c][i]} is the piece's row (0 = its first, counting the
+     * 上接 line) on line i of column c, or -1 for an empty line; {@code next} is the first row not placed.
+     */
+    private record Flow(int[][] rows, int[] used, int next, int jumpColumn) {
+    }
+
+    /**
+     * Flows the piece's rows into columns whose feet are at {@code end} lines below the body top.
+     * Balanced (not cut): the rightmost columns give up a line each until the rows just fill them, so
+     * that the feet differ by at most one line. Cut: every column is full and the last one keeps its
+     * foot line for 下转. A blank row (the space before a subhead) never opens a column.
+     */
+    private Flow flow(Piece p, int[] occ, int end, boolean cut) {
+        int span = occ.length;
+        int n = rowCount(p);
+        int[] caps = new int[span];
+        int total = 0;
+        for (int c = 0; c < span; c++) {
+            caps[c] = Math.max(0, end - occ[c]);
+            total += caps[c];
+        }
+        int jumpColumn = -1;
+        if (cut) {
+            for (int c = span - 1; c >= 0 && jumpColumn < 0; c--) {
+                if (caps[c] > 0) jumpColumn = c;
+            }
+            if (jumpColumn < 0) return new Flow(new int[span][0], new int[span], 0, -1);
+            caps[jumpColumn]--;
+        } else {
+            int spare = total - n;
+            for (int c = span - 1; spare > 0; c = c == 0 ? span - 1 : c - 1) {
+                if (caps[c] > 0) {
+                    caps[c]--;
+                    spare--;
+                }
+            }
+        }
+        int[][] rows = new int[span][];
+        int[] used = new int[span];
+        int v = 0;
+        for (int c = 0; c < span; c++) {
+            rows[c] = new int[caps[c]];
+            java.util.Arrays.fill(rows[c], -1);
+            while (used[c] < caps[c] && v < n) {
+                boolean blank = !(p.continuation() && v == 0)
+                        && p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0)).blank();
+                if (blank && used[c] == 0) {
+                    v++;
+                    continue;
+                }
+                if (!blank) rows[c][used[c]] = v;
+                used[c]++;
+                v++;
+            }
+        }
+        return new Flow(rows, used, v, jumpColumn);
     }
 
     /**

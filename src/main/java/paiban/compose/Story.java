@@ -39,7 +39,9 @@ public final class Story {
     private final Grid grid;
     private final Styles styles;
     private final List<Row> rows;
+    private final boolean brief;
     private final Map<String, Headline> headlines = new HashMap<>();
+    private final Map<String, PhotoBlock> photos = new HashMap<>();
     private final Set<Integer> fallbacks = new TreeSet<>();
 
     public Story(Article article, Grid grid, Styles styles) {
@@ -47,10 +49,26 @@ public final class Story {
         this.grid = grid;
         this.styles = styles;
         this.rows = setBody();
+        this.brief = article.photos().isEmpty() && article.bodyLength() <= BRIEF_CHARS
+                && article.body().stream().noneMatch(b -> b instanceof Block.Subhead);
     }
+
+    /** The style of a brief's title; a layout defines it like the headline levels. */
+    public static final String BRIEF_TITLE = "brief-title";
+
+    /** Copy up to this many characters, without photos or subheads, is a brief (简讯). */
+    public static final int BRIEF_CHARS = 400;
 
     public Article article() {
         return article;
+    }
+
+    /**
+     * A brief (简讯): short copy with no photo and no subhead. Briefs never jump; composition uses them
+     * to fill the gaps that stories leave.
+     */
+    public boolean brief() {
+        return brief;
     }
 
     public List<Row> rows() {
@@ -105,21 +123,31 @@ public final class Story {
     }
 
     /**
-     * The headline group (引题, 主题, 副题) set across {@code width} points, centred vertically in the
-     * whole grid lines it takes.
+     * The headline group (引题, 主题, 副题) set across {@code width} points in {@code level}, centred
+     * vertically in the whole grid lines it takes. A brief's level is "brief-title": its title alone.
      */
-    public Headline headline(String level, float width, boolean continuation, String jumpText) {
-        String key = level + "/" + width + "/" + continuation;
-        Headline cached = headlines.get(key);
-        if (cached != null) return cached;
+    public Headline headline(String level, float width) {
         List<String[]> parts = new ArrayList<>();
-        if (continuation) {
-            parts.add(new String[] {"jump-head", shortTitle(), "title"});
+        if (level.equals(BRIEF_TITLE)) {
+            parts.add(new String[] {level, article.title(), "title"});
         } else {
             if (!article.kicker().isEmpty()) parts.add(new String[] {"kicker", article.kicker(), "kicker"});
             parts.add(new String[] {level, article.title(), "title"});
             if (!article.subtitle().isEmpty()) parts.add(new String[] {"subtitle", article.subtitle(), "subtitle"});
         }
+        return headline(level + "/" + width, parts, width);
+    }
+
+    /** A continuation's head: the headline repeated short, in the jump-head style (上接 parts). */
+    public Headline jumpHead(float width) {
+        List<String[]> parts = new ArrayList<>();
+        parts.add(new String[] {"jump-head", shortTitle(), "title"});
+        return headline("jump-head/" + width, parts, width);
+    }
+
+    private Headline headline(String key, List<String[]> parts, float width) {
+        Headline cached = headlines.get(key);
+        if (cached != null) return cached;
         float y = 0;
         List<PlacedLine> lines = new ArrayList<>();
         int part = 1000;
@@ -161,6 +189,10 @@ public final class Story {
     }
 
     public PhotoBlock photo(Photo p, float width) {
+        return photos.computeIfAbsent(p.name() + "/" + width, k -> setPhoto(p, width));
+    }
+
+    private PhotoBlock setPhoto(Photo p, float width) {
         // the photo keeps its proportions; the grid lines it takes leave a little air above the caption
         float imageHeight = (float) (width * Math.min(p.aspect(), 1.4));
         int imageLines = grid.linesFor(imageHeight + grid.pitch() * 0.3f);

@@ -1,0 +1,118 @@
+package paiban.compose;
+
+import paiban.typeset.SetLine;
+import paiban.typeset.TextStyle;
+import paiban.typeset.Typesetter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The 导读 box on page 1: the stories on the other pages, each with its 第N版. Its size is decided
+ * before the page numbers are known, so an item is measured with a two-digit page number; the box
+ * takes whatever height the page gives it, spreading its items, and drops the least important items
+ * if it is given less than they need.
+ */
+final class IndexBox {
+
+    /** One story in the box. */
+    record Item(String slug, String title, int priority, int page) {
+    }
+
+    private static final String TITLE = "导读";
+
+    private final Grid grid;
+    private final Styles styles;
+    private final List<Item> items;
+
+    /** {@code items} in any order; the box lists them by page, then priority. */
+    IndexBox(Grid grid, Styles styles, List<Item> items) {
+        this.grid = grid;
+        this.styles = styles;
+        this.items = items.stream().sorted(Comparator.comparingInt(Item::page).thenComparingInt(Item::priority)
+                .thenComparing(Item::slug)).toList();
+    }
+
+    List<Item> items() {
+        return items;
+    }
+
+    /** Grid lines the box needs at {@code span} columns to list every item. */
+    int minLines(int span) {
+        int n = titleLines();
+        for (Item i : items) n += itemLines(i, span).size();
+        return n + 1 + ModuleBuilder.GAP;
+    }
+
+    private int titleLines() {
+        return grid.linesFor(styles.get("index-title").pitch() * 1.5f);
+    }
+
+    private float measure(int span) {
+        // half a character of inset on each side keeps the text off the box's frame
+        return grid.spanWidth(span) - grid.bodySize();
+    }
+
+    /** The item's title lines; its page label goes at the right end of the last one, or on a line of its own. */
+    private List<SetLine> itemLines(Item i, int span) {
+        TextStyle st = styles.get("index-item").withIndent(0);
+        List<SetLine> lines = new ArrayList<>(Typesetter.set("■" + i.title(), st, measure(span)).lines());
+        SetLine label = label(i.page() <= 0 ? 88 : i.page(), span);
+        if (lines.getLast().inkEnd() + (label.inkEnd() - label.inkStart()) + grid.bodySize() > measure(span)) {
+            lines.add(null);
+        }
+        return lines;
+    }
+
+    private SetLine label(int page, int span) {
+        TextStyle st = styles.get("index-item").withAlign(TextStyle.Align.RIGHT).withIndent(0);
+        return Typesetter.set("第" + page + "版", st, measure(span)).lines().getFirst();
+    }
+
+    /** Sets the box in its slot, listing as many items as fit, most important first. */
+    Module build(int column, int span, int line, int lines) {
+        List<Item> shown = new ArrayList<>(items);
+        while (!shown.isEmpty() && new IndexBox(grid, styles, shown).minLines(span) > lines) {
+            shown.remove(shown.stream().max(Comparator.comparingInt(Item::priority).thenComparing(Item::page)).orElseThrow());
+        }
+        int need = new IndexBox(grid, styles, shown).minLines(span);
+        int spare = lines - need;
+        // the spare lines go around the items, so that a tall box is evenly set rather than half empty
+        int gaps = shown.size() + 1;
+        List<PlacedLine> text = new ArrayList<>();
+        float x = grid.columnX(column) + grid.bodySize() / 2;
+        TextStyle title = styles.get("index-title");
+        SetLine t = Typesetter.set(TITLE, title, measure(span)).lines().getFirst();
+        int titleLines = titleLines();
+        float titleTop = grid.lineTop(line) + (titleLines * grid.pitch() - title.pitch()) / 2;
+        text.add(new PlacedLine(t, x, titleTop + (title.pitch() - title.size()) / 2 + Story.emTop(title) * title.size(),
+                "index", "index-title", title.color(), 3000, false));
+        int y = line + titleLines + gap(spare, gaps, 0);
+        TextStyle item = styles.get("index-item");
+        int part = 3001;
+        for (int k = 0; k < shown.size(); k++) {
+            Item i = shown.get(k);
+            List<SetLine> ls = itemLines(i, span);
+            for (SetLine l : ls) {
+                if (l != null) {
+                    text.add(new PlacedLine(l, x, baselineOf(y, item), "index", "index-item", item.color(), part, false));
+                }
+                y++;
+            }
+            SetLine label = label(i.page(), span);
+            text.add(new PlacedLine(label, x, baselineOf(y - 1, item), "index", "index-item", item.color(), part, false));
+            part++;
+            y += gap(spare, gaps, k + 1);
+        }
+        return new Module("", TITLE, "index", column, span, line, lines, text, List.of());
+    }
+
+    private static int gap(int spare, int gaps, int i) {
+        return spare / gaps + (i < spare % gaps ? 1 : 0);
+    }
+
+    private float baselineOf(int line, TextStyle st) {
+        return grid.lineTop(line) + (grid.pitch() - st.size()) / 2 + Story.emTop(st) * st.size();
+    }
+}

@@ -1,0 +1,172 @@
+package paiban.compose;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One section's copy composed over its run of pages. Pages are filled in turn; a story cut on one page
+ * continues at the top of the section's next page, and the last page takes what is left, uncut. How
+ * much copy reaches the last page depends on the photo sizes and headline air before it, so the run is
+ * tried with those smaller and larger (see {@link Stretch}) and the run that fills its last page best is kept.
+ */
+final class SectionRun {
+
+    /**
+     * One page of the run.
+     *
+     * @param front   page 1: masthead, lead story, 导读 box
+     * @param index   the page carries the 导读 box
+     * @param planned the plan's pieces for this page, in order, with their spans (0: free)
+     */
+    record PageSpec(boolean front, boolean index, List<Piece> planned, Map<Piece, Integer> spans) {
+    }
+
+    /**
+     * A composed run.
+     *
+     * @param pages    each page's slots
+     * @param left     copy that did not fit in the run's pages
+     * @param feet     for each page, each column's last line of copy
+     * @param unplaced for each page, the planned pieces it could not take
+     */
+    record Result(List<List<Slot>> pages, List<Piece> left, List<int[]> feet, List<List<Piece>> unplaced,
+                  boolean indexPlaced, Stretch stretch, double cost) {
+
+        /** Column lines that end more than three lines short of the foot, on the run's last page. */
+        int lastShort(Grid grid) {
+            return feet.isEmpty() ? 0 : shortOf(feet.getLast(), grid);
+        }
+
+        /** Column lines more than three lines short of the foot, on all the run's pages. */
+        int totalShort(Grid grid) {
+            int n = 0;
+            for (int[] f : feet) n += shortOf(f, grid);
+            return n;
+        }
+
+        static int shortOf(int[] feet, Grid grid) {
+            int n = 0;
+            for (int f : feet) n += Math.max(0, grid.lines() - f - 3);
+            return n;
+        }
+
+        int leftRows() {
+            int n = 0;
+            for (Piece p : left) n += p.index() ? 0 : ModuleBuilder.rowCount(p);
+            return n;
+        }
+    }
+
+    /**
+     * How a run is stretched to fill its last page: photos this many columns over (or under) their
+     * usual size, and this many lines of air around every headline, on the pages before the last.
+     */
+    record Stretch(int photos, int air) {
+    }
+
+    /** Tried in turn until one fills the last page: the plain run first, small changes before big ones. */
+    private static final List<Stretch> STRETCHES = List.of(new Stretch(0, 0), new Stretch(1, 0), new Stretch(-1, 0),
+            new Stretch(0, 1), new Stretch(1, 1), new Stretch(2, 1), new Stretch(-1, 1), new Stretch(2, 2));
+
+    private final PageFiller filler;
+    private final ModuleBuilder builder;
+    private final Grid grid;
+
+    SectionRun(PageFiller filler, ModuleBuilder builder) {
+        this.filler = filler;
+        this.builder = builder;
+        this.grid = builder.grid();
+    }
+
+    /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
+    Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs) {
+        boolean photos = stories.stream().anyMatch(p -> !p.story().article().photos().isEmpty());
+        Result best = null;
+        for (Stretch stretch : STRETCHES) {
+            if (!photos && stretch.photos() != 0) continue;
+            if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
+            Result r = run(stories, briefs, specs, stretch);
+            if (best == null || better(r, best)) best = r;
+            if (best.left().isEmpty() && best.lastShort(grid) == 0) break;
+        }
+        return best;
+    }
+
+    private boolean better(Result a, Result b) {
+        if (a.leftRows() != b.leftRows()) return a.leftRows() < b.leftRows();
+        int ia = a.totalShort(grid) - a.lastShort(grid);
+        int ib = b.totalShort(grid) - b.lastShort(grid);
+        if (ia != ib) return ia < ib;
+        if (a.lastShort(grid) != b.lastShort(grid)) return a.lastShort(grid) < b.lastShort(grid);
+        return a.cost() < b.cost();
+    }
+
+    Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch) {
+        Set<Piece> plannedLater = new HashSet<>();
+        for (PageSpec s : specs) plannedLater.addAll(s.planned());
+        List<Piece> queue = new ArrayList<>(stories);
+        List<Piece> briefQueue = new ArrayList<>(briefs);
+        queue.removeAll(plannedLater);
+        briefQueue.removeAll(plannedLater);
+        List<Piece> carried = List.of();
+        List<List<Slot>> pages = new ArrayList<>();
+        List<int[]> feet = new ArrayList<>();
+        List<List<Piece>> unplaced = new ArrayList<>();
+        boolean indexPlaced = false;
+        double cost = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            PageSpec spec = specs.get(i);
+            plannedLater.removeAll(spec.planned());
+            // the plan's articles open the page in its order; then the continuations; then the rest
+            List<Piece> q = new ArrayList<>(spec.planned());
+            q.addAll(carried);
+            q.addAll(queue);
+            PageFiller.Spec fs = new PageFiller.Spec(spec.front() ? grid.mastheadLines() : 0, i < specs.size() - 1,
+                    spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch);
+            PageFiller.Filled f = filler.fill(fs, q, briefQueue);
+            pages.add(f.slots());
+            feet.add(feet(f.slots()));
+            List<Piece> missed = new ArrayList<>();
+            for (Piece p : spec.planned()) if (f.queue().contains(p) || f.briefs().contains(p)) missed.add(p);
+            unplaced.add(missed);
+            indexPlaced |= spec.index() && f.indexPlaced();
+            cost += f.cost();
+            carried = f.carried();
+            queue = new ArrayList<>(f.queue());
+            queue.removeAll(missed);
+            briefQueue = new ArrayList<>(f.briefs());
+            briefQueue.removeAll(missed);
+        }
+        List<Piece> left = new ArrayList<>(carried);
+        left.addAll(queue);
+        left.addAll(briefQueue);
+        return new Result(pages, left, feet, unplaced, indexPlaced, stretch, cost);
+    }
+
+    /** Each column's last line of copy on a page: where the lowest module's text in that column ends. */
+    int[] feet(List<Slot> slots) {
+        int[] feet = new int[grid.columns()];
+        Map<Integer, Slot> lowest = new HashMap<>();
+        for (Slot s : slots) {
+            for (int c = s.column(); c < s.column() + s.span(); c++) {
+                Slot l = lowest.get(c);
+                if (l == null || s.bottom() > l.bottom()) lowest.put(c, s);
+            }
+        }
+        for (var e : lowest.entrySet()) {
+            Slot s = e.getValue();
+            int foot = s.bottom();
+            if (!s.piece().index() && !s.cut()) {
+                foot -= builder.shortfall(s.piece(), s.span(), s.photoSpan(), s.lead(), s.lines(), s.headAir())
+                        [e.getKey() - s.column()];
+            }
+            feet[e.getKey()] = foot;
+        }
+        return feet;
+    }
+}

@@ -1,0 +1,28 @@
+package paiban.compose;
+
+/**
+ * Where a piece goes and how it is set there, as the page filler decides it before any line is placed.
+ *
+ * @param column    first column (0-based)
+ * @param line      first grid line
+ * @param lines     the module's height in grid lines
+ * @param photoSpan columns each photo takes (0: no photos)
+ * @param headAir   grid lines added around the headline to make the module its height
+ * @param nextRow   the story row after the last one placed here: less than the story's rows when it is cut
+ * @param lead      the issue's lead story, set with the largest headline
+ */
+record Slot(Piece piece, int column, int span, int line, int lines, int photoSpan, int headAir, int nextRow,
+            boolean lead) {
+
+    boolean cut() {
+        return piece.story() != null && nextRow < piece.story().rows().size();
+    }
+
+    int bottom() {
+        return line + lines;
+    }
+
+    Slot at(int column, int line) {
+        return new Slot(piece, column, span, line, lines, photoSpan, headAir, nextRow, lead);
+    }
+}
