@@ -7,7 +7,7 @@ package paiban.typeset;
  */
 final class Atom {
 
-    /** clreq §3.1.6: a mark may lose its blank half, no more. */
+    /** clreq punctuation compression: a mark may lose its blank half, no more. */
     static final float HALF = 0.5f;
     /** A doubled dash is drawn as one rule this far in from its cell's ends (em). */
     private static final float DASH_MARGIN = 0.05f;

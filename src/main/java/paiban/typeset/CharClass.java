@@ -65,10 +65,6 @@ public enum CharClass {
                 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3200 && cp <= 0x33FF) || (cp >= 0xFE30 && cp <= 0xFE4F);
     }
 
-    boolean isPunctuation() {
-        return this == OPENING || this == CLOSING || this == MIDDLE || this == DASH || this == ELLIPSIS;
-    }
-
     /** Set on a full em (or two), as opposed to Western text and word spaces. */
     boolean isWideClass() {
         return this != WESTERN && this != SPACE;

@@ -16,8 +16,6 @@ import java.util.Set;
  */
 public final class Typesetter {
 
-    /** clreq §3.2: Western text among Han is set a quarter em apart. */
-    static final float WESTERN_GAP = Paragraph.WESTERN_GAP;
     private static final float EPS = LineBreaker.EPS;
 
     private Typesetter() {

@@ -64,7 +64,7 @@ public final class ColumnPictures {
         Path fsSample = work.resolve("fs-sample.pdf");
         fs(all, fsSample);
         Report fsReport = Proofreader.check(fsSample, PITCH);
-        fsReport.findings().stream().limit(12).forEach(x -> System.out.println("  " + x));
+        fsReport.findings().stream().filter(x -> x.kind() != Finding.Kind.RAGGED).forEach(x -> System.out.println("  " + x));
         System.out.println("Flying Saucer, sample issue bodies at 12 em: " + fsReport.summary());
         List<String> stress = new ArrayList<>();
         for (StressCopy.Paragraph p : StressCopy.generate(20210622L + 12, 40)) stress.add(escape(p.text()));
