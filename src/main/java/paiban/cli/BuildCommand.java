@@ -18,6 +18,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out)")
     Path out = Path.of("out");
 
+    @Option(names = "--timings", description = "print how long each stage took")
+    boolean timings;
+
     @Option(names = "--debug", description = "print stack traces")
     void debug(boolean on) {
         ErrorHandler.debug = on;
@@ -26,8 +29,14 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path folder : issues) {
-            Path done = paiban.Pipeline.build(folder, out, paiban.Pipeline.EDITIONS);
-            System.out.println("built " + done);
+            long start = System.nanoTime();
+            paiban.Pipeline.Result r = paiban.Pipeline.run(folder, out, paiban.Pipeline.EDITIONS,
+                    w -> System.err.println("warning: " + w));
+            System.out.println("built " + r.folder());
+            if (timings) {
+                r.timings().forEach((stage, ms) -> System.out.printf("  %-16s %6d ms%n", stage, ms));
+                System.out.printf("  %-16s %6d ms%n", "total", (System.nanoTime() - start) / 1_000_000);
+            }
         }
         return 0;
     }

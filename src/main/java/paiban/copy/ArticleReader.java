@@ -7,7 +7,12 @@ import paiban.model.Block;
 import paiban.model.Photo;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +27,9 @@ final class ArticleReader {
     private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source",
             "section", "priority", "photos");
 
+    /** 2 MB: a long feature is 30 KB of UTF-8; anything near this is a paste gone wrong, not copy. */
+    static final long MAX_BYTES = 2_000_000;
+
     private ArticleReader() {
     }
 
@@ -31,48 +39,50 @@ final class ArticleReader {
         String text = readUtf8(file, name);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         text = text.replace("\r\n", "\n").replace('\r', '\n');
+        List<String> lines = text.lines().toList();
 
-        if (!text.startsWith("---\n")) {
-            throw new PaibanException(name + ":1: the article must start with front matter: a '---' line, "
-                    + "'title: ...', and another '---' line");
+        if (lines.isEmpty() || !isFence(lines.getFirst())) {
+            throw new PaibanException(name + ":1: article '" + slug + "' must start with front matter: a line '---', "
+                    + "then 'title: ...', then another line '---'");
         }
-        int end = text.indexOf("\n---", 3);
-        while (end >= 0 && !(end + 4 == text.length() || text.charAt(end + 4) == '\n')) {
-            end = text.indexOf("\n---", end + 1);
+        int close = 1;
+        while (close < lines.size() && !isFence(lines.get(close))) close++;
+        if (close == lines.size()) {
+            throw new PaibanException(name + ":1: the front matter of article '" + slug + "' opened here is never "
+                    + "closed; " + closingHint(lines));
         }
-        if (end < 0) {
-            throw new PaibanException(name + ":1: the front matter is not closed; add a '---' line after it");
-        }
-        String front = text.substring(4, end + 1);
-        String body = end + 5 <= text.length() ? text.substring(Math.min(text.length(), end + 5)) : "";
+        String front = String.join("\n", lines.subList(1, close)) + "\n";
+        String body = String.join("\n", lines.subList(close + 1, lines.size()));
 
         YamlFields f = YamlFields.parse(name, 1, front);
         for (String key : f.keys()) {
             if (!KNOWN.contains(key)) {
-                System.err.println("warning: " + name + ": unknown field '" + key + "' is ignored (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
+                System.err.println("warning: " + name + ":" + f.line(key) + ": unknown field " + Quoted.of(key)
+                        + " is ignored (known: " + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
             }
         }
         String title = f.text("title").map(String::strip).orElse("");
         if (title.isEmpty()) {
-            throw new PaibanException(name + ": article '" + slug + "' has no title; add 'title: ...' to its front matter");
+            throw new PaibanException(name + ":" + f.line("title") + ": article '" + slug + "' has no title; "
+                    + "add a line 'title: ...' to its front matter, between the '---' lines");
         }
-        String where = name + " (article '" + slug + "')";
         List<Photo> photos = new ArrayList<>();
         int i = 0;
         for (Node item : f.list("photos")) {
             i++;
-            final int index = i;
-            String at = where + ", photos[" + i + "]";
             YamlFields p = f.nested(item, "photos[" + i + "]");
-            String written = p.text("file").map(String::strip).orElseThrow(() -> new PaibanException(
-                    name + ":" + p.line() + ": photos[" + index + "] has no 'file'; give the photo's path inside the issue folder"));
+            String at = name + ":" + p.line("file") + ": article '" + slug + "', photos[" + i + "]";
+            String written = p.text("file").map(String::strip).orElse("");
+            if (written.isEmpty()) {
+                throw new PaibanException(at + " has no 'file'; give the photo's path inside the issue folder, "
+                        + "e.g. 'file: photos/a.jpg'");
+            }
             Path resolved = guard.resolve(written, at);
-            int[] size = PhotoReader.dimensions(resolved, at);
+            int[] size = PhotoReader.dimensions(resolved, written, at);
             photos.add(new Photo(written, resolved, Punctuation.fullWidth(p.text("caption").orElse("").strip()),
                     p.text("credit").orElse("").strip(), size[0], size[1]));
         }
-        List<Block> blocks = MarkdownBody.parse(body);
+        List<Block> blocks = MarkdownBody.parse(body, name, close + 2);
         return new Article(slug, file,
                 Punctuation.fullWidth(title),
                 Punctuation.fullWidth(f.text("kicker").orElse("").strip()),
@@ -80,21 +90,71 @@ final class ArticleReader {
                 Punctuation.fullWidth(f.text("dateline").orElse("").strip()),
                 Punctuation.fullWidth(f.text("source").orElse("").strip()),
                 f.text("section").orElse(defaultSection).strip(),
-                f.integer("priority", 1, 99).orElse(5),
+                f.integer("priority", 1, 99, "1").orElse(5),
                 photos, blocks);
     }
 
+    /** "---", forgiving the trailing spaces an editor cannot see. */
+    private static boolean isFence(String line) {
+        return line.stripTrailing().equals("---");
+    }
+
+    /** Chinese input methods turn "---" into "———" or "－－－"; say so when such a line is there. */
+    private static String closingHint(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.length() >= 2 && l.chars().allMatch(c -> c == '-' || c == '—' || c == '－' || c == '─' || c == '–')) {
+                return "line " + (i + 1) + " (" + Quoted.of(l) + ") looks meant to close it; type exactly three "
+                        + "ASCII hyphens '---' there";
+            }
+        }
+        return "add a line '---' after the last field (title, photos ...)";
+    }
+
+    /** The file's text, refused with the line of the first bad byte unless it is UTF-8. */
     static String readUtf8(Path file, String name) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new PaibanException(name + ": the file is " + String.format(java.util.Locale.ROOT, "%.1f", size / 1e6)
+                        + " MB, more than the " + MAX_BYTES / 1_000_000 + " MB paiban reads; split it, or remove what "
+                        + "was pasted in by mistake");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PaibanException(name + ": the file cannot be read (" + e.getMessage() + "); check that it is "
+                    + "a file and that you may read it");
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.decode(in, out, true);
+        if (r.isUnderflow()) r = utf8.flush(out);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int k = 0; k < at; k++) if (bytes[k] == '\n') line++;
+            throw new PaibanException(name + ":" + line + ": the file is not UTF-8 text (byte "
+                    + String.format("0x%02X", bytes[at] & 0xFF) + " cannot start or continue a character)"
+                    + (looksLikeGbk(bytes) ? "; it looks like GBK/GB2312, as Windows editors often save Chinese" : "")
+                    + "; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)");
+        }
+        return out.flip().toString();
+    }
+
+    private static boolean looksLikeGbk(byte[] bytes) {
+        if (!Charset.isSupported("GBK")) return false;
+        try {
+            String s = Charset.forName("GBK").newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         } catch (CharacterCodingException e) {
-            throw new PaibanException(name + ": the file is not UTF-8 text; save it as UTF-8");
-        } catch (IOException e) {
-            throw new PaibanException(name + ": cannot be read (" + e.getMessage() + ")");
+            return false;
         }
     }
 }

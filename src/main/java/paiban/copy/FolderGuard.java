@@ -30,29 +30,31 @@ public final class FolderGuard {
      */
     public Path resolve(String written, String where) {
         if (written.indexOf('\0') >= 0) {
-            throw new PaibanException(where + ": the path contains a NUL character");
+            throw new PaibanException(where + ": the path " + Quoted.of(written) + " contains the invisible character "
+                    + "U+0000; type the path again");
         }
         Path p;
         try {
             p = Path.of(written);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new PaibanException(where + ": '" + written + "' is not a valid path");
+            throw new PaibanException(where + ": " + Quoted.of(written) + " is not a valid path; give a path inside "
+                    + "the issue folder, e.g. photos/name.jpg");
         }
         if (p.isAbsolute() || written.startsWith("/") || written.startsWith("\\")) {
-            throw new PaibanException(where + ": '" + written
-                    + "' is an absolute path; give a path inside the issue folder, e.g. photos/name.jpg");
+            throw new PaibanException(where + ": " + Quoted.of(written) + " is an absolute path, and paiban reads "
+                    + "only inside the issue folder; copy the file in and give its path from there, e.g. photos/name.jpg");
         }
         Path resolved = root.resolve(p).normalize();
         if (!resolved.startsWith(root)) {
-            throw new PaibanException(where + ": '" + written
-                    + "' points outside the issue folder; copy the file into the issue folder and name it from there");
+            throw new PaibanException(where + ": " + Quoted.of(written) + " points outside the issue folder, and "
+                    + "paiban reads only inside it; copy the file in and give its path from there, e.g. photos/name.jpg");
         }
         if (Files.exists(resolved, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Path real = resolved.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    throw new PaibanException(where + ": '" + written
-                            + "' is a link that leads outside the issue folder; put the real file in the issue folder");
+                    throw new PaibanException(where + ": " + Quoted.of(written) + " is a link that leads outside the "
+                            + "issue folder, and paiban reads only inside it; replace the link with the real file");
                 }
             } catch (IOException e) {
                 // a dangling link: reported as missing by the caller

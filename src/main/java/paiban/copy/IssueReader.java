@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,69 +28,86 @@ public final class IssueReader {
     public static Issue read(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new PaibanException(folder + ": no such issue folder");
+            throw new PaibanException(folder + ": no such issue folder; give the path of a folder holding issue.yaml");
         }
         Path yaml = dir.resolve("issue.yaml");
         if (!Files.isRegularFile(yaml)) {
-            throw new PaibanException(folder + ": issue.yaml is missing; every issue folder needs one "
-                    + "(paper, date, number, layout)");
+            throw new PaibanException(folder + "/issue.yaml: the file is missing; every issue folder needs one "
+                    + "with paper, date, number and layout");
         }
+        FolderGuard guard = new FolderGuard(dir);
+        guard.resolve("issue.yaml", "issue.yaml");
         YamlFields f = YamlFields.parse("issue.yaml", 0, ArticleReader.readUtf8(yaml, "issue.yaml"));
         String paper = f.requiredText("paper", "the masthead name");
         var date = f.date("date").orElseThrow(() -> f.missing("date", "YYYY-MM-DD"));
-        int number = f.integer("number", 1, 1_000_000).orElseThrow(() -> f.missing("number", "the running issue number"));
+        int number = f.integer("number", 1, 1_000_000, "1024")
+                .orElseThrow(() -> f.missing("number", "the running issue number"));
         String layout = f.requiredText("layout", "a folder name under layouts/, e.g. tabloid");
         if (!layout.matches("[A-Za-z0-9_-]+")) {
-            throw new PaibanException("issue.yaml: field 'layout': '" + layout + "' is not a layout name; "
-                    + "use a folder name under layouts/ (letters, digits, '-' and '_')");
+            // a layout is a name, never a path: 'layout: ../../etc' must not lead the renderer out of layouts/
+            throw new PaibanException("issue.yaml:" + f.line("layout") + ": the field 'layout' must be the name of "
+                    + "a folder under layouts/ (letters, digits, '-' and '_'), found " + Quoted.of(layout)
+                    + "; write it like 'layout: tabloid'");
         }
-        Optional<Integer> pages = f.integer("pages", 1, 200);
-        List<PlanPage> plan = readPlan(f);
+        Optional<Integer> pages = f.integer("pages", 1, 200, "8");
+        Map<String, Integer> planLines = new HashMap<>();
+        List<PlanPage> plan = readPlan(f, planLines);
 
-        FolderGuard guard = new FolderGuard(dir);
         List<Article> articles = new ArrayList<>();
         Path articleDir = dir.resolve("articles");
         if (!Files.isDirectory(articleDir)) {
-            throw new PaibanException(folder + ": the articles/ folder is missing");
+            throw new PaibanException(folder + "/articles: the folder is missing; put one .md file per article in it");
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(articleDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            // hidden files are not copy: '._x.md' is macOS metadata left on a USB stick, '.#x.md' an editor's lock
+            files = s.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         } catch (IOException e) {
-            throw new PaibanException(folder + "/articles: cannot be listed (" + e.getMessage() + ")");
+            throw new PaibanException(folder + "/articles: the folder cannot be listed (" + e.getMessage() + ")");
         }
         if (files.isEmpty()) {
-            throw new PaibanException(folder + "/articles: no .md articles found");
+            throw new PaibanException(folder + "/articles: no .md articles found; put one .md file per article in it");
         }
         for (Path file : files) {
-            guard.resolve("articles/" + file.getFileName(), "articles/" + file.getFileName());
+            String name = "articles/" + file.getFileName();
+            guard.resolve(name, name);
             articles.add(ArticleReader.read(file, guard, "要闻"));
         }
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,
                 f.text("publisher").orElse("").strip(), f.text("serial").orElse("").strip(),
                 f.text("editor").orElse("").strip(), plan, articles);
-        checkPlan(issue);
+        checkPlan(issue, planLines);
         return issue;
     }
 
-    private static List<PlanPage> readPlan(YamlFields f) {
+    /**
+     * @param lines filled with the line of each entry ("3") and of each placement in it ("3/2"),
+     *              so that {@link #checkPlan} can point at the line that is wrong
+     */
+    private static List<PlanPage> readPlan(YamlFields f, Map<String, Integer> lines) {
         List<PlanPage> plan = new ArrayList<>();
         int i = 0;
         for (Node n : f.list("plan")) {
             i++;
             String at = "plan[" + i + "]";
             YamlFields e = f.nested(n, at);
-            int page = e.integer("page", 1, 200).orElseThrow(() -> new PaibanException(
-                    "issue.yaml:" + e.line() + ": " + at + " has no 'page' number"));
+            lines.put(String.valueOf(i), e.line());
+            int page = e.integer("page", 1, 200, "2").orElseThrow(() -> new PaibanException(
+                    "issue.yaml:" + e.line() + ": " + at + " has no 'page'; add a line 'page: 2' to the entry"));
             List<PlanPage.Placement> placements = new ArrayList<>();
+            int j = 0;
             for (Node a : e.list("articles")) {
+                j++;
+                lines.put(i + "/" + j, YamlFields.line(a, 0));
                 if (YamlFields.isScalar(a)) {
                     placements.add(new PlanPage.Placement(e.scalar(a, at + " article").strip(), Optional.empty()));
                 } else {
                     YamlFields p = e.nested(a, at + " article");
                     String slug = p.text("article").map(String::strip).orElseThrow(() -> new PaibanException(
                             "issue.yaml:" + p.line() + ": " + at + ": an entry needs 'article: <file name without .md>'"));
-                    placements.add(new PlanPage.Placement(slug, p.integer("columns", 1, 50)));
+                    placements.add(new PlanPage.Placement(slug, p.integer("columns", 1, 50, "3")));
                 }
             }
             plan.add(new PlanPage(i, page, e.text("section").map(String::strip), placements));
@@ -98,30 +115,43 @@ public final class IssueReader {
         return plan;
     }
 
-    /** Plan entries must name real articles, each once. Spans are checked against the grid in compose. */
-    private static void checkPlan(Issue issue) {
-        Set<String> seen = new HashSet<>();
-        Set<Integer> pages = new HashSet<>();
+    /** Plan entries must name real articles, each once, and pages once each. Spans are checked in compose. */
+    private static void checkPlan(Issue issue, Map<String, Integer> lines) {
+        Map<String, PlanPage> placed = new HashMap<>();
+        Map<Integer, PlanPage> planned = new HashMap<>();
         for (PlanPage p : issue.plan()) {
-            if (!pages.add(p.page())) {
-                throw new PaibanException("issue.yaml: plan[" + p.entry() + "]: page " + p.page()
-                        + " is planned twice; merge the two entries");
+            String at = "issue.yaml:" + lines.get(String.valueOf(p.entry())) + ": plan[" + p.entry() + "]";
+            PlanPage earlier = planned.putIfAbsent(p.page(), p);
+            if (earlier != null) {
+                throw new PaibanException(at + ": page " + p.page() + " is already planned in plan[" + earlier.entry()
+                        + "]; merge the two entries into one");
             }
             if (issue.pages().isPresent() && p.page() > issue.pages().get()) {
-                throw new PaibanException("issue.yaml: plan[" + p.entry() + "]: page " + p.page()
-                        + " is beyond 'pages: " + issue.pages().get() + "'");
+                throw new PaibanException(at + ": page " + p.page() + " is beyond 'pages: " + issue.pages().get()
+                        + "'; raise 'pages' or plan a lower page");
             }
+            int j = 0;
             for (PlanPage.Placement a : p.articles()) {
+                j++;
+                String here = "issue.yaml:" + lines.get(p.entry() + "/" + j) + ": plan[" + p.entry() + "] (page "
+                        + p.page() + ")";
                 if (issue.article(a.article()).isEmpty()) {
-                    throw new PaibanException("issue.yaml: plan[" + p.entry() + "] (page " + p.page()
-                            + "): unknown article '" + a.article() + "'; articles are named by their file name "
-                            + "under articles/ without .md");
+                    throw new PaibanException(here + ": there is no article " + Quoted.of(a.article())
+                            + "; name an article by its file name under articles/ without .md (the articles are "
+                            + known(issue) + ")");
                 }
-                if (!seen.add(a.article())) {
-                    throw new PaibanException("issue.yaml: plan[" + p.entry() + "] (page " + p.page()
-                            + "): article '" + a.article() + "' is placed twice");
+                PlanPage first = placed.putIfAbsent(a.article(), p);
+                if (first != null) {
+                    throw new PaibanException(here + ": article '" + a.article() + "' is already placed in plan["
+                            + first.entry() + "] (page " + first.page() + "); place each article once");
                 }
             }
         }
+    }
+
+    private static String known(Issue issue) {
+        List<String> slugs = issue.articles().stream().map(Article::slug).toList();
+        return slugs.size() <= 12 ? String.join(", ", slugs)
+                : String.join(", ", slugs.subList(0, 12)) + " and " + (slugs.size() - 12) + " more";
     }
 }

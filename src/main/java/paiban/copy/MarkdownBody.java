@@ -18,34 +18,104 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.parser.beta.InlineContentParser;
+import org.commonmark.parser.beta.InlineContentParserFactory;
+import org.commonmark.parser.beta.ParsedInline;
+import org.commonmark.parser.beta.Scanner;
+import paiban.PaibanException;
 import paiban.model.Block;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns an article's Markdown body into paragraphs and subheads.
  * Only "## " subheads and **bold** carry meaning; everything else is copy and prints as the characters
  * it is: raw HTML, link targets and list markers are kept as text, never interpreted and never dropped.
+ *
+ * <p>Inline HTML is not parsed at all: '<' is a plain character, so {@code <b>} and {@code <https://...>}
+ * print as typed. Parsing it only to print it back gained nothing, and commonmark's inline HTML scanner
+ * is quadratic: 40,000 '<' in one paragraph took a second, a 2 MB article would take most of an hour.
+ * Block-level HTML (a line starting with {@code <div>} or {@code <script>}) is still recognised, and its
+ * lines are printed as they are.
+ *
+ * <p>HTML entities are copy too: {@code &amp;} prints as those five characters, not as "&". Raw HTML
+ * already prints literally, so decoding entities would be a second, hidden markup language inside the
+ * copy. An article explaining web pages ("在网页中写 {@code &amp;} 表示 &") would lose its point, and
+ * {@code &#x202E;} could smuggle in an invisible character the editor never sees in the file. An entity
+ * left by a careless web paste shows up literally in the proof, where the editor sees it and fixes it,
+ * instead of being guessed at in silence. Backslash escapes still work: they are how a writer prints a
+ * literal "**".
  */
 final class MarkdownBody {
 
-    private static final Parser PARSER = Parser.builder().build();
+    /** Quotes in lists in quotes: 8 levels is beyond any real article and far below a stack overflow. */
+    static final int MAX_NESTING = 8;
 
-    private MarkdownBody() {
+    private static final Parser PARSER = Parser.builder()
+            .customInlineContentParserFactory(new Literal('&'))
+            .customInlineContentParserFactory(new Literal('<'))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    private final String file;
+    private final int firstLine;
+    private int line;
+
+    private MarkdownBody(String file, int firstLine) {
+        this.file = file;
+        this.firstLine = firstLine;
+        this.line = firstLine;
     }
 
-    static List<Block> parse(String markdown) {
-        Node doc = PARSER.parse(markdown);
+    /**
+     * @param file      "articles/x.md", for messages
+     * @param firstLine the file's line on which the body starts, for messages
+     */
+    static List<Block> parse(String markdown, String file, int firstLine) {
+        MarkdownBody body = new MarkdownBody(file, firstLine);
         List<Block> blocks = new ArrayList<>();
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            addBlock(n, blocks, "");
+        try {
+            Node doc = PARSER.parse(markdown);
+            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+                body.addBlock(n, blocks, "", 0);
+            }
+        } catch (StackOverflowError e) {
+            // commonmark merges text nodes recursively, one level per nested '*' or '_': 20,000 asterisks
+            // overflow it. The parser keeps no state between calls, so giving up on this one article is safe.
+            throw new PaibanException(file + ":" + body.busiestLine(markdown) + ": the body nests '*' or '_' "
+                    + "emphasis too deeply to read; remove the long runs of '*' and '_' there");
         }
         return blocks;
     }
 
-    private static void addBlock(Node n, List<Block> out, String prefix) {
+    /** The line with the most emphasis marks, the likely culprit of a runaway nesting. */
+    private int busiestLine(String markdown) {
+        List<String> lines = markdown.lines().toList();
+        int best = 0;
+        long most = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            long marks = lines.get(i).chars().filter(c -> c == '*' || c == '_').count();
+            if (marks > most) {
+                most = marks;
+                best = i;
+            }
+        }
+        return firstLine + best;
+    }
+
+    private void addBlock(Node n, List<Block> out, String prefix, int depth) {
+        if (!n.getSourceSpans().isEmpty()) {
+            line = firstLine + n.getSourceSpans().getFirst().getLineIndex();
+        }
+        if (depth > MAX_NESTING) {
+            throw new PaibanException(file + ":" + line + ": quotes and lists are nested more than " + MAX_NESTING
+                    + " levels deep here; a newspaper article needs no more than two, so remove the extra '>' "
+                    + "or '-' marks or the indentation");
+        }
         if (n instanceof Heading h) {
             String text = Punctuation.fullWidth(plain(h)).strip();
             if (!text.isEmpty()) out.add(new Block.Subhead(text));
@@ -69,11 +139,11 @@ final class MarkdownBody {
                     String marker = n instanceof org.commonmark.node.OrderedList ? (number++) + ". " : "· ";
                     boolean first = true;
                     for (Node ic = item.getFirstChild(); ic != null; ic = ic.getNext()) {
-                        addBlock(ic, out, first ? marker : "");
+                        addBlock(ic, out, first ? marker : "", depth + 1);
                         first = false;
                     }
                 } else {
-                    addBlock(c, out, "");
+                    addBlock(c, out, "", depth + 1);
                 }
             }
         } else {
@@ -82,16 +152,20 @@ final class MarkdownBody {
     }
 
     private static void addParagraph(List<Block.Run> runs, List<Block> out) {
+        // neighbouring runs of one weight become one; a StringBuilder keeps 40,000 links linear
         List<Block.Run> merged = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        boolean bold = false;
         for (Block.Run r : runs) {
             if (r.text().isEmpty()) continue;
-            if (!merged.isEmpty() && merged.getLast().bold() == r.bold()) {
-                Block.Run last = merged.removeLast();
-                merged.add(new Block.Run(last.text() + r.text(), r.bold()));
-            } else {
-                merged.add(r);
+            if (!text.isEmpty() && r.bold() != bold) {
+                merged.add(new Block.Run(text.toString(), bold));
+                text.setLength(0);
             }
+            bold = r.bold();
+            text.append(r.text());
         }
+        if (!text.isEmpty()) merged.add(new Block.Run(text.toString(), bold));
         if (merged.isEmpty()) return;
         // strip the paragraph's outer white space, which Markdown considers insignificant
         Block.Run first = merged.getFirst();
@@ -102,16 +176,29 @@ final class MarkdownBody {
         if (!merged.isEmpty()) out.add(new Block.Paragraph(merged));
     }
 
-    private static List<Block.Run> runs(Node paragraph, String prefix) {
+    private List<Block.Run> runs(Node paragraph, String prefix) {
         List<Block.Run> runs = new ArrayList<>();
         if (!prefix.isEmpty()) runs.add(new Block.Run(prefix, false));
-        collect(paragraph, false, runs);
+        collect(paragraph, false, runs, 0);
+        // punctuation is decided on the whole paragraph, so that the ',' after "**粗体**" sees the Han before it;
+        // fullWidth maps each char to one char, so the runs are cut back at the same places
+        StringBuilder all = new StringBuilder();
+        runs.forEach(r -> all.append(r.text()));
+        String wide = Punctuation.fullWidth(all.toString());
         List<Block.Run> out = new ArrayList<>();
-        for (Block.Run r : runs) out.add(new Block.Run(Punctuation.fullWidth(r.text()), r.bold()));
+        int at = 0;
+        for (Block.Run r : runs) {
+            out.add(new Block.Run(wide.substring(at, at + r.text().length()), r.bold()));
+            at += r.text().length();
+        }
         return out;
     }
 
-    private static void collect(Node parent, boolean bold, List<Block.Run> runs) {
+    private void collect(Node parent, boolean bold, List<Block.Run> runs, int depth) {
+        if (depth > MAX_NESTING * 4) {
+            throw new PaibanException(file + ":" + line + ": emphasis and links are nested more than "
+                    + MAX_NESTING * 4 + " levels deep here; remove the extra '*', '_' or brackets");
+        }
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Text t) {
                 runs.add(new Block.Run(t.getLiteral(), bold));
@@ -122,19 +209,30 @@ final class MarkdownBody {
             } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
                 runs.add(new Block.Run("\n", bold));
             } else if (n instanceof StrongEmphasis) {
-                collect(n, true, runs);
+                collect(n, true, runs, depth + 1);
             } else if (n instanceof Emphasis) {
-                collect(n, bold, runs);
+                // *italic* has no CJK face to go to: its text stays in the surrounding weight
+                collect(n, bold, runs, depth + 1);
             } else if (n instanceof Link link) {
-                collect(n, bold, runs);
-                runs.add(new Block.Run("（" + link.getDestination() + "）", bold));
+                List<Block.Run> inner = new ArrayList<>();
+                collect(n, bold, inner, depth + 1);
+                runs.addAll(inner);
+                // a link whose text is its target, [https://a.cn](https://a.cn), shows it once
+                String text = inner.stream().map(Block.Run::text).collect(java.util.stream.Collectors.joining());
+                String target = link.getDestination();
+                if (!target.equals(text)) {
+                    runs.add(new Block.Run("（" + target + "）", bold));
+                }
             } else if (n instanceof Image img) {
-                collect(n, bold, runs);
+                // there are no inline pictures in print: the alt text and the file name stay as copy
+                collect(n, bold, runs, depth + 1);
+                runs.add(new Block.Run("（" + img.getDestination() + "）", bold));
             } else {
-                collect(n, bold, runs);
+                collect(n, bold, runs, depth + 1);
             }
         }
-        joinLineBreaks(runs);
+        // once, at the top: joining at every level rescanned the paragraph per span (40,000 spans took 12 s)
+        if (depth == 0) joinLineBreaks(runs);
     }
 
     /** A line break inside a paragraph joins without a space, except between two Latin words. */
@@ -179,12 +277,32 @@ final class MarkdownBody {
         return sb.toString();
     }
 
-    private static String plain(Node n) {
+    private String plain(Node n) {
         List<Block.Run> runs = new ArrayList<>();
-        collect(n, false, runs);
+        collect(n, false, runs, 0);
         StringBuilder sb = new StringBuilder();
         runs.forEach(r -> sb.append(r.text()));
         return sb.toString();
     }
 
+    /**
+     * Takes a character as plain text: '&' so that {@code &amp;} stays five characters of copy, '<' so that
+     * inline HTML and autolinks stay as typed (see the class comment). Commonmark tries custom inline
+     * parsers before its own entity, HTML and autolink parsers.
+     */
+    private record Literal(char c) implements InlineContentParserFactory {
+        @Override
+        public Set<Character> getTriggerCharacters() {
+            return Set.of(c);
+        }
+
+        @Override
+        public InlineContentParser create() {
+            return state -> {
+                Scanner scanner = state.scanner();
+                scanner.next();
+                return ParsedInline.of(new Text(String.valueOf(c)), scanner.position());
+            };
+        }
+    }
 }

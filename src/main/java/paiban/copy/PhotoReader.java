@@ -6,79 +6,193 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Checks a photo before anything else touches it: it exists, is a JPEG or PNG, is not absurdly large
- * (a decompression bomb is refused from its header, before any pixel is decoded), and decodes cleanly
- * to its end (a truncated or corrupt file is refused here rather than printed half-grey).
+ * (a decompression bomb is refused from its header, before any pixel is decoded, and a PNG's compressed
+ * side chunks are measured too), and decodes cleanly to its end (a truncated or corrupt file is refused
+ * here rather than printed half-grey).
  */
 public final class PhotoReader {
 
     /** 100 megapixels: larger than any press camera's frame, far below a 30000 × 30000 bomb. */
     static final long MAX_PIXELS = 100_000_000L;
     static final int MAX_SIDE = 20_000;
+    /** A colour profile is under 1 MB and text chunks are short; 8 MB inflated in all is already absurd. */
+    static final long MAX_INFLATED = 8_000_000L;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private PhotoReader() {
     }
 
     /** @return {width, height} in pixels */
     public static int[] dimensions(Path file, String where) {
+        return dimensions(file, file.getFileName().toString(), where);
+    }
+
+    /**
+     * @param written the path as the copy gives it, e.g. "photos/a.jpg", for the message
+     * @param where   "articles/x.md:7: article 'x', photos[1]", for the message
+     * @return {width, height} in pixels
+     */
+    public static int[] dimensions(Path file, String written, String where) {
+        String photo = where + ": the photo " + Quoted.of(written);
+        if (Files.isDirectory(file)) {
+            throw new PaibanException(photo + " is a folder, not an image; name the image file inside it");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new PaibanException(where + ": the photo '" + file.getFileName()
-                    + "' does not exist; check the file name under the issue folder");
+            throw new PaibanException(photo + " does not exist; check the spelling (names are case-sensitive) "
+                    + "and that the file is in the issue folder");
         }
         if (!Files.isReadable(file)) {
-            throw new PaibanException(where + ": the photo '" + file.getFileName() + "' cannot be read (permissions)");
+            throw unreadable(photo, "permission denied");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        // opened directly: ImageIO.createImageInputStream would call a permission problem a "cache file" failure
+        ImageInputStream in;
+        try {
+            in = new FileImageInputStream(file.toFile());
+        } catch (IOException e) {
+            throw unreadable(photo, e.getMessage());
+        }
+        try (in) {
+            checkPngChunks(file, photo);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new PaibanException(where + ": '" + file.getFileName()
-                        + "' is not an image paiban can read; give a JPEG or PNG file");
+                throw new PaibanException(photo + " is not an image: it is neither JPEG nor PNG inside, whatever "
+                        + "its name says; give a JPEG or PNG file");
             }
             ImageReader reader = readers.next();
             try {
-                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-                if (!format.equals("jpeg") && !format.equals("png")) {
-                    throw new PaibanException(where + ": '" + file.getFileName() + "' is a " + format
-                            + " image; save it as JPEG or PNG");
+                String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+                if (!format.equals("JPEG") && !format.equals("PNG")) {
+                    throw new PaibanException(photo + " is a " + format + " image; save it as JPEG or PNG");
                 }
                 reader.setInput(in, true, true);
+                // the header alone gives the size: a bomb is refused here, before a single pixel is decoded
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
-                    throw new PaibanException(where + ": the photo '" + file.getFileName() + "' is " + w + " × " + h
-                            + " pixels, larger than paiban accepts (" + MAX_SIDE + " px a side, "
-                            + MAX_PIXELS / 1_000_000 + " megapixels); scale it down first");
+                    throw new PaibanException(photo + " is " + w + " × " + h + " pixels, larger than paiban accepts ("
+                            + MAX_SIDE + " px a side, " + MAX_PIXELS / 1_000_000 + " megapixels); scale it down "
+                            + "(a full-page photo needs about 3500 px on its long side)");
                 }
-                decodeToEnd(reader, file, where);
+                decodeToEnd(reader, photo);
                 return new int[] {w, h};
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PaibanException pe) throw pe;
-            throw new PaibanException(where + ": the photo '" + file.getFileName()
-                    + "' is damaged or truncated (" + e.getMessage() + "); export it again");
+            throw damaged(photo, e.getMessage());
         }
     }
 
+    private static PaibanException unreadable(String photo, String why) {
+        return new PaibanException(photo + " cannot be read (" + why + "); make the file readable, "
+                + "e.g. chmod a+r, or copy it again");
+    }
+
+    private static PaibanException damaged(String photo, String why) {
+        return new PaibanException(photo + " is damaged or truncated ("
+                + (why == null || why.isBlank() ? "the decoder gave no reason" : Quoted.of(why.strip()))
+                + "); export it again from the original");
+    }
+
     /** Decodes a subsampled copy so that a truncated or corrupt stream shows itself now. */
-    private static void decodeToEnd(ImageReader reader, Path file, String where) throws IOException {
+    private static void decodeToEnd(ImageReader reader, String photo) throws IOException {
         StringBuilder warnings = new StringBuilder();
-        reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.append(warning));
+        reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) ->
+                warnings.append(warnings.isEmpty() ? "" : "; ").append(warning));
         ImageReadParam param = reader.getDefaultReadParam();
         int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / 400);
         param.setSourceSubsampling(step, step, 0, 0);
         reader.read(0, param);
         if (!warnings.isEmpty()) {
-            throw new PaibanException(where + ": the photo '" + file.getFileName()
-                    + "' is damaged or truncated (" + warnings + "); export it again");
+            throw damaged(photo, warnings.toString());
         }
+    }
+
+    /**
+     * A PNG can hide a bomb outside its pixels: a colour profile (iCCP) or text (zTXt, iTXt) is deflated
+     * and a 400 KB chunk can expand to 400 MB. ImageIO skips these chunks here, but the PDF writer later
+     * inflates the colour profile whole, so they are inflated now, against one budget for the whole file
+     * (a budget per chunk would let ten thousand chunks cost ten thousand times as much), and refused beyond it.
+     */
+    private static void checkPngChunks(Path file, String photo) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            byte[] signature = in.readNBytes(8);
+            if (!java.util.Arrays.equals(signature, PNG_SIGNATURE)) return;
+            long budget = MAX_INFLATED;
+            while (true) {
+                int length = in.readInt();
+                String type = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
+                if (length < 0) return; // corrupt: ImageIO says so in its own words
+                if (type.equals("iCCP") || type.equals("zTXt") || type.equals("iTXt")) {
+                    byte[] data = in.readNBytes(length);
+                    int start = compressedStart(type, data);
+                    budget -= start < 0 ? 0 : inflated(data, start, budget);
+                    if (budget < 0) {
+                        throw new PaibanException(photo + " has compressed metadata that expands beyond "
+                                + MAX_INFLATED / 1_000_000 + " MB (at its " + (type.equals("iCCP") ? "colour profile"
+                                : "text") + ", PNG chunk " + type + "), the mark of a decompression bomb; export "
+                                + "the photo again without metadata");
+                    }
+                } else {
+                    in.skipNBytes(length);
+                }
+                in.skipNBytes(4); // CRC
+                if (type.equals("IEND")) return;
+            }
+        } catch (EOFException e) {
+            // truncated: the decoder reports it with its own reason
+        }
+    }
+
+    /** Where the deflate stream starts in a chunk's data, or -1 if the chunk is not compressed. */
+    private static int compressedStart(String type, byte[] data) {
+        int nul = indexOf(data, 0, 0);
+        if (nul < 0) return -1;
+        if (!type.equals("iTXt")) return nul + 2 <= data.length ? nul + 2 : -1; // keyword, NUL, method
+        if (nul + 2 >= data.length || data[nul + 1] != 1) return -1; // compression flag off
+        int lang = indexOf(data, nul + 3, 0);
+        int translated = lang < 0 ? -1 : indexOf(data, lang + 1, 0);
+        return translated < 0 ? -1 : translated + 1;
+    }
+
+    private static int indexOf(byte[] data, int from, int value) {
+        for (int i = from; i < data.length; i++) if (data[i] == value) return i;
+        return -1;
+    }
+
+    /** How many bytes the deflate stream expands to, counting no further than just past {@code cap}. */
+    private static long inflated(byte[] data, int start, long cap) {
+        Inflater inflater = new Inflater();
+        long total = 0;
+        try {
+            inflater.setInput(data, start, data.length - start);
+            byte[] sink = new byte[64 * 1024];
+            while (!inflater.finished() && total <= cap) {
+                int n = inflater.inflate(sink);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+                total += n;
+            }
+        } catch (DataFormatException e) {
+            // not a bomb, just broken: the decoder does not need this chunk, so what was counted stands
+        } finally {
+            inflater.end();
+        }
+        return total;
     }
 }

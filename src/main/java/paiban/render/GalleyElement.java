@@ -53,7 +53,11 @@ final class GalleyElement implements ITextReplacedElement {
                 color = line.color();
                 cb.setRGBColorFill((color >> 16) & 0xff, (color >> 8) & 0xff, color & 0xff);
             }
-            paintLine(cb, line, left + line.x(), top - line.baseline());
+            float y = top - line.baseline();
+            // Flying Saucer paints this element on every page its box reaches; a line off this page
+            // would print nowhere and only duplicate the text layer
+            if (y < 0 || y > pageHeight) continue;
+            paintLine(cb, line, left + line.x(), y);
         }
         cb.endText();
         cb.restoreState();

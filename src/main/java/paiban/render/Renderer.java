@@ -43,6 +43,13 @@ public final class Renderer {
         r.setPDFCreator("paiban");
         r.setPDFProducer("paiban (Flying Saucer, OpenPDF)");
         r.layout();
+        var missing = TemplateGlyphs.missing(r.getRootBox(),
+                r.getSharedContext().newLayoutContextInstance(new org.xhtmlrenderer.pdf.ITextFontContext()));
+        if (!missing.isEmpty()) {
+            throw new PaibanException("layouts/" + layout.name() + "/page.xhtml: the page furniture has characters "
+                    + "its font lacks (issue.yaml fields such as paper, publisher, editor, or an article's section): "
+                    + String.join("; ", missing) + ". Change the text, or give that CSS class a font role that has them");
+        }
         try (OutputStream out = Files.newOutputStream(pdf)) {
             r.createPDF(out);
         } catch (IOException | org.openpdf.text.DocumentException e) {

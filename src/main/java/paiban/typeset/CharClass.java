@@ -22,8 +22,12 @@ public enum CharClass {
     /** White space between Western words. */
     SPACE;
 
-    /** Characters that must not start a line: clreq's list plus the (～ · ・ ‼ ⁇). */
-    static final String NO_START = "、，。．：；！？‼⁇”’）》〉】〗〕］｝」』〙〛｠〞〟%％‰℃";
+    /**
+     * Characters that must not start a line: clreq's list (§3.1.7), the issue's additions (～ · ・ ‼ ⁇),
+     * and the full-width units that belong to the number before them.
+     */
+    static final String NO_START = "、，。．：；！？‼⁇⁈⁉”’）》〉】〗〕］｝」』〙〛｠〞〟％‰℃";
+    /** Characters that must not end a line. */
     static final String NO_END = "“‘（《〈【〖〔［｛「『〘〚｟〝";
     static final String MIDDLES = "～·・‧";
 
@@ -40,6 +44,15 @@ public enum CharClass {
         return isWide(cp) ? HAN : WESTERN;
     }
 
+    static boolean noStart(int cp) {
+        return cp < 0x10000 && (NO_START.indexOf((char) cp) >= 0 || MIDDLES.indexOf((char) cp) >= 0
+                || cp == '%' || cp == '…' || cp == '⋯');
+    }
+
+    static boolean noEnd(int cp) {
+        return cp < 0x10000 && NO_END.indexOf((char) cp) >= 0;
+    }
+
     /** Full-width scripts: Han, kana, Hangul, CJK symbols and full-width forms (but not ASCII). */
     static boolean isWide(int cp) {
         Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
@@ -52,12 +65,8 @@ public enum CharClass {
                 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3200 && cp <= 0x33FF) || (cp >= 0xFE30 && cp <= 0xFE4F);
     }
 
-    /** Punctuation that clreq lets us set half-width (标点挤压). */
-    boolean squeezable() {
-        return this == OPENING || this == CLOSING;
-    }
-
-    boolean isPunctuation() {
-        return this == OPENING || this == CLOSING || this == MIDDLE || this == DASH || this == ELLIPSIS;
+    /** Set on a full em (or two), as opposed to Western text and word spaces. */
+    boolean isWideClass() {
+        return this != WESTERN && this != SPACE;
     }
 }

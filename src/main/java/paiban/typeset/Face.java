@@ -2,6 +2,13 @@ package paiban.typeset;
 
 import org.openpdf.text.pdf.BaseFont;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
+import java.io.File;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * One font face in a typographic role. The typesetter measures with the same OpenPDF {@link BaseFont}
  * that the renderer embeds, so advance widths and the printed glyphs cannot disagree.
@@ -12,12 +19,18 @@ public final class Face {
     private final String name;
     private final String file;
     private final BaseFont font;
+    /** The face's PostScript name inside its file, to find the same face with Java 2D. */
+    private final String postscript;
+    private final Map<Integer, float[]> inks = new ConcurrentHashMap<>();
+    private volatile Font outlines;
+    private volatile boolean outlinesTried;
 
-    Face(String role, String name, String file, BaseFont font) {
+    Face(String role, String name, String file, BaseFont font, String postscript) {
         this.role = role;
         this.name = name;
         this.file = file;
         this.font = font;
+        this.postscript = postscript;
     }
 
     /** The role name, which is also the CSS font-family the layout uses for it. */
@@ -45,6 +58,41 @@ public final class Face {
     /** The advance width in em. */
     public float advance(int codePoint) {
         return font.getWidth(codePoint) / 1000f;
+    }
+
+    /**
+     * Where a glyph's ink lies across its advance, as {@code {left, right}} in em, or null when Java 2D
+     * cannot read the font. Punctuation compression needs it: a mark may lose only a blank half, and
+     * whether its half is blank depends on the face (Noto SC sets ，。 at the left, UKai centres them).
+     */
+    public float[] ink(int codePoint) {
+        Font f = outlines();
+        if (f == null) return null;
+        return inks.computeIfAbsent(codePoint, cp -> {
+            var gv = f.createGlyphVector(new FontRenderContext(null, false, false), new String(Character.toChars(cp)));
+            Rectangle2D b = gv.getGlyphVisualBounds(0).getBounds2D();
+            return b.isEmpty() ? new float[] {0, 0} : new float[] {(float) b.getMinX() / 1000f, (float) b.getMaxX() / 1000f};
+        });
+    }
+
+    private Font outlines() {
+        if (!outlinesTried) {
+            synchronized (this) {
+                if (!outlinesTried) {
+                    try {
+                        Font[] all = Font.createFonts(new File(file));
+                        Font pick = all.length == 1 ? all[0] : null;
+                        for (Font f : all) if (f.getPSName().equalsIgnoreCase(postscript)) pick = f;
+                        outlines = pick == null ? null : pick.deriveFont(1000f);
+                    } catch (java.awt.FontFormatException | java.io.IOException | RuntimeException e) {
+                        // a font Java 2D cannot read: punctuation falls back to the clreq defaults
+                        outlines = null;
+                    }
+                    outlinesTried = true;
+                }
+            }
+        }
+        return outlines;
     }
 
     /** Distance from the baseline to the top of the em box, in em (0.88 for Noto CJK). */

@@ -130,6 +130,7 @@ public final class FontBook {
                     + " not found; " + hint);
         }
         String spec = path.toString();
+        String postscript = face;
         if (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
             String[] names = BaseFont.enumerateTTCNames(spec);
             int index = -1;
@@ -141,9 +142,11 @@ public final class FontBook {
                         + " has no face '" + face + "'; it has " + String.join(", ", names));
             }
             spec = spec + "," + index;
+            postscript = names[index];
         }
         BaseFont bf = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         String name = bf.getFamilyFontName().length > 0 ? bf.getFamilyFontName()[0][3] : path.getFileName().toString();
-        return new Face(role, name, path.toString(), bf);
+        if (postscript == null) postscript = bf.getPostscriptFontName();
+        return new Face(role, name, path.toString(), bf, postscript);
     }
 }

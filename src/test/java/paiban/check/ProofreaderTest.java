@@ -1,0 +1,189 @@
+package paiban.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The proofreader on made-up pages of glyphs: a clean page of three columns, and the same page with
+ * one fault at a time. Each fault must be found, as what it is, and nothing else.
+ */
+class ProofreaderTest {
+
+    static final float SIZE = 9;
+    static final float PITCH = 13.5f;
+    static final int WIDTH = 10;
+
+    /** A page under construction: lines of text placed on the grid of three ten-em columns. */
+    static final class Page {
+        final List<PrintedGlyph> glyphs = new ArrayList<>();
+
+        /** Sets {@code text} at {@code column}, {@code row}, from {@code indent} em, each character one em. */
+        Page line(int column, int row, float indent, String text) {
+            return line(column, row, indent, text, 0, 0);
+        }
+
+        Page line(int column, int row, float indent, String text, float dy, float spacing) {
+            float x = 36 + column * (WIDTH + 1) * SIZE + indent * SIZE;
+            float y = 50 + row * PITCH + dy;
+            for (int cp : text.codePoints().toArray()) {
+                String s = new String(Character.toChars(cp));
+                float adv = cp == ' ' ? 0.25f : cp < 0x80 ? 0.5f : 1f;
+                float[] ink = Marks.closing(cp) ? new float[] {0.05f, 0.35f} : Marks.opening(cp) ? new float[] {0.6f, 0.95f}
+                        : new float[] {0, 1};
+                glyphs.add(new PrintedGlyph(s, x, y, adv * SIZE, SIZE, "Body-Regular", "Body", ink[0], ink[1], null));
+                x += adv * SIZE + spacing * SIZE;
+            }
+            return this;
+        }
+
+        Page glyph(PrintedGlyph g) {
+            glyphs.add(g);
+            return this;
+        }
+
+        Report check() {
+            return Proofreader.check("test.pdf", List.of(glyphs), null);
+        }
+    }
+
+    /** Three columns: two paragraphs that run from column to column, each line ten em or a short last line. */
+    static Page clean() {
+        Page p = new Page();
+        p.line(0, 0, 2, "一二三四五六七八").line(0, 1, 0, "一二三四五六七八九十").line(0, 2, 0, "一二三四五六七八九十")
+                .line(0, 3, 0, "一二三四五六七八九十");
+        p.line(1, 0, 0, "一二三四五六七八九十").line(1, 1, 0, "一二三，五六七八九。").line(1, 2, 0, "一二三四五六")
+                .line(1, 3, 2, "一二三四五六七八");
+        p.line(2, 0, 0, "一二三四五六七八九十").line(2, 1, 0, "一二三四五六七八九十").line(2, 2, 0, "一二三四。")
+                .line(2, 3, 2, "一二三四五六七八");
+        return p;
+    }
+
+    @Test
+    void aCleanPageHasNothingToMark() {
+        Report r = clean().check();
+        assertTrue(r.clean(), r.findings().toString());
+        assertEquals(3, r.columns());
+        assertEquals(12, r.bodyLines());
+        assertEquals(PITCH, r.pitch(), 0.01);
+        assertEquals(100.0, r.onGridPercent(), 0.01);
+    }
+
+    @Test
+    void aClosingMarkAtALineStartIsMarked() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九十").line(0, 6, 0, "，二三四五六七八九十").line(0, 7, 0, "一二").check();
+        assertOnly(r, Finding.Kind.LINE_START);
+    }
+
+    @Test
+    void anOpeningMarkAtALineEndIsMarked() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九“").line(0, 6, 0, "一二三四五”").check();
+        assertOnly(r, Finding.Kind.LINE_END);
+    }
+
+    @Test
+    void aSingleDashAtALineStartIsMarkedButADoubledOneIsNot() {
+        assertOnly(clean().line(0, 5, 0, "一二三四五六七八九十").line(0, 6, 0, "—二三").check(), Finding.Kind.LINE_START);
+        assertTrue(clean().line(0, 5, 0, "一二三四五六七八九十").line(0, 6, 0, "——三四").check().clean());
+    }
+
+    @Test
+    void aDoubledDashSplitAcrossLinesIsMarked() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九—").line(0, 6, 0, "—二三").check();
+        assertEquals(1, r.count(Finding.Kind.SPLIT), r.findings().toString());
+    }
+
+    @Test
+    void anEllipsisSplitAcrossLinesIsMarked() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九…").line(0, 6, 0, "…二三").check();
+        assertOnly(r, Finding.Kind.SPLIT);
+    }
+
+    @Test
+    void aNumberSplitFromItsUnitIsMarked() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九12").line(0, 6, 0, "%二三").check();
+        assertEquals(1, r.count(Finding.Kind.SPLIT), r.findings().toString());
+        assertOnly(clean().line(0, 5, 0, "一二三四五六七八九1.").line(0, 6, 0, "5二三").check(), Finding.Kind.SPLIT);
+        assertOnly(clean().line(0, 5, 0, "一二三四五六七八九13").line(0, 6, 0, "级二三").check(), Finding.Kind.SPLIT);
+    }
+
+    @Test
+    void aLatinWordSplitIsMarkedButABreakAtAKeptSpaceIsNot() {
+        assertOnly(clean().line(0, 5, 0, "一二三四五六七八Type").line(0, 6, 0, "face二三").check(), Finding.Kind.SPLIT);
+        assertTrue(clean().line(0, 5, 0, "一二三四五六七八Open ").line(0, 6, 0, "Type二三").check().clean());
+    }
+
+    @Test
+    void aShortLineInsideAParagraphIsRagged() {
+        Report r = clean().line(0, 5, 0, "一二三四五六七八九").line(0, 6, 0, "一二三四五").check();
+        assertOnly(r, Finding.Kind.RAGGED);
+    }
+
+    @Test
+    void aShortLineAtAColumnFootIsRaggedWhenTheParagraphGoesOnInTheNextColumn() {
+        Page p = new Page();
+        p.line(0, 0, 2, "一二三四五六七八").line(0, 1, 0, "一二三四五六七八九十").line(0, 2, 0, "一二三四五六七八九");
+        p.line(1, 0, 0, "一二三四五六七八九十").line(1, 1, 0, "一二三四五六七八九十").line(1, 2, 0, "一二三");
+        Report r = p.check();
+        assertOnly(r, Finding.Kind.RAGGED);
+        assertEquals(1, r.findings().getFirst().column());
+    }
+
+    @Test
+    void aLineBeforeASubheadEndsItsParagraph() {
+        Page p = clean();
+        p.line(0, 5, 2, "一二三四五六七八").line(0, 6, 0, "一二三四");
+        // a subhead in a larger size, alone in the column
+        for (int i = 0; i < 4; i++) {
+            p.glyph(new PrintedGlyph("标", 36 + (3 + i) * SIZE, 50 + 8 * PITCH, 10, 10, "Head-Bold", "Head", 0, 1, null));
+        }
+        p.line(0, 9, 2, "一二三四五六七八").line(0, 10, 0, "一二三四五");
+        assertTrue(p.check().clean(), p.check().findings().toString());
+    }
+
+    @Test
+    void aBodyLineOffTheGridIsMarked() {
+        Report r = clean().line(0, 5, 2, "一二三四五六七八").line(0, 6, 0, "一二三四", 1.5f, 0).check();
+        assertOnly(r, Finding.Kind.OFF_GRID);
+        assertTrue(r.onGridPercent() < 100);
+    }
+
+    @Test
+    void aLoneLastCharacterIsMarked() {
+        Report r = clean().line(0, 5, 2, "一二三四五六七八").line(0, 6, 0, "九。").check();
+        assertOnly(r, Finding.Kind.LONE);
+    }
+
+    @Test
+    void aGlyphTheFontLacksIsMarked() {
+        Report r = clean().glyph(new PrintedGlyph("字", 36, 50 + 10 * PITCH, SIZE, 4, "Body-Regular", "Body", 0, 1,
+                "glyph 0 (.notdef) in Body-Regular")).check();
+        assertOnly(r, Finding.Kind.MISSING_GLYPH);
+    }
+
+    @Test
+    void aLineEndingInASqueezedMarkIsFlush() {
+        // the stop set half-width at the line's end: its em box overhangs the edge by half an em
+        Page p = clean();
+        p.line(0, 5, 0, "一二三四五六七八九。").line(0, 6, 0, "一二三");
+        p.glyphs.removeIf(g -> g.baseline() == 50 + 5 * PITCH && g.text().equals("。"));
+        p.glyph(new PrintedGlyph("。", 36 + 9.5f * SIZE - 0.5f * SIZE, 50 + 5 * PITCH, SIZE, SIZE, "Body-Regular", "Body",
+                0.05f, 0.35f, null));
+        assertTrue(p.check().clean(), p.check().findings().toString());
+    }
+
+    @Test
+    void justificationSpaceDoesNotMakeALineRagged() {
+        Page p = clean().line(0, 5, 0, "一二三四五六七八九", 0, 1f / 8).line(0, 6, 0, "一二");
+        assertTrue(p.check().clean(), p.check().findings().toString());
+    }
+
+    private static void assertOnly(Report r, Finding.Kind kind) {
+        assertTrue(r.count(kind) > 0, "expected " + kind + " in " + r.findings());
+        for (Finding f : r.findings()) assertEquals(kind, f.kind(), r.findings().toString());
+    }
+}
