@@ -229,6 +229,8 @@ final class PageFiller {
         List<State> out = new ArrayList<>();
         for (int[] config : CONFIGS) {
             int g = headGroup(config, head, spec, lead);
+            // a page's most important story (头条) opens it at the top left
+            if (s.slots().isEmpty() && g != 0) continue;
             if (g < 0) continue;
             int w = config[g];
             for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, lead, spec)) {
