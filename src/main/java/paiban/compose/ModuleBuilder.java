@@ -33,6 +33,7 @@ public final class ModuleBuilder {
     private final Styles styles;
     private final Map<Key, Integer> naturals = new HashMap<>();
     private final Map<Key, Integer> cuts = new HashMap<>();
+    private final Map<Key, int[]> feet = new HashMap<>();
 
     private record Key(Piece piece, int span, int photoSpan, boolean lead, int lines) {
     }
@@ -127,11 +128,16 @@ public final class ModuleBuilder {
      * for each column, the empty lines below its last row. The page foot allows three.
      */
     int[] shortfall(Piece p, int span, int photoSpan, boolean lead, int lines, int headAir) {
-        int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+        int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, lead, 0), k -> {
+            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
+            int[] out = new int[span];
+            for (int c = 0; c < span; c++) out[c] = occ[c] + f.used[c];
+            return out;
+        });
         int end = lines - headLines(p, span, lead) - headAir;
-        Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
         int[] out = new int[span];
-        for (int c = 0; c < span; c++) out[c] = end - (occ[c] + f.used[c]);
+        for (int c = 0; c < span; c++) out[c] = end - bottoms[c];
         return out;
     }
 
@@ -186,8 +192,7 @@ public final class ModuleBuilder {
 
     /**
      * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
-     * one a column less); one that does not fit beside the last starts a new row at the left. Gives each
-     * column's first free line.
+     * one a column less, the last one in a row what is left). Gives each column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
         int[] occ = new int[span];
@@ -196,7 +201,12 @@ public final class ModuleBuilder {
         for (Photo ph : p.story().article().photos()) {
             // an upright photo takes a column less than a broad one, or it would tower over the text
             int ps = ph.aspect() > 1 ? Math.max(1, photoSpan - 1) : photoSpan;
-            if (c + ps > span) c = 0;
+            // photos stand in a row: one that does not fit beside the last takes the columns left,
+            // and only when none are left does it start a new row at the left
+            if (c + ps > span) {
+                if (c < span) ps = span - c;
+                else c = 0;
+            }
             int base = 0;
             for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
             Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));

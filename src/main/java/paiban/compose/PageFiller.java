@@ -119,20 +119,7 @@ final class PageFiller {
     private record Stack(List<Slot> slots, Set<Piece> used, double cost) {
     }
 
-    static long calls, nanos;
-    static final boolean DEBUG = Boolean.getBoolean("paiban.debugFill");
-
     Filled fill(Spec spec, List<Piece> queue, List<Piece> briefs) {
-        calls++;
-        long t0 = System.nanoTime();
-        try {
-            return fill0(spec, queue, briefs);
-        } finally {
-            nanos += System.nanoTime() - t0;
-        }
-    }
-
-    Filled fill0(Spec spec, List<Piece> queue, List<Piece> briefs) {
         State start = new State(spec.top(), List.of(), queue, briefs, List.of(), !spec.index(), 0);
         List<State> beam = List.of(start);
         State best = null;
@@ -260,7 +247,6 @@ final class PageFiller {
             }
         }
         out.sort(Comparator.comparingDouble(n -> n.cost() + outlook(n, spec)));
-        if (DEBUG && spec.lead()) for (State n : out) System.err.println("DBG band " + (n.top() - s.top()) + " cost " + n.cost() + " " + n.slots().subList(s.slots().size(), n.slots().size()));
         return out.size() > KEEP_PER_STATE ? out.subList(0, KEEP_PER_STATE) : out;
     }
 
