@@ -107,7 +107,8 @@ public final class Composer {
                 same = false;
             }
             if (same) break;
-            cache.clear();
+            // only page 1's section sees the box
+            cache.keySet().removeIf(RunKey::front);
         }
         checkPlan(sections, plan, wantIndex);
         return new Composition(build(numbering, issue, fixed, warnings), warnings);
@@ -149,10 +150,14 @@ public final class Composer {
         return out;
     }
 
-    private final Map<String, SectionRun.Result> cache = new HashMap<>();
+    /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box. */
+    private record RunKey(String section, int pages, boolean front, boolean index) {
+    }
+
+    private final Map<RunKey, SectionRun.Result> cache = new HashMap<>();
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        String key = s.name + "/" + pages + "/" + front + "/" + (front && wantIndex);
+        RunKey key = new RunKey(s.name, pages, front, front && wantIndex);
         return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex)));
     }
 
