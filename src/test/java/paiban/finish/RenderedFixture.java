@@ -61,7 +61,20 @@ public final class RenderedFixture {
     static final String CAPTION_LARGE = "实验室里，研究人员正在调试新型传感器。";
     static final String CAPTION_SMALL = "纪念邮票图样。";
 
+    private static RenderedIssue shared;
+
     private RenderedFixture() {
+    }
+
+    /**
+     * One rendering per test run, shared by the test classes (Flying Saucer needs seconds to load and
+     * subset the CJK fonts). Callers must not change its files.
+     */
+    public static synchronized RenderedIssue shared() throws IOException {
+        if (shared == null) {
+            shared = render(TempFolders.create("paiban-rendered"));
+        }
+        return shared;
     }
 
     /** Writes photos and the rendered PDF under {@code dir} and describes them as the render stage would. */
