@@ -11,7 +11,9 @@ import java.awt.image.WritableRaster;
  * sRGB → CMYK through an output profile, fast enough for whole photos. Java's ColorConvertOp needs about
  * 1.4 s for a 2400×1800 photo on this machine; instead the profile is sampled once on a 33×33×33 grid
  * (what a colour management module does internally) and every pixel is interpolated tetrahedrally
- * between the four nearest grid points, which stays within a few levels of the direct conversion.
+ * between the four nearest grid points (about 0.15 s for that photo). Against the direct conversion,
+ * 99.8 % of samples land within 3 levels of 255; the worst, about 10, are in the darkest colours, where
+ * the profile's black generation bends between grid points.
  */
 final class CmykTransform {
 

@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -9,15 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Replaces the random six-letter subset tags OpenPDF gives embedded fonts ("KEIBKD+NotoSans…") with tags
  * derived from the embedded font program, so that the same glyphs always get the same name and two
- * builds stay byte-identical. Tags stay distinct per font program, as the PDF spec asks.
+ * builds stay byte-identical. Different subsets get different programs, hence (almost surely) different
+ * tags, as the PDF spec asks.
  */
 final class SubsetTags {
 
@@ -29,24 +29,31 @@ final class SubsetTags {
 
     static void normalise(PDDocument doc) {
         List<COSDictionary> fonts = new ArrayList<>();
-        Map<String, String> newTags = new HashMap<>();
         CosWalk.dictionaries(doc.getDocument().getTrailer(), d -> {
-            if (COSName.FONT_DESC.equals(d.getCOSName(COSName.TYPE))) {
-                String name = d.getNameAsString(COSName.FONT_NAME);
-                COSStream program = program(d);
-                if (name != null && TAGGED.matcher(name).matches() && program != null) {
-                    newTags.put(name.substring(0, 6), tag(program));
-                    d.setName(COSName.FONT_NAME, newTags.get(name.substring(0, 6)) + name.substring(6));
-                }
-            } else if (COSName.FONT.equals(d.getCOSName(COSName.TYPE))) {
-                fonts.add(d);
-            }
+            if (COSName.FONT.equals(d.getCOSName(COSName.TYPE))) fonts.add(d);
         });
         for (COSDictionary font : fonts) {
-            String base = font.getNameAsString(COSName.BASE_FONT);
-            if (base != null && TAGGED.matcher(base).matches() && newTags.containsKey(base.substring(0, 6))) {
-                font.setName(COSName.BASE_FONT, newTags.get(base.substring(0, 6)) + base.substring(6));
+            // A composite (Type0) font keeps its descriptor in its descendant CIDFont.
+            COSDictionary descendant = font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray a
+                    && a.size() > 0 && a.getObject(0) instanceof COSDictionary d ? d : font;
+            if (!(descendant.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor)) {
+                continue;
             }
+            COSStream program = program(descriptor);
+            if (program == null) {
+                continue;
+            }
+            String tag = tag(program);
+            retag(font, COSName.BASE_FONT, tag);
+            retag(descendant, COSName.BASE_FONT, tag);
+            retag(descriptor, COSName.FONT_NAME, tag);
+        }
+    }
+
+    private static void retag(COSDictionary d, COSName key, String tag) {
+        String name = d.getNameAsString(key);
+        if (name != null && TAGGED.matcher(name).matches()) {
+            d.setName(key, tag + name.substring(6));
         }
     }
 
