@@ -35,13 +35,9 @@ final class StableSave {
     }
 
     static byte[] bytes(PDDocument doc) throws IOException {
-        COSString first = new COSString(PLACEHOLDER);
-        first.setForceHexForm(true);
-        COSString second = new COSString(PLACEHOLDER);
-        second.setForceHexForm(true);
         COSArray id = new COSArray();
-        id.add(first);
-        id.add(second);
+        id.add(new COSString(PLACEHOLDER, true));
+        id.add(new COSString(PLACEHOLDER, true));
         doc.getDocument().getTrailer().setItem(COSName.ID, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
