@@ -1,6 +1,5 @@
 package paiban.finish;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.PaibanException;
 import paiban.render.RenderedIssue;
 
@@ -47,16 +46,15 @@ public final class Editions {
             }
             if (wanted.contains(Edition.EMAIL) || wanted.contains(Edition.PAGES)) {
                 long t = System.nanoTime();
-                try (PDDocument screen = EmailPdf.screenCopy(master)) {
-                    if (wanted.contains(Edition.EMAIL)) {
-                        EmailPdf.write(screen, master, imprint, staging.file("email.pdf"), opts.warnings());
-                        millis.put(Edition.EMAIL, since(t));
-                        t = System.nanoTime();
-                    }
-                    if (wanted.contains(Edition.PAGES)) {
-                        PagePdfs.write(screen, r, imprint, staging);
-                        millis.put(Edition.PAGES, since(t));
-                    }
+                byte[] screen = EmailPdf.screenCopy(master);
+                if (wanted.contains(Edition.EMAIL)) {
+                    EmailPdf.write(screen, master, imprint, staging.file("email.pdf"), opts.warnings());
+                    millis.put(Edition.EMAIL, since(t));
+                    t = System.nanoTime();
+                }
+                if (wanted.contains(Edition.PAGES)) {
+                    PagePdfs.write(screen, r, imprint, staging);
+                    millis.put(Edition.PAGES, since(t));
                 }
             }
             if (wanted.contains(Edition.PREVIEWS)) {

@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,22 +34,26 @@ final class EmailPdf {
     private EmailPdf() {
     }
 
-    /** The master with photos reduced for screens; the caller closes it. */
-    static PDDocument screenCopy(Master master) throws IOException {
-        PDDocument doc = master.open();
-        Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
-        ImageSwap.replaceAll(doc, image -> shrink(doc, image, placed.get(image.getCOSObject())));
-        return doc;
+    /** The master with photos reduced for screens, saved: email and pages/ both start from it. */
+    static byte[] screenCopy(Master master) throws IOException {
+        try (PDDocument doc = master.open()) {
+            Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
+            ImageSwap.replaceAll(doc, image -> shrink(doc, image, placed.get(image.getCOSObject())));
+            return StableSave.bytes(doc);
+        }
     }
 
-    static void write(PDDocument screen, Master master, Imprint imprint, Path file, Consumer<String> warnings)
+    static void write(byte[] screenCopy, Master master, Imprint imprint, Path file, Consumer<String> warnings)
             throws IOException {
-        Navigation.add(screen, master.issue());
-        imprint.writeInfo(screen);
-        Imprint.attach(screen, imprint.xmp());
-        screen.getDocumentCatalog().setLanguage(Imprint.LANGUAGE);
-        StableSave.save(screen, file);
-        int pages = screen.getNumberOfPages();
+        int pages;
+        try (PDDocument screen = Loader.loadPDF(screenCopy)) {
+            Navigation.add(screen, master.issue());
+            imprint.writeInfo(screen);
+            Imprint.attach(screen, imprint.xmp());
+            screen.getDocumentCatalog().setLanguage(Imprint.LANGUAGE);
+            StableSave.save(screen, file);
+            pages = screen.getNumberOfPages();
+        }
         long budget = Math.max(1, Math.round(pages / 8.0)) * BUDGET_PER_8_PAGES;
         long size = Files.size(file);
         if (size > budget) {

@@ -1,9 +1,8 @@
 package paiban.finish;
 
-import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
@@ -24,24 +23,18 @@ final class PagePdfs {
         return String.format(Locale.ROOT, "pages/%02d.pdf", number);
     }
 
-    static void write(PDDocument screen, RenderedIssue issue, Imprint imprint, Staging staging) throws IOException {
+    static void write(byte[] screenCopy, RenderedIssue issue, Imprint imprint, Staging staging) throws IOException {
         List<RenderedIssue.PageInfo> pages = issue.pages();
         for (int i = 0; i < pages.size(); i++) {
             int number = pages.get(i).number();
-            PDPage source = screen.getPage(i);
-            // A shallow copy: the page shares content, fonts and photos with the screen copy, which
-            // stays intact; saving writes only what this one page reaches.
-            COSDictionary dict = new COSDictionary(source.getCOSObject());
-            dict.removeItem(COSName.PARENT);
-            dict.removeItem(COSName.ANNOTS);
-            PDPage page = new PDPage(dict);
-            page.setResources(source.getResources());
-            page.setMediaBox(source.getMediaBox());
-            page.setCropBox(source.getCropBox());
-            page.setRotation(source.getRotation());
-            try (PDDocument one = new PDDocument()) {
-                one.getDocument().setVersion(screen.getDocument().getVersion());
-                one.addPage(page);
+            try (PDDocument one = Loader.loadPDF(screenCopy)) {
+                for (int j = pages.size() - 1; j >= 0; j--) {
+                    if (j != i) one.removePage(j);
+                }
+                one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
+                // Each page file carries only the glyphs that page shows, and tags them afresh.
+                FontCompaction.compact(one);
+                SubsetTags.normalise(one);
                 Imprint titled = imprint.titled(imprint.title() + " " + Navigation.pageName(number));
                 titled.writeInfo(one);
                 Imprint.attach(one, titled.xmp());
