@@ -30,7 +30,9 @@ public final class Editions {
         Set<Edition> wanted = opts.editions();
         // Load the profile first: a wrong --cmyk-profile should fail before a minute of work.
         CmykProfile profile = wanted.contains(Edition.PRINT) ? CmykProfile.load(opts.cmykProfile()) : null;
+        long start = System.nanoTime();
         Master master = Master.read(r);
+        long masterMillis = since(start);
         Imprint imprint = Imprint.of(r.issue(), opts.timestamp());
         Map<Edition, Long> millis = new EnumMap<>(Edition.class);
         try (Staging staging = new Staging(issueOutDir)) {
@@ -68,7 +70,7 @@ public final class Editions {
                 millis.put(Edition.TEXT, since(t));
             }
             List<Path> files = staging.commit();
-            return new FinishReport(issueOutDir, files, millis);
+            return new FinishReport(issueOutDir, files, masterMillis, millis);
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(issueOutDir + ": cannot write the editions (" + e.getMessage()
                     + "); no edition was replaced. Check the folder is writable and the disk has room", e);
