@@ -26,7 +26,7 @@ import org.apache.pdfbox.util.Vector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -40,8 +40,9 @@ final class FontCompaction extends PDFStreamEngine {
 
     private static final COSName CID_FONT_TYPE0C = COSName.getPDFName("CIDFontType0C");
 
-    /** Descendant CIDFont dictionary → CIDs shown with it. */
-    private final Map<COSDictionary, TreeSet<Integer>> shown = new IdentityHashMap<>();
+    /** Descendant CIDFont dictionary → CIDs shown with it, in the order fonts are first met (dictionaries
+     * compare by identity), so that new objects are made in the same order every run. */
+    private final Map<COSDictionary, TreeSet<Integer>> shown = new LinkedHashMap<>();
 
     private FontCompaction() {
         addOperator(new BeginText(this));

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 
 import java.io.IOException;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +47,7 @@ final class PlacedImages extends PDFStreamEngine {
         }
     }
 
-    private final Map<COSStream, Placement> found = new IdentityHashMap<>();
+    private final Map<COSStream, Placement> found = new LinkedHashMap<>();
     private int page;
 
     private PlacedImages() {
