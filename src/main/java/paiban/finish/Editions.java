@@ -72,7 +72,8 @@ public final class Editions {
             List<Path> files = staging.commit();
             return new FinishReport(issueOutDir, files, masterMillis, millis);
         } catch (IOException | UncheckedIOException e) {
-            throw new PaibanException(issueOutDir + ": cannot write the editions (" + e.getMessage()
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new PaibanException(issueOutDir + ": cannot write the editions (" + why
                     + "); no edition was replaced. Check the folder is writable and the disk has room", e);
         }
     }

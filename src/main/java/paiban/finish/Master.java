@@ -9,6 +9,7 @@ import paiban.PaibanException;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /**
@@ -48,7 +49,7 @@ final class Master {
             FontCompaction.compact(doc);
             SubsetTags.normalise(doc);
             return new Master(r, StableSave.bytes(doc));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
     }

@@ -31,6 +31,7 @@ final class PagePdfs {
                 for (int j = pages.size() - 1; j >= 0; j--) {
                     if (j != i) one.removePage(j);
                 }
+                // Links to other pages (a jump line's 下转第2版) would lead nowhere in a one-page file.
                 one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
                 // Each page file carries only the glyphs that page shows, and tags them afresh.
                 FontCompaction.compact(one);

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class PrintPdf {
         try (PDDocument doc = master.open()) {
             CmykTransform transform = new CmykTransform(profile.space());
             Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
-            warnLowResolution(doc, placed);
+            warnLowResolution(placed);
             ImageSwap.replaceAll(doc, image -> toCmyk(doc, image, placed.get(image.getCOSObject()), transform));
 
             ContentColours colours = new ContentColours(transform);
@@ -85,7 +86,7 @@ final class PrintPdf {
             }
 
             intent(doc);
-            describe(doc);
+            declarePdfx(doc);
             List<String> rgb = ColourAudit.rgbUses(doc);
             if (!rgb.isEmpty()) {
                 throw new PaibanException("print.pdf: RGB remains after conversion to CMYK, so the file was not "
@@ -96,10 +97,10 @@ final class PrintPdf {
         }
     }
 
-    private void warnLowResolution(PDDocument doc, Map<COSStream, PlacedImages.Placement> placed) throws IOException {
+    private void warnLowResolution(Map<COSStream, PlacedImages.Placement> placed) throws IOException {
         PhotoNames names = new PhotoNames(master.issue().issue());
         for (PlacedImages.Placement p : placed.values().stream()
-                .sorted(java.util.Comparator.comparingInt(PlacedImages.Placement::page)
+                .sorted(Comparator.comparingInt(PlacedImages.Placement::page)
                         .thenComparing(PlacedImages.Placement::name)).toList()) {
             if (p.dpi() < WARN_DPI) {
                 PDImageXObject image = new PDImageXObject(new PDStream(p.image()), null);
@@ -193,7 +194,7 @@ final class PrintPdf {
     }
 
     /** Info and XMP as PDF/X-4 wants them: version, Trapped, document and version IDs, rendition class. */
-    private void describe(PDDocument doc) throws IOException {
+    private void declarePdfx(PDDocument doc) throws IOException {
         imprint.writeInfo(doc);
         doc.getDocumentInformation().setTrapped("False");
         doc.getDocumentInformation().setCustomMetadataValue("GTS_PDFXVersion", PDFX_VERSION);
