@@ -10,7 +10,9 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
 import paiban.model.Issue;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,10 @@ record Imprint(String title, String author, String publisher, Calendar when) {
     static void attach(PDDocument doc, XMPMetadata xmp) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new XmpSerializer().serialize(xmp, out, true);
+            // The JDK's own XML classes, whatever else is on the class path (veraPDF brings Saxon to the
+            // tests): the same XMP bytes in tests and in production.
+            new XmpSerializer(TransformerFactory.newDefaultInstance(), DocumentBuilderFactory.newDefaultInstance())
+                    .serialize(xmp, out, true);
         } catch (TransformerException e) {
             throw new IOException("cannot serialise the XMP metadata: " + e.getMessage(), e);
         }
