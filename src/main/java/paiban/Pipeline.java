@@ -1,6 +1,10 @@
 package paiban;
 
 import paiban.compose.Composer;
+import paiban.finish.Edition;
+import paiban.finish.EditionOptions;
+import paiban.finish.Editions;
+import paiban.finish.FinishReport;
 import paiban.copy.IssueReader;
 import paiban.model.Issue;
 import paiban.render.Layout;
@@ -12,7 +16,6 @@ import paiban.typeset.FontBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +52,15 @@ public final class Pipeline {
     }
 
     public static Result run(Path issueFolder, Path outRoot, Set<String> editions, Consumer<String> warn) {
+        return run(issueFolder, outRoot, editions, false, null, warn);
+    }
+
+    /**
+     * @param marks       crop marks on print.pdf
+     * @param cmykProfile the plant's CMYK profile for print.pdf, or null for the default
+     */
+    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, boolean marks, Path cmykProfile,
+                             Consumer<String> warn) {
         Map<String, Long> timings = new LinkedHashMap<>();
         java.util.List<String> warnings = new java.util.ArrayList<>();
         Consumer<String> sink = w -> {
@@ -74,15 +86,15 @@ public final class Pipeline {
         try {
             RenderedIssue r = Renderer.render(layout, issue, composition.pages(), rendered);
             long t4 = lap(timings, "render", t3);
-            if (editions.contains("print")) {
-                Path tmp = temp(folder, "print");
-                Files.copy(rendered, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, folder.resolve("print.pdf"), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
+            EditionOptions options = EditionOptions.defaults(issue)
+                    .withEditions(Edition.parse(String.join(",", editions)))
+                    .withMarks(marks)
+                    .withWarnings(sink);
+            if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
+            FinishReport report = Editions.write(r, folder, options);
+            timings.put("finish: master", report.masterMillis());
+            report.millis().forEach((edition, ms) -> timings.put("finish: " + edition.label(), ms));
             lap(timings, "finish", t4);
-        } catch (IOException e) {
-            throw new PaibanException(folder + ": cannot write the editions (" + e.getMessage() + ")", e);
         } finally {
             try {
                 Files.deleteIfExists(rendered);

@@ -27,6 +27,7 @@ final class LineBreaker {
     static final float FORCED_FLOOR = 0.2f;
 
     private static final double LINE = 20;
+    private static final double RAGGED = 1;
     private static final double SQUEEZE = 4;
     private static final double STRETCH = 1000;
     private static final double PUSH_DOWN = 30;
@@ -97,7 +98,10 @@ final class LineBreaker {
         float w = me.width();
         if (w <= avail + EPS) {
             float slack = avail - w;
-            if (last || !stretchCounts || slack <= EPS) return c;
+            // ragged styles (headlines, centred or flush) are balanced: every line, the last
+            // included, pays for its slack, so a two-line headline splits near the middle
+            if (!stretchCounts) return c + RAGGED * slack * slack;
+            if (last || slack <= EPS) return c;
             if (me.junctions() > 0) {
                 double e = slack / me.junctions();
                 return c + STRETCH * e * e;

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,5 +122,21 @@ class SampleIssueBuildTest {
         }
         assertTrue(checked >= 20, "checked " + checked + " pieces");
         assertTrue(problems.isEmpty(), tool + " text lacks:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everyEditionIsWrittenAndTheEmailIsSmall() throws IOException {
+        Path folder = pdf.getParent();
+        for (String f : List.of("print.pdf", "archive.pdf", "email.pdf", "text.json", "pages/01.pdf", "pages/02.pdf",
+                "previews/01.png", "previews/thumbs/01.png")) {
+            assertTrue(Files.isRegularFile(folder.resolve(f)), f);
+        }
+        long print = Files.size(folder.resolve("print.pdf"));
+        long email = Files.size(folder.resolve("email.pdf"));
+        assertTrue(email * 3 <= print, "email " + email + " bytes is at most a third of print " + print);
+        assertTrue(email <= 2_000_000, "email " + email + " bytes");
+        try (Stream<Path> s = Files.list(folder)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file is left");
+        }
     }
 }

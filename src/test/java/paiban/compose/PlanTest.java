@@ -100,7 +100,7 @@ class PlanTest {
                     articles: [a01-feature, no-such-story]
                 """);
         PaibanException e = assertThrows(PaibanException.class, () -> IssueReader.read(unknown));
-        assertTrue(e.getMessage().contains("plan[1] (page 1)") && e.getMessage().contains("'no-such-story'"), e.getMessage());
+        assertTrue(e.getMessage().contains("plan[1] (page 1): there is no article 'no-such-story'"), e.getMessage());
         Path twice = planned("twice", """
                 plan:
                   - page: 1
@@ -109,8 +109,7 @@ class PlanTest {
                     articles: [a02, a01-feature]
                 """);
         e = assertThrows(PaibanException.class, () -> IssueReader.read(twice));
-        assertTrue(e.getMessage().contains("plan[2] (page 2)") && e.getMessage().contains("'a01-feature'")
-                && e.getMessage().contains("already placed"), e.getMessage());
+        assertTrue(e.getMessage().contains("plan[2] (page 2): article 'a01-feature' is already placed in plan[1]"), e.getMessage());
     }
 
     @Test

@@ -323,4 +323,15 @@ class TypesetterTest {
             }
         }
     }
+
+    @Test
+    void aCentredHeadlineIsBalancedAcrossItsLines() {
+        TextStyle headline = Styles.body(0).withAlign(TextStyle.Align.CENTER);
+        // 16 characters in a 14-character measure: two lines of 8, never 14 + 2 or 1 + 15
+        Galley g = Typesetter.set(han(16), headline, 14 * EM);
+        assertEquals(2, g.size(), lines(g).toString());
+        int first = lines(g).get(0).length();
+        int second = lines(g).get(1).length();
+        assertTrue(Math.abs(first - second) <= 1, "balanced: " + lines(g));
+    }
 }

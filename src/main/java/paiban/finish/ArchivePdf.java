@@ -1,0 +1,75 @@
+package paiban.finish;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * archive.pdf, PDF/A-2u (ISO 19005-2, level U: every character maps to Unicode, which the embedded
+ * fonts' ToUnicode maps give). The master stays RGB under an sRGB output intent; the edition adds XMP
+ * that matches the document information, the language, bookmarks and page labels, and removes the
+ * CIDSet streams OpenPDF writes incompletely (veraPDF rule 6.2.11.4.2).
+ */
+final class ArchivePdf {
+
+    private ArchivePdf() {
+    }
+
+    static void write(Master master, Imprint imprint, Path file) throws IOException {
+        try (PDDocument doc = master.open()) {
+            Navigation.add(doc, master.issue());
+            imprint.writeInfo(doc);
+            XMPMetadata xmp = imprint.xmp();
+            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+            try {
+                id.setPart(2);
+                id.setConformance("U");
+            } catch (BadFieldValueException e) {
+                throw new IllegalStateException("xmpbox refused PDF/A-2u", e);
+            }
+            Imprint.attach(doc, xmp);
+
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            PDOutputIntent intent = new PDOutputIntent(doc,
+                    new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+            intent.setInfo("sRGB IEC61966-2.1");
+            intent.setOutputCondition("sRGB IEC61966-2.1");
+            intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+            intent.setRegistryName("http://www.color.org");
+            catalog.addOutputIntent(intent);
+            catalog.setLanguage(Imprint.LANGUAGE);
+            PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+            prefs.setDisplayDocTitle(true);
+            catalog.setViewerPreferences(prefs);
+
+            CosWalk.dictionaries(doc.getDocument().getTrailer(), d -> {
+                if (COSName.FONT_DESC.equals(d.getCOSName(COSName.TYPE))) {
+                    d.removeItem(COSName.CID_SET);
+                }
+            });
+            // PDF/A: every annotation is printable, so the archive prints as it shows.
+            for (PDPage page : doc.getPages()) {
+                for (PDAnnotation a : page.getAnnotations()) {
+                    a.setPrinted(true);
+                    a.setHidden(false);
+                    a.setInvisible(false);
+                    a.setNoView(false);
+                }
+            }
+            StableSave.save(doc, file);
+        }
+    }
+}

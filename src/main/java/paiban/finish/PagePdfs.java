@@ -1,0 +1,48 @@
+package paiban.finish;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import paiban.render.RenderedIssue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * pages/01.pdf …: each page alone, as newspapers offer them on their 数字报 web pages. They are cut from
+ * the screen copy (RGB, photos at 150 dpi), not from print.pdf: readers open them on screens, where
+ * RGB is what shows, and print's CMYK, bleed and marks would only make them larger and duller.
+ */
+final class PagePdfs {
+
+    private PagePdfs() {
+    }
+
+    static String fileName(int number) {
+        return String.format(Locale.ROOT, "pages/%02d.pdf", number);
+    }
+
+    static void write(byte[] screenCopy, RenderedIssue issue, Imprint imprint, Staging staging) throws IOException {
+        List<RenderedIssue.PageInfo> pages = issue.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            int number = pages.get(i).number();
+            try (PDDocument one = Loader.loadPDF(screenCopy)) {
+                for (int j = pages.size() - 1; j >= 0; j--) {
+                    if (j != i) one.removePage(j);
+                }
+                // Links to other pages (a jump line's 下转第2版) would lead nowhere in a one-page file.
+                one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
+                // Each page file carries only the glyphs that page shows, and tags them afresh.
+                FontCompaction.compact(one);
+                SubsetTags.normalise(one);
+                Imprint titled = imprint.titled(imprint.title() + " " + Navigation.pageName(number));
+                titled.writeInfo(one);
+                Imprint.attach(one, titled.xmp());
+                one.getDocumentCatalog().setLanguage(Imprint.LANGUAGE);
+                Navigation.labels(one, List.of(number));
+                StableSave.save(one, staging.file(fileName(number)));
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package paiban.finish;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/** Pixel work shared by the editions: resampling, CMYK separation and JPEG encoding. */
+final class Pixels {
+
+    private Pixels() {
+    }
+
+    /** Whether the image is stored as a JPEG (its last filter is DCTDecode): a photo, to be kept lossy. */
+    static boolean isJpeg(PDImageXObject image) {
+        List<COSName> filters = image.getStream().getFilters();
+        return !filters.isEmpty() && filters.get(filters.size() - 1).equals(COSName.DCT_DECODE);
+    }
+
+    /** The pixel size that gives {@code targetDpi} at the placed size, never larger than the image. */
+    static int[] sizeFor(PlacedImages.Placement p, double targetDpi) {
+        int w = (int) Math.max(1, Math.round(p.widthPt() / 72 * targetDpi));
+        int h = (int) Math.max(1, Math.round(p.heightPt() / 72 * targetDpi));
+        return new int[]{Math.min(w, p.pixelWidth()), Math.min(h, p.pixelHeight())};
+    }
+
+    /**
+     * Scales down to {@code w × h} as an opaque RGB image: halves with bilinear filtering while the image is
+     * more than twice too large (one bicubic step from far away would alias fine detail), then one bicubic step.
+     */
+    static BufferedImage scale(BufferedImage src, int w, int h) {
+        BufferedImage img = toRgb(src);
+        int cw = img.getWidth(), ch = img.getHeight();
+        while (cw / 2 >= w && ch / 2 >= h) {
+            cw /= 2;
+            ch /= 2;
+            img = draw(img, cw, ch, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        }
+        if (cw != w || ch != h) {
+            img = draw(img, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        }
+        return img;
+    }
+
+    static BufferedImage toRgb(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+            return src;
+        }
+        return draw(src, src.getWidth(), src.getHeight(), RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    }
+
+    private static BufferedImage draw(BufferedImage src, int w, int h, Object interpolation) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Interleaved 8-bit C, M, Y, K samples of an RGB image, through the profile. */
+    static byte[] separate(BufferedImage rgbImage, CmykTransform transform) {
+        BufferedImage img = toRgb(rgbImage);
+        int w = img.getWidth(), h = img.getHeight();
+        byte[] cmyk = new byte[w * h * 4];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRaster().getDataElements(0, y, w, 1, row);
+            transform.convert(row, w, cmyk, y * w * 4);
+        }
+        return cmyk;
+    }
+
+    /**
+     * A CMYK JPEG. ImageIO's writer takes a four-band raster as is and marks it Adobe; readers of such
+     * files (PDF viewers, RIPs) expect Adobe's inverted samples, so the samples are written as 255 − v.
+     */
+    static byte[] cmykJpeg(byte[] cmyk, int w, int h, float quality) throws IOException {
+        byte[] inverted = new byte[cmyk.length];
+        for (int i = 0; i < cmyk.length; i++) inverted[i] = (byte) (255 - (cmyk[i] & 0xff));
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(inverted, inverted.length),
+                w, h, w * 4, 4, new int[]{0, 1, 2, 3}, null);
+        return jpeg(new IIOImage(raster, null, null), quality);
+    }
+
+    /** An RGB JPEG (JFIF, YCbCr). */
+    static byte[] rgbJpeg(BufferedImage img, float quality) throws IOException {
+        return jpeg(new IIOImage(toRgb(img), null, null), quality);
+    }
+
+    private static byte[] jpeg(IIOImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, image, param);
+            }
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package paiban.finish;
+
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.color.PDSeparation;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPMediaManagementSchema;
+import org.apache.xmpbox.schema.XMPSchema;
+import paiban.PaibanException;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.DeflaterOutputStream;
+
+/**
+ * print.pdf, for the plant, as PDF/X-4 (ISO 15930-7). Everything is converted to DeviceCMYK through the
+ * plant's profile, which is embedded as the GTS_PDFX output intent: greys and black become K only,
+ * photos become CMYK JPEGs. Each page gets TrimBox = the rendered page and BleedBox = trim + 3 mm;
+ * with crop marks the MediaBox grows to hold them. Links and other annotations go: a press has no use
+ * for them and PDF/X forbids them inside the bleed.
+ *
+ * <p>PDF/X-4 rather than X-1a:2001 because X-1a is PDF 1.3: it forbids the object streams and
+ * transparency groups Flying Saucer may write, so meeting it would mean flattening and rewriting the
+ * file's structure, while X-4 keeps them and still lets the RIP see plain DeviceCMYK.
+ */
+final class PrintPdf {
+
+    static final String PDFX_VERSION = "PDF/X-4";
+    static final float BLEED = 3 * CropMarks.MM;
+    /** Below this effective resolution a photo looks soft on newsprint: warn. */
+    static final double WARN_DPI = 200;
+    /** Above this, pixels are wasted on the press; such photos are reduced to {@link #TARGET_DPI}. */
+    static final double CAP_DPI = 450;
+    static final double TARGET_DPI = 300;
+    static final float JPEG_QUALITY = 0.92f;
+
+    private final Master master;
+    private final Imprint imprint;
+    private final CmykProfile profile;
+    private final boolean marks;
+    private final Consumer<String> warnings;
+
+    PrintPdf(Master master, Imprint imprint, CmykProfile profile, boolean marks, Consumer<String> warnings) {
+        this.master = master;
+        this.imprint = imprint;
+        this.profile = profile;
+        this.marks = marks;
+        this.warnings = warnings;
+    }
+
+    void write(Path file) throws IOException {
+        try (PDDocument doc = master.open()) {
+            CmykTransform transform = new CmykTransform(profile.space());
+            Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
+            warnLowResolution(placed);
+            ImageSwap.replaceAll(doc, image -> toCmyk(doc, image, placed.get(image.getCOSObject()), transform));
+
+            ContentColours colours = new ContentColours(transform);
+            PDSeparation registration = marks ? CropMarks.registration() : null;
+            for (PDPage page : doc.getPages()) {
+                byte[] body = colours.rewrite(page);
+                colours.rewriteForms(page.getResources());
+                ContentColours.groupToCmyk(page.getCOSObject());
+                page.getCOSObject().removeItem(COSName.ANNOTS);
+                frame(doc, page, body, registration);
+            }
+
+            intent(doc);
+            declarePdfx(doc);
+            List<String> rgb = ColourAudit.rgbUses(doc);
+            if (!rgb.isEmpty()) {
+                throw new PaibanException("print.pdf: RGB remains after conversion to CMYK, so the file was not "
+                        + "written: " + String.join("; ", rgb) + ". The layout uses something print cannot "
+                        + "convert yet (a gradient or an inline image); remove it or report it");
+            }
+            StableSave.save(doc, file);
+        }
+    }
+
+    private void warnLowResolution(Map<COSStream, PlacedImages.Placement> placed) throws IOException {
+        PhotoNames names = new PhotoNames(master.issue().issue());
+        for (PlacedImages.Placement p : placed.values().stream()
+                .sorted(Comparator.comparingInt(PlacedImages.Placement::page)
+                        .thenComparing(PlacedImages.Placement::name)).toList()) {
+            if (p.dpi() < WARN_DPI) {
+                PDImageXObject image = new PDImageXObject(new PDStream(p.image()), null);
+                long needed = Math.round(Math.ceil(p.widthPt() / 72 * WARN_DPI));
+                warnings.accept(String.format(Locale.ROOT, "print: %s on page %d is %d dpi at its placed size of %s "
+                                + "(%d × %d px); the press needs %d dpi: use a file at least %d px wide, or place it smaller",
+                        names.name(image), p.page(), Math.round(p.dpi()), p.size(), p.pixelWidth(), p.pixelHeight(),
+                        Math.round(WARN_DPI), needed));
+            }
+        }
+    }
+
+    private static Optional<PDImageXObject> toCmyk(PDDocument doc, PDImageXObject image, PlacedImages.Placement p,
+                                                   CmykTransform transform) throws IOException {
+        if (image.isStencil() || !ContentColours.isRgb(image.getColorSpace())) {
+            return Optional.empty();
+        }
+        BufferedImage rgb = image.getOpaqueImage();
+        if (p != null && p.dpi() > CAP_DPI) {
+            int[] size = Pixels.sizeFor(p, TARGET_DPI);
+            rgb = Pixels.scale(rgb, size[0], size[1]);
+        }
+        int w = rgb.getWidth(), h = rgb.getHeight();
+        byte[] cmyk = Pixels.separate(rgb, transform);
+        PDImageXObject out;
+        if (Pixels.isJpeg(image)) {
+            out = JPEGFactory.createFromByteArray(doc, Pixels.cmykJpeg(cmyk, w, h, JPEG_QUALITY));
+        } else {
+            // A drawing or logo: keep it lossless.
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            try (OutputStream z = new DeflaterOutputStream(packed)) {
+                z.write(cmyk);
+            }
+            out = new PDImageXObject(doc, new ByteArrayInputStream(packed.toByteArray()), COSName.FLATE_DECODE,
+                    w, h, 8, PDDeviceCMYK.INSTANCE);
+        }
+        COSDictionary from = image.getCOSObject(), to = out.getCOSObject();
+        for (COSName key : List.of(COSName.SMASK, COSName.INTERPOLATE, COSName.INTENT)) {
+            if (from.containsKey(key)) to.setItem(key, from.getItem(key));
+        }
+        if (from.getDictionaryObject(COSName.MASK) instanceof COSStream stencil) {
+            to.setItem(COSName.MASK, stencil);
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * Moves the page into its trim box: the rendered page becomes the TrimBox, 3 mm around it the BleedBox,
+     * and the MediaBox adds room for marks when they are drawn. The content is shifted rather than the
+     * boxes given negative corners, which some imposition software mishandles.
+     */
+    private void frame(PDDocument doc, PDPage page, byte[] body, PDSeparation registration) throws IOException {
+        PDRectangle rendered = page.getCropBox();
+        float margin = marks ? CropMarks.MARGIN : BLEED;
+        float w = rendered.getWidth(), h = rendered.getHeight();
+        PDRectangle trim = new PDRectangle(margin, margin, w, h);
+        PDRectangle bleed = new PDRectangle(margin - BLEED, margin - BLEED, w + 2 * BLEED, h + 2 * BLEED);
+        PDRectangle media = new PDRectangle(0, 0, w + 2 * margin, h + 2 * margin);
+
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.write(String.format(Locale.ROOT, "q 1 0 0 1 %.4f %.4f cm\n",
+                margin - rendered.getLowerLeftX(), margin - rendered.getLowerLeftY()).getBytes(StandardCharsets.US_ASCII));
+        content.write(body);
+        content.write("\nQ\n".getBytes(StandardCharsets.US_ASCII));
+        if (registration != null) {
+            COSName cs = page.getResources().add(registration);
+            content.write(CropMarks.draw(trim, cs).getBytes(StandardCharsets.US_ASCII));
+        }
+        PDStream stream = new PDStream(doc);
+        try (OutputStream os = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            content.writeTo(os);
+        }
+        page.setContents(stream);
+        page.getCOSObject().removeItem(COSName.CROP_BOX);
+        page.getCOSObject().removeItem(COSName.ART_BOX);
+        page.setMediaBox(media);
+        page.setBleedBox(bleed);
+        page.setTrimBox(trim);
+    }
+
+    private void intent(PDDocument doc) throws IOException {
+        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(profile.data()));
+        intent.getCOSObject().setItem(COSName.S, COSName.getPDFName("GTS_PDFX"));
+        intent.setOutputConditionIdentifier("Custom");
+        intent.setOutputCondition(profile.description());
+        intent.setInfo(profile.description());
+        intent.setRegistryName("http://www.color.org");
+        // PDFBox marks every profile it embeds as three-component (it has sRGB for PDF/A in mind).
+        intent.getDestOutputIntent().setInt(COSName.N, 4);
+        doc.getDocumentCatalog().addOutputIntent(intent);
+    }
+
+    /** Info and XMP as PDF/X-4 wants them: version, Trapped, document and version IDs, rendition class. */
+    private void declarePdfx(PDDocument doc) throws IOException {
+        imprint.writeInfo(doc);
+        doc.getDocumentInformation().setTrapped("False");
+        doc.getDocumentInformation().setCustomMetadataValue("GTS_PDFXVersion", PDFX_VERSION);
+        XMPMetadata xmp = imprint.xmp();
+        xmp.getAdobePDFSchema().setTextPropertyValue("Trapped", "False");
+        XMPMediaManagementSchema mm = xmp.createAndAddXMPMediaManagementSchema();
+        mm.setDocumentID(imprint.documentId("print"));
+        mm.setInstanceID(imprint.documentId("print"));
+        mm.setVersionID("1");
+        mm.setRenditionClass("default");
+        XMPSchema pdfx = new XMPSchema(xmp, "http://www.npes.org/pdfx/ns/id/", "pdfxid", "PDF/X ID Schema");
+        pdfx.setTextPropertyValue("GTS_PDFXVersion", PDFX_VERSION);
+        xmp.addSchema(pdfx);
+        Imprint.attach(doc, xmp);
+        // PDF/X-4 is PDF 1.6; nothing Flying Saucer writes needs 1.7.
+        doc.getDocument().setVersion(1.6f);
+        doc.getDocumentCatalog().getCOSObject().removeItem(COSName.VERSION);
+    }
+}
