@@ -36,7 +36,7 @@ final class PageFiller {
     record Spec(int top, boolean canCut, boolean lead, boolean index, Map<Piece, Integer> spans, Set<Piece> must,
                 SectionRun.Stretch stretch) {
 
-        int sigma() {
+        int photoShift() {
             return stretch.photos();
         }
 
@@ -160,18 +160,17 @@ final class PageFiller {
      * will not fit, too little leaves the foot empty. Guides the beam before the page is done.
      */
     private double outlook(State s, Spec spec) {
-        if (!s.indexDone()) return INDEX_PENDING;
-        if (spec.canCut()) return 0;
-        double need = 0;
+        double pending = s.indexDone() ? 0 : INDEX_PENDING;
+        if (spec.canCut()) return pending;
+        double need = s.indexDone() ? 0 : index.minLines(2) * 2;
         for (List<Piece> list : List.of(s.queue(), s.briefs())) {
             for (Piece p : list) {
                 int w = p.brief() ? 2 : 3;
                 need += builder.natural(p, w, photoChoices(p, w, false, spec)[0], false) * w;
             }
         }
-        if (!s.indexDone()) need += index.minLines(2) * 2;
         double room = (grid.lines() - s.top()) * grid.columns();
-        return need > room ? (need - room) * OVERFLOW / 4 : (room - need) * WHITE_FOOT * 4;
+        return pending + (need > room ? (need - room) * OVERFLOW / 4 : (room - need) * WHITE_FOOT * 4);
     }
 
     /** The page's final score: what it left empty, and what it failed to place. */
@@ -217,8 +216,7 @@ final class PageFiller {
         for (int[] config : CONFIGS) {
             int g = headGroup(config, head, spec, lead);
             // a page's most important story (头条) opens it at the top left
-            if (s.slots().isEmpty() && g != 0) continue;
-            if (g < 0) continue;
+            if (g < 0 || s.slots().isEmpty() && g != 0) continue;
             int w = config[g];
             for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, lead, spec)) {
                 int natural = head.index() ? index.minLines(w) : builder.natural(head, w, ps, lead) + spec.pad(head);
@@ -447,18 +445,18 @@ final class PageFiller {
         double c = 0;
         if (ps > 0) {
             int photos = p.story().article().photos().size();
-            c += PHOTO * Math.abs(ps - preferredPhoto(w, lead, spec.sigma())) * Math.min(photos, 2);
+            c += PHOTO * Math.abs(ps - preferredPhoto(w, lead, spec.photoShift())) * Math.min(photos, 2);
         }
         if (!p.index() && !p.brief() && w == 1) c += NARROW_STORY;
         if (p.brief() && w >= 4) c += WIDE_BRIEF;
         return c;
     }
 
-    /** The photo span a module of {@code w} columns would take by default, shifted by the section's sigma. */
-    static int preferredPhoto(int w, boolean lead, int sigma) {
+    /** The photo span a module of {@code w} columns takes by default, shifted by the section's stretch. */
+    static int preferredPhoto(int w, boolean lead, int shift) {
         int base = lead ? Math.min(4, Math.max(2, w - 2)) : w >= 2 ? 2 : 1;
         // the lead's photo is the page's picture: stretching may enlarge it, never shrink it
-        return Math.max(1, Math.min(Math.min(w, 4), base + (lead ? Math.max(0, sigma) : sigma)));
+        return Math.max(1, Math.min(Math.min(w, 4), base + (lead ? Math.max(0, shift) : shift)));
     }
 
     /**
@@ -468,7 +466,7 @@ final class PageFiller {
     private int[] photoChoices(Piece p, int w, boolean lead, Spec spec) {
         int[] all = ModuleBuilder.photoSpans(p, w);
         if (all.length == 1) return all;
-        int pref = preferredPhoto(w, lead, spec.sigma());
+        int pref = preferredPhoto(w, lead, spec.photoShift());
         if (spec.canCut()) return new int[] {pref};
         // the section's last page may size its photos freely: they are what can fill it
         List<Integer> out = new ArrayList<>();
