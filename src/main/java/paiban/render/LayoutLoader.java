@@ -52,7 +52,10 @@ public final class LayoutLoader {
             throw new PaibanException("issue.yaml: field 'layout': unknown layout '" + name + "'; known layouts: "
                     + known + " (each is a folder under layouts/ with page.xhtml and layout.css)");
         }
-        Document template = XmlDocuments.parse(folder.resolve("page.xhtml"), "layouts/" + name + "/page.xhtml");
+        // Parsers build DOM nodes lazily, on first read, which is not safe when builds running in parallel
+        // clone the shared template; a deep copy is fully built, and cloning it only reads it.
+        Document template = (Document) XmlDocuments.parse(folder.resolve("page.xhtml"), "layouts/" + name + "/page.xhtml")
+                .cloneNode(true);
 
         StringBuilder probe = new StringBuilder("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
                 + "<link rel=\"stylesheet\" href=\"layout.css\"/></head><body>"
