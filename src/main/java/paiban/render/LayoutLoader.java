@@ -35,6 +35,26 @@ public final class LayoutLoader {
     private LayoutLoader() {
     }
 
+    private static final java.util.regex.Pattern LAYOUT_FIELD =
+            java.util.regex.Pattern.compile("(?m)^layout:[ \\t]*['\"]?([A-Za-z0-9_-]+)['\"]?[ \\t]*(#.*)?$");
+
+    /**
+     * Starts loading the fonts and the layout that an issue's issue.yaml names, on a thread of its own,
+     * so that a cold start reads the copy meanwhile: the fonts are most of a cold start and do not
+     * depend on the copy. Any problem is left for {@link #load} to report, in the build's own words.
+     */
+    public static void preload(Path layoutsRoot, Path fontsFolder, Path issueFolder) {
+        Thread.ofPlatform().daemon().name("paiban-preload").start(() -> {
+            try {
+                FontBook fonts = FontBook.of(fontsFolder);
+                var m = LAYOUT_FIELD.matcher(Files.readString(issueFolder.resolve("issue.yaml")));
+                if (m.find()) load(layoutsRoot, m.group(1), fonts);
+            } catch (Exception | LinkageError e) {
+                // the build loads them again and says what is wrong
+            }
+        });
+    }
+
     /** The layout {@code name} under {@code layoutsRoot}, loaded once per process. */
     public static Layout load(Path layoutsRoot, String name, FontBook fonts) {
         Path folder = layoutsRoot.resolve(name).toAbsolutePath().normalize();
