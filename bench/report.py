@@ -82,14 +82,15 @@ for w in workloads:
 warm = sorted(glob.glob(os.path.join(work, "warm.*.txt")))
 if warm:
     print("\npaiban warm (one JVM pinned to one core, 5 builds to warm up, then 5 timed):\n")
-    print("| workload | editions | pages | pages per second | median stage times |")
-    print("|---|---|---|---|---|")
+    print("| workload | editions | pages | pages per second | pages per CPU second | median stage times |")
+    print("|---|---|---|---|---|---|")
     for f in warm:
         _, w, ed, _ = os.path.basename(f).split(".")
         text = open(f).read().strip()
         fields = dict(kv.split("=") for kv in text.split())
         stages = ", ".join(f"{k[:-3]} {v} ms" for k, v in fields.items() if k.endswith("_ms"))
-        print(f"| {w} | {ed} | {fields['pages']} | {float(fields['pages_per_second']):.1f} | {stages} |")
+        print(f"| {w} | {ed} | {fields['pages']} | {float(fields['pages_per_second']):.1f} "
+              f"| {float(fields['pages_per_cpu_second']):.1f} | {stages} |")
 
 print("\nTargets (issue 7):\n")
 checks = []
