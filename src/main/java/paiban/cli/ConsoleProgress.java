@@ -108,7 +108,7 @@ final class ConsoleProgress implements Progress {
                     clearBar();
                     o.cause().printStackTrace(err);
                 }
-                line(err, "paiban: " + (several ? o.id() + ": " : "") + o.problem());
+                line(err, "paiban: " + (several ? where(o) : "") + o.problem());
             }
         }
         redraw();
@@ -123,9 +123,14 @@ final class ConsoleProgress implements Progress {
                 s.with(Outcome.Status.BUILT).size(), s.with(Outcome.Status.SKIPPED).size(),
                 s.with(Outcome.Status.FAILED).size(), seconds(s.millis()), s.jobs(), s.jobs() == 1 ? "" : "s");
         for (Outcome o : s.with(Outcome.Status.FAILED)) {
-            out.println("  failed: " + o.issue() + ": " + o.problem().lines().findFirst().orElse(""));
+            out.println("  failed: " + where(o) + o.problem().lines().findFirst().orElse(""));
         }
         out.flush();
+    }
+
+    /** Which issue a problem belongs to, unless its message already starts with the folder. */
+    private static String where(Outcome o) {
+        return o.problem().startsWith(o.issue().toString()) ? "" : o.issue() + ": ";
     }
 
     /** Prints a whole line, lifting the progress bar out of its way and drawing it again below. */
