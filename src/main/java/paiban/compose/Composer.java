@@ -94,14 +94,21 @@ public final class Composer {
             for (Section s : sections) {
                 s.pages = fitPages(s, sections, wantIndex);
             }
-            allot(sections, fixed, issue);
+            allot(sections, fixed, issue, wantIndex);
             numbering = number(sections, plan);
             List<IndexBox.Item> items = indexItems(numbering);
             IndexBox box = new IndexBox(grid, styles, items);
-            boolean same = box.minLines(2) == filler.indexBox().minLines(2);
+            boolean same = box.minLines(2) == filler.indexBox().minLines(2) && box.minLines(6) == filler.indexBox().minLines(6);
             filler.index(box);
-            if (same || !wantIndex) break;
-            cache.clear();
+            if (!wantIndex) break;
+            if (items.isEmpty()) {
+                // nothing starts on another page: the paper has nothing to point to
+                wantIndex = false;
+                same = false;
+            }
+            if (same) break;
+            // only page 1's section sees the box
+            cache.keySet().removeIf(RunKey::front);
         }
         checkPlan(sections, plan, wantIndex);
         return new Composition(build(numbering, issue, fixed, warnings), warnings);
@@ -143,10 +150,14 @@ public final class Composer {
         return out;
     }
 
-    private final Map<String, SectionRun.Result> cache = new HashMap<>();
+    /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box. */
+    private record RunKey(String section, int pages, boolean front, boolean index) {
+    }
+
+    private final Map<RunKey, SectionRun.Result> cache = new HashMap<>();
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        String key = s.name + "/" + pages + "/" + front;
+        RunKey key = new RunKey(s.name, pages, front, front && wantIndex);
         return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex)));
     }
 
@@ -198,8 +209,7 @@ public final class Composer {
      * Settles the page count: with {@code pages: N} the sections must share exactly N pages; without it
      * the issue takes an even number, the extra page going where it fills best, at the end.
      */
-    private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue) {
-        boolean wantIndex = fixed.map(n -> n > 1).orElse(true);
+    private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue, boolean wantIndex) {
         int total = sections.stream().mapToInt(s -> s.pages).sum();
         int planned = issue.plan().stream().mapToInt(PlanPage::page).max().orElse(0);
         if (fixed.isPresent()) {

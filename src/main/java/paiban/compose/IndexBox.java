@@ -40,18 +40,52 @@ final class IndexBox {
 
     /** Grid lines the box needs at {@code span} columns to list every item. */
     int minLines(int span) {
-        int n = titleLines();
-        for (Item i : items) n += itemLines(i, span).size();
-        return n + 1 + ModuleBuilder.GAP;
+        return titleLines() + tallest(lanes(items, span), span) + 1 + ModuleBuilder.GAP;
     }
 
     private int titleLines() {
         return grid.linesFor(styles.get("index-title").pitch() * 1.5f);
     }
 
+    /** A box four columns wide or more lists its items in lanes two columns wide, like a strip of 导读. */
+    private int laneSpan(int span) {
+        return span >= 4 ? 2 : span;
+    }
+
     private float measure(int span) {
         // half a character of inset on each side keeps the text off the box's frame
-        return grid.spanWidth(span) - grid.bodySize();
+        return grid.spanWidth(laneSpan(span)) - grid.bodySize();
+    }
+
+    /** The items split into lanes, in order, each lane about as tall as the others. */
+    private List<List<Item>> lanes(List<Item> shown, int span) {
+        int count = span / laneSpan(span);
+        int total = 0;
+        for (Item i : shown) total += itemLines(i, span).size();
+        int target = (total + count - 1) / count;
+        List<List<Item>> lanes = new ArrayList<>();
+        lanes.add(new ArrayList<>());
+        int used = 0;
+        for (Item i : shown) {
+            int n = itemLines(i, span).size();
+            if (used > 0 && used + n > target && lanes.size() < count) {
+                lanes.add(new ArrayList<>());
+                used = 0;
+            }
+            lanes.getLast().add(i);
+            used += n;
+        }
+        return lanes;
+    }
+
+    private int tallest(List<List<Item>> lanes, int span) {
+        int max = 0;
+        for (List<Item> lane : lanes) {
+            int n = 0;
+            for (Item i : lane) n += itemLines(i, span).size();
+            max = Math.max(max, n);
+        }
+        return max;
     }
 
     /** The item's title lines; its page label goes at the right end of the last one, or on a line of its own. */
@@ -76,34 +110,39 @@ final class IndexBox {
         while (!shown.isEmpty() && new IndexBox(grid, styles, shown).minLines(span) > lines) {
             shown.remove(shown.stream().max(Comparator.comparingInt(Item::priority).thenComparing(Item::page)).orElseThrow());
         }
-        int need = new IndexBox(grid, styles, shown).minLines(span);
-        int spare = lines - need;
-        // the spare lines go around the items, so that a tall box is evenly set rather than half empty
-        int gaps = shown.size() + 1;
         List<PlacedLine> text = new ArrayList<>();
-        float x = grid.columnX(column) + grid.bodySize() / 2;
         TextStyle title = styles.get("index-title");
-        SetLine t = Typesetter.set(TITLE, title, measure(span)).lines().getFirst();
+        SetLine t = Typesetter.set(TITLE, title.withAlign(TextStyle.Align.CENTER), grid.spanWidth(span)).lines().getFirst();
         int titleLines = titleLines();
         float titleTop = grid.lineTop(line) + (titleLines * grid.pitch() - title.pitch()) / 2;
-        text.add(new PlacedLine(t, x, titleTop + (title.pitch() - title.size()) / 2 + Story.emTop(title) * title.size(),
-                "index", "index-title", title.color(), 3000, false));
-        int y = line + titleLines + gap(spare, gaps, 0);
+        text.add(new PlacedLine(t, grid.columnX(column), titleTop + (title.pitch() - title.size()) / 2
+                + Story.emTop(title) * title.size(), "index", "index-title", title.color(), 3000, false));
         TextStyle item = styles.get("index-item");
         int part = 3001;
-        for (int k = 0; k < shown.size(); k++) {
-            Item i = shown.get(k);
-            List<SetLine> ls = itemLines(i, span);
-            for (SetLine l : ls) {
-                if (l != null) {
-                    text.add(new PlacedLine(l, x, baselineOf(y, item), "index", "index-item", item.color(), part, false));
+        List<List<Item>> lanes = lanes(shown, span);
+        int room = lines - titleLines - 1 - ModuleBuilder.GAP;
+        for (int k = 0; k < lanes.size(); k++) {
+            List<Item> lane = lanes.get(k);
+            float x = grid.columnX(column + k * laneSpan(span)) + grid.bodySize() / 2;
+            int need = 0;
+            for (Item i : lane) need += itemLines(i, span).size();
+            // the spare lines go around the items, so that a tall box is evenly set rather than half empty
+            int spare = Math.max(0, room - need);
+            int gaps = lane.size() + 1;
+            int y = line + titleLines + gap(spare, gaps, 0);
+            for (int n = 0; n < lane.size(); n++) {
+                Item i = lane.get(n);
+                for (SetLine l : itemLines(i, span)) {
+                    if (l != null) {
+                        text.add(new PlacedLine(l, x, baselineOf(y, item), "index", "index-item", item.color(), part, false));
+                    }
+                    y++;
                 }
-                y++;
+                text.add(new PlacedLine(label(i.page(), span), x, baselineOf(y - 1, item), "index", "index-item",
+                        item.color(), part, false));
+                part++;
+                y += gap(spare, gaps, n + 1);
             }
-            SetLine label = label(i.page(), span);
-            text.add(new PlacedLine(label, x, baselineOf(y - 1, item), "index", "index-item", item.color(), part, false));
-            part++;
-            y += gap(spare, gaps, k + 1);
         }
         return new Module("", TITLE, "index", column, span, line, lines, text, List.of());
     }

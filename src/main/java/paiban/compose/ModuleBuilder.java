@@ -33,6 +33,7 @@ public final class ModuleBuilder {
     private final Styles styles;
     private final Map<Key, Integer> naturals = new HashMap<>();
     private final Map<Key, Integer> cuts = new HashMap<>();
+    private final Map<Key, int[]> feet = new HashMap<>();
 
     private record Key(Piece piece, int span, int photoSpan, boolean lead, int lines) {
     }
@@ -73,7 +74,7 @@ public final class ModuleBuilder {
     /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
     static int[] photoSpans(Piece p, int span) {
         if (p.index() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
-        int max = Math.min(span, 4);
+        int max = span;
         int[] out = new int[max];
         for (int i = 0; i < max; i++) out[i] = i + 1;
         return out;
@@ -127,11 +128,16 @@ public final class ModuleBuilder {
      * for each column, the empty lines below its last row. The page foot allows three.
      */
     int[] shortfall(Piece p, int span, int photoSpan, boolean lead, int lines, int headAir) {
-        int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+        int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, lead, 0), k -> {
+            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
+            int[] out = new int[span];
+            for (int c = 0; c < span; c++) out[c] = occ[c] + f.used[c];
+            return out;
+        });
         int end = lines - headLines(p, span, lead) - headAir;
-        Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
         int[] out = new int[span];
-        for (int c = 0; c < span; c++) out[c] = end - (occ[c] + f.used[c]);
+        for (int c = 0; c < span; c++) out[c] = end - bottoms[c];
         return out;
     }
 
@@ -186,8 +192,7 @@ public final class ModuleBuilder {
 
     /**
      * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
-     * one a column less); one that does not fit beside the last starts a new row at the left. Gives each
-     * column's first free line.
+     * one a column less, the last one in a row what is left). Gives each column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
         int[] occ = new int[span];
@@ -196,7 +201,12 @@ public final class ModuleBuilder {
         for (Photo ph : p.story().article().photos()) {
             // an upright photo takes a column less than a broad one, or it would tower over the text
             int ps = ph.aspect() > 1 ? Math.max(1, photoSpan - 1) : photoSpan;
-            if (c + ps > span) c = 0;
+            // photos stand in a row: one that does not fit beside the last takes the columns left,
+            // and only when none are left does it start a new row at the left
+            if (c + ps > span) {
+                if (c < span) ps = span - c;
+                else c = 0;
+            }
             int base = 0;
             for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
             Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));
@@ -234,7 +244,7 @@ public final class ModuleBuilder {
      * Body rows laid into columns. {@code rows[c][i]} is the piece's row (0 = its first, counting the
      * 上接 line) on line i of column c, or -1 for an empty line; {@code next} is the first row not placed.
      */
-    private record Flow(int[][] rows, int[] used, int next, int jumpColumn) {
+    private record Flow(int[][] rows, int[] used, int next, int jumpColumn, int skipped) {
     }
 
     /**
@@ -244,6 +254,33 @@ public final class ModuleBuilder {
      * foot line for 下转. A blank row (the space before a subhead) never opens a column.
      */
     private Flow flow(Piece p, int[] occ, int end, boolean cut) {
+        if (cut) return flow(p, occ, end, true, 0, true);
+        // a blank row skipped at a column's head frees a line, which can leave the last column two lines
+        // short: then give up one more line, taken from the right or the left, whichever keeps them even
+        Flow f = flow(p, occ, end, false, 0, true);
+        if (f.skipped == 0 || even(f, occ)) return f;
+        for (boolean right : new boolean[] {true, false}) {
+            for (int giveUp = 0; giveUp <= f.skipped; giveUp++) {
+                Flow g = flow(p, occ, end, false, giveUp, right);
+                if (g.next == rowCount(p) && even(g, occ)) return g;
+            }
+        }
+        return f;
+    }
+
+    /** The feet of the columns that hold rows differ by at most one line. */
+    private static boolean even(Flow f, int[] occ) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int c = 0; c < occ.length; c++) {
+            if (f.used[c] == 0) continue;
+            min = Math.min(min, occ[c] + f.used[c]);
+            max = Math.max(max, occ[c] + f.used[c]);
+        }
+        return max - min <= 1;
+    }
+
+    private Flow flow(Piece p, int[] occ, int end, boolean cut, int giveUp, boolean fromRight) {
         int span = occ.length;
         int n = rowCount(p);
         int[] caps = new int[span];
@@ -257,11 +294,12 @@ public final class ModuleBuilder {
             for (int c = span - 1; c >= 0 && jumpColumn < 0; c--) {
                 if (caps[c] > 0) jumpColumn = c;
             }
-            if (jumpColumn < 0) return new Flow(new int[span][0], new int[span], 0, -1);
+            if (jumpColumn < 0) return new Flow(new int[span][0], new int[span], 0, -1, 0);
             caps[jumpColumn]--;
         } else {
-            int spare = total - n;
-            for (int c = span - 1; spare > 0; c = c == 0 ? span - 1 : c - 1) {
+            int spare = total - n + giveUp;
+            for (int k = 0; spare > 0 && k < 4 * span; k++) {
+                int c = fromRight ? span - 1 - k % span : k % span;
                 if (caps[c] > 0) {
                     caps[c]--;
                     spare--;
@@ -271,6 +309,7 @@ public final class ModuleBuilder {
         int[][] rows = new int[span][];
         int[] used = new int[span];
         int v = 0;
+        int skipped = 0;
         for (int c = 0; c < span; c++) {
             rows[c] = new int[caps[c]];
             java.util.Arrays.fill(rows[c], -1);
@@ -279,6 +318,7 @@ public final class ModuleBuilder {
                         && p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0)).blank();
                 if (blank && used[c] == 0) {
                     v++;
+                    skipped++;
                     continue;
                 }
                 if (!blank) rows[c][used[c]] = v;
@@ -286,7 +326,7 @@ public final class ModuleBuilder {
                 v++;
             }
         }
-        return new Flow(rows, used, v, jumpColumn);
+        return new Flow(rows, used, v, jumpColumn, skipped);
     }
 
     /**

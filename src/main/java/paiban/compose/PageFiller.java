@@ -88,6 +88,7 @@ final class PageFiller {
     private static final int MIN_COLUMN_LINES = 10;
     private static final int MIN_INDEX = 10;
     private static final int INDEX_AIR = 6;
+    private static final double INDEX_PENDING = 300;  // page 1 without its 导读 box yet
 
     private final ModuleBuilder builder;
     private final Grid grid;
@@ -118,20 +119,7 @@ final class PageFiller {
     private record Stack(List<Slot> slots, Set<Piece> used, double cost) {
     }
 
-    static long calls, nanos;
-    static final boolean DEBUG = Boolean.getBoolean("paiban.debugFill");
-
     Filled fill(Spec spec, List<Piece> queue, List<Piece> briefs) {
-        calls++;
-        long t0 = System.nanoTime();
-        try {
-            return fill0(spec, queue, briefs);
-        } finally {
-            nanos += System.nanoTime() - t0;
-        }
-    }
-
-    Filled fill0(Spec spec, List<Piece> queue, List<Piece> briefs) {
         State start = new State(spec.top(), List.of(), queue, briefs, List.of(), !spec.index(), 0);
         List<State> beam = List.of(start);
         State best = null;
@@ -172,6 +160,7 @@ final class PageFiller {
      * will not fit, too little leaves the foot empty. Guides the beam before the page is done.
      */
     private double outlook(State s, Spec spec) {
+        if (!s.indexDone()) return INDEX_PENDING;
         if (spec.canCut()) return 0;
         double need = 0;
         for (List<Piece> list : List.of(s.queue(), s.briefs())) {
@@ -225,11 +214,10 @@ final class PageFiller {
         int room = grid.lines() - s.top();
         boolean lead = spec.lead() && s.slots().isEmpty() && !head.index() && !head.brief();
         List<State> out = new ArrayList<>();
-        // page 1 opens with the lead story and the 导读 box beside it
-        boolean indexBand = lead && !s.indexDone();
         for (int[] config : CONFIGS) {
-            if (indexBand && !(config.length == 2 && config[1] == 2)) continue;
             int g = headGroup(config, head, spec, lead);
+            // a page's most important story (头条) opens it at the top left
+            if (s.slots().isEmpty() && g != 0) continue;
             if (g < 0) continue;
             int w = config[g];
             for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, lead, spec)) {
@@ -259,7 +247,6 @@ final class PageFiller {
             }
         }
         out.sort(Comparator.comparingDouble(n -> n.cost() + outlook(n, spec)));
-        if (DEBUG && lead) for (State n : out) System.err.println("DBG band " + (n.top() - s.top()) + " cost " + n.cost() + " " + n.slots().subList(s.slots().size(), n.slots().size()));
         return out.size() > KEEP_PER_STATE ? out.subList(0, KEEP_PER_STATE) : out;
     }
 
@@ -279,7 +266,7 @@ final class PageFiller {
 
     /** Spans a piece may take when the plan leaves it free. */
     private static boolean fits(Piece p, int w) {
-        if (p.index()) return w == 2;
+        if (p.index()) return w == 2 || w >= 4;
         if (p.brief()) return w <= 3;
         return w >= 2;
     }
@@ -308,7 +295,8 @@ final class PageFiller {
         int column = 0;
         for (int k = 0; k < config.length; k++) {
             int w = config[k];
-            Piece first = k == g ? head : lead && !s.indexDone() && fits(Piece.INDEX, w) ? Piece.INDEX : null;
+            // page 1's 导读 box stands at the top of a column group beside the lead, when it has one
+            Piece first = k == g ? head : lead && !s.indexDone() && !used.contains(Piece.INDEX) && w == 2 ? Piece.INDEX : null;
             Stack st = stack(s, spec, w, h, foot, used, first, k == g ? ps : 0, k == g && lead);
             if (st == null) return null;
             for (Slot sl : st.slots()) slots.add(sl.at(column, s.top() + (sl.line())));
@@ -392,11 +380,26 @@ final class PageFiller {
                 search.close(items, 0, base + (natural - h) * w * WHITE_MID, false);
                 return search.best;
             }
+            if (spec.canCut() && !first.index() && !first.brief()) {
+                // a long piece may be cut higher, to make room for one more below it (a brief, the 导读 box)
+                for (Piece c : candidates) {
+                    int cps = c.index() ? 0 : photoChoices(c, w, false, spec)[0];
+                    int below = c.index() ? index.minLines(w) : builder.natural(c, w, cps, false);
+                    int cut = h - below;
+                    int row = cut < 12 ? -1 : builder.cutAt(first, w, firstPs, lead, cut);
+                    if (row < 0) continue;
+                    items.add(new Item(first, firstPs, cut, row, 0));
+                    items.add(new Item(c, cps, below, -1, 0));
+                    search.close(items, 0, base + CUT + itemCost(c, w, cps, false, spec), lead);
+                    items.clear();
+                }
+            }
             if (natural > h) {
                 int row = spec.canCut() ? builder.cutAt(first, w, firstPs, lead, h) : -1;
-                if (row < 0) return null;
-                items.add(new Item(first, firstPs, h, row, 0));
-                search.close(items, 0, base + CUT, lead);
+                if (row >= 0) {
+                    items.add(new Item(first, firstPs, h, row, 0));
+                    search.close(items, 0, base + CUT, lead);
+                }
                 return search.best;
             }
             items.add(new Item(first, firstPs, natural, -1, pad));
@@ -467,10 +470,13 @@ final class PageFiller {
         if (all.length == 1) return all;
         int pref = preferredPhoto(w, lead, spec.sigma());
         if (spec.canCut()) return new int[] {pref};
+        // the section's last page may size its photos freely: they are what can fill it
         List<Integer> out = new ArrayList<>();
         out.add(pref);
-        if (pref + 1 <= all.length) out.add(pref + 1);
-        if (pref - 1 >= 1) out.add(pref - 1);
+        for (int d = 1; d < all.length; d++) {
+            if (pref + d <= all.length) out.add(pref + d);
+            if (pref - d >= 1) out.add(pref - d);
+        }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -539,6 +545,8 @@ final class PageFiller {
                 spare -= a;
                 c += a * w * (it.piece().index() ? AIR_INDEX : AIR);
             }
+            // placing page 1's 导读 box settles what the beam would otherwise count against the page
+            for (Item it : items) if (it.piece().index()) c -= INDEX_PENDING;
             Item last = items.getLast();
             if (foot && !last.piece().index() && last.cutRow() < 0) {
                 int[] sf = builder.shortfall(last.piece(), w, last.photoSpan(), lead && items.size() == 1,

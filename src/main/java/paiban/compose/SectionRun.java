@@ -71,7 +71,8 @@ final class SectionRun {
 
     /** Tried in turn until one fills the last page: the plain run first, small changes before big ones. */
     private static final List<Stretch> STRETCHES = List.of(new Stretch(0, 0), new Stretch(1, 0), new Stretch(-1, 0),
-            new Stretch(0, 1), new Stretch(1, 1), new Stretch(2, 1), new Stretch(-1, 1), new Stretch(2, 2));
+            new Stretch(0, 1), new Stretch(1, 1), new Stretch(2, 1), new Stretch(-1, 1), new Stretch(1, 2),
+            new Stretch(2, 2));
 
     private final PageFiller filler;
     private final ModuleBuilder builder;
@@ -92,19 +93,34 @@ final class SectionRun {
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
             Result r = run(stories, briefs, specs, stretch);
             if (best == null || better(r, best)) best = r;
-            if (best.left().isEmpty() && best.lastShort(grid) == 0) break;
+            if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
         return best;
     }
 
+    /**
+     * All the copy placed first, then pages before the last full, then a full last page; short of that,
+     * the last page as full as it gets, but each step of stretch must earn its larger photos and air by
+     * filling a few more lines.
+     */
     private boolean better(Result a, Result b) {
         if (a.leftRows() != b.leftRows()) return a.leftRows() < b.leftRows();
         int ia = a.totalShort(grid) - a.lastShort(grid);
         int ib = b.totalShort(grid) - b.lastShort(grid);
         if (ia != ib) return ia < ib;
-        if (a.lastShort(grid) != b.lastShort(grid)) return a.lastShort(grid) < b.lastShort(grid);
-        return a.cost() < b.cost();
+        boolean fa = a.lastShort(grid) == 0;
+        boolean fb = b.lastShort(grid) == 0;
+        if (fa || fb) return fa && !fb;
+        return weight(a) < weight(b);
     }
+
+    private int weight(Result r) {
+        Stretch s = r.stretch();
+        return r.lastShort(grid) + STRETCH_STEP * (Math.abs(s.photos()) + s.air());
+    }
+
+    /** Column lines a step of stretch must fill on the last page to be taken. */
+    private static final int STRETCH_STEP = 8;
 
     Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch) {
         Set<Piece> plannedLater = new HashSet<>();

@@ -76,12 +76,17 @@ final class ComposedIssues {
 
     /**
      * For each column, the grid line after the last line anything is printed on: text lines by their
-     * baselines and widths, photos by their frames.
+     * baselines and widths, photos by their frames, the 导读 box by its frame (the layout draws it with
+     * a border and a tint, so the box, not its last item, is what the reader sees end).
      */
     static int[] feet(Page page, Grid grid) {
         int[] feet = new int[grid.columns()];
         float step = grid.columnWidth() + grid.gutter();
         for (Module m : page.modules()) {
+            if (m.kind().equals("index")) {
+                for (int c = m.column(); c < m.column() + m.span(); c++) feet[c] = Math.max(feet[c], m.bottom());
+                continue;
+            }
             for (PlacedLine l : m.text()) {
                 int line = (int) Math.floor(l.baseline() / grid.pitch());
                 int from = (int) Math.floor((l.x() + 1) / step);
