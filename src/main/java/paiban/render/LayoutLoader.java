@@ -35,6 +35,26 @@ public final class LayoutLoader {
     private LayoutLoader() {
     }
 
+    private static final java.util.regex.Pattern LAYOUT_FIELD =
+            java.util.regex.Pattern.compile("(?m)^layout:[ \\t]*['\"]?([A-Za-z0-9_-]+)['\"]?[ \\t]*(#.*)?$");
+
+    /**
+     * Starts loading the fonts and the layout that an issue's issue.yaml names, on a thread of its own,
+     * so that a cold start reads the copy meanwhile: the fonts are most of a cold start and do not
+     * depend on the copy. Any problem is left for {@link #load} to report, in the build's own words.
+     */
+    public static void preload(Path layoutsRoot, Path fontsFolder, Path issueFolder) {
+        Thread.ofPlatform().daemon().name("paiban-preload").start(() -> {
+            try {
+                FontBook fonts = FontBook.of(fontsFolder);
+                var m = LAYOUT_FIELD.matcher(Files.readString(issueFolder.resolve("issue.yaml")));
+                if (m.find()) load(layoutsRoot, m.group(1), fonts);
+            } catch (Exception | LinkageError e) {
+                // the build loads them again and says what is wrong
+            }
+        });
+    }
+
     /** The layout {@code name} under {@code layoutsRoot}, loaded once per process. */
     public static Layout load(Path layoutsRoot, String name, FontBook fonts) {
         Path folder = layoutsRoot.resolve(name).toAbsolutePath().normalize();
@@ -52,7 +72,10 @@ public final class LayoutLoader {
             throw new PaibanException("issue.yaml: field 'layout': unknown layout '" + name + "'; known layouts: "
                     + known + " (each is a folder under layouts/ with page.xhtml and layout.css)");
         }
-        Document template = XmlDocuments.parse(folder.resolve("page.xhtml"), "layouts/" + name + "/page.xhtml");
+        // Parsers build DOM nodes lazily, on first read, which is not safe when builds running in parallel
+        // clone the shared template; a deep copy is fully built, and cloning it only reads it.
+        Document template = (Document) XmlDocuments.parse(folder.resolve("page.xhtml"), "layouts/" + name + "/page.xhtml")
+                .cloneNode(true);
 
         StringBuilder probe = new StringBuilder("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
                 + "<link rel=\"stylesheet\" href=\"layout.css\"/></head><body>"

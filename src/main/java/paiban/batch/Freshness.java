@@ -1,0 +1,171 @@
+package paiban.batch;
+
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Decides whether an issue's outputs are newer than all its inputs, so a batch can skip it.
+ *
+ * <p>A successful build leaves a stamp, {@code <out>/<id>/.paiban-build}, recording when the build
+ * started, which editions it made, and the files it wrote. The outputs are fresh when the stamp
+ * covers the editions asked for, every file it lists still exists, and no input changed since the
+ * build started: the issue folder (its files and folders, so a deleted article counts), the layout
+ * folder its issue.yaml names, the fonts folder, and the paiban jar itself. Timing from the start
+ * rather than from the outputs means an article saved while its build was running is rebuilt next
+ * time. Fonts that fonts.yaml names by absolute path (the system's Noto CJK) are not watched.
+ */
+final class Freshness {
+
+    static final String STAMP = ".paiban-build";
+
+    private final Path home;
+
+    /** @param home where layouts/ and fonts/ live ({@link paiban.Pipeline#home()}) */
+    Freshness(Path home) {
+        this.home = home;
+    }
+
+    /** True when the outputs of {@code editions} in {@code outFolder} are newer than every input. */
+    boolean upToDate(Path issueFolder, Path outFolder, Set<String> editions) {
+        Optional<Stamp> stamp = Stamp.read(outFolder.resolve(STAMP));
+        if (stamp.isEmpty() || !stamp.get().editions().containsAll(editions)) return false;
+        for (String file : stamp.get().files()) {
+            if (!Files.isRegularFile(outFolder.resolve(file))) return false;
+        }
+        Optional<Instant> newest = newestInput(issueFolder);
+        return newest.isPresent() && newest.get().isBefore(stamp.get().started());
+    }
+
+    /** Removes the stamp before a build: a build that is running or failed leaves none. */
+    void forget(Path outFolder) {
+        try {
+            Files.deleteIfExists(outFolder.resolve(STAMP));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records a finished build: the files in {@code outFolder} written since {@code started}. */
+    void stamp(Path outFolder, Set<String> editions, Instant started) {
+        // File times can trail the clock by a tick of the kernel's coarse clock; a second of slack
+        // still tells this build's files from an earlier build's.
+        FileTime since = FileTime.from(started.minusSeconds(1));
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(outFolder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p) || p.getFileName().toString().startsWith(".")) continue;
+                if (Files.getLastModifiedTime(p).compareTo(since) >= 0) {
+                    files.add(outFolder.relativize(p).toString().replace('\\', '/'));
+                }
+            }
+            new Stamp(started, editions, files).write(outFolder.resolve(STAMP));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The newest modification time among the issue's inputs, or empty when one cannot be read. */
+    Optional<Instant> newestInput(Path issueFolder) {
+        List<Path> roots = new ArrayList<>(List.of(issueFolder, home.resolve("fonts")));
+        Optional<String> layout = layoutName(issueFolder.resolve("issue.yaml"));
+        if (layout.isEmpty()) return Optional.empty();
+        roots.add(home.resolve("layouts").resolve(layout.get()));
+        jar().ifPresent(roots::add);
+        Instant newest = Instant.EPOCH;
+        try {
+            for (Path root : roots) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path p : (Iterable<Path>) walk::iterator) {
+                        Instant t = Files.getLastModifiedTime(p).toInstant();
+                        if (t.isAfter(newest)) newest = t;
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // a missing layout or unreadable file: let the build say what is wrong
+        }
+        return Optional.of(newest);
+    }
+
+    /** The layout issue.yaml names; the build itself reports a file that is missing or malformed. */
+    private static Optional<String> layoutName(Path yaml) {
+        try {
+            Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(yaml));
+            if (doc instanceof Map<?, ?> m && m.get("layout") instanceof String s && s.matches("[A-Za-z0-9_-]+")) {
+                return Optional.of(s);
+            }
+        } catch (Exception e) {
+            // not readable as YAML: not fresh
+        }
+        return Optional.empty();
+    }
+
+    /** The jar paiban runs from: a new paiban may set the same copy differently. */
+    private static Optional<Path> jar() {
+        try {
+            var source = Freshness.class.getProtectionDomain().getCodeSource();
+            if (source == null) return Optional.empty();
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The stamp's contents: one {@code key=value} a line, files listed one per line. */
+    record Stamp(Instant started, Set<String> editions, List<String> files) {
+
+        void write(Path file) throws IOException {
+            StringBuilder sb = new StringBuilder("# paiban: the last successful build of this issue; "
+                    + "paiban build skips it while no input is newer than 'started'\n");
+            sb.append("started=").append(started).append('\n');
+            sb.append("editions=").append(String.join(",", editions)).append('\n');
+            for (String f : files) sb.append("file=").append(f).append('\n');
+            Path tmp = file.resolveSibling(STAMP + ".tmp");
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        static Optional<Stamp> read(Path file) {
+            try {
+                Instant started = null;
+                Set<String> editions = new LinkedHashSet<>();
+                List<String> files = new ArrayList<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int eq = line.indexOf('=');
+                    if (line.startsWith("#") || eq < 0) continue;
+                    String value = line.substring(eq + 1);
+                    switch (line.substring(0, eq)) {
+                        case "started" -> started = Instant.parse(value);
+                        case "editions" -> editions.addAll(List.of(value.split(",")));
+                        case "file" -> files.add(value);
+                        default -> {
+                        }
+                    }
+                }
+                return started == null ? Optional.empty() : Optional.of(new Stamp(started, editions, files));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty(); // a damaged stamp only costs a rebuild
+            }
+        }
+    }
+}
