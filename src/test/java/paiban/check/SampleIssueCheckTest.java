@@ -79,6 +79,16 @@ class SampleIssueCheckTest {
         Layout layout = LayoutLoader.load(Path.of("layouts"), "tabloid", FontBook.of(Path.of("fonts")));
         var grid = layout.grid();
         float em = grid.bodySize();
+        // poppler measures from the MediaBox; print.pdf's trim sits inside it, past the bleed
+        float trimLeft;
+        float trimTop;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var page = doc.getPage(0);
+            trimLeft = page.getTrimBox().getLowerLeftX() - page.getMediaBox().getLowerLeftX();
+            trimTop = page.getMediaBox().getUpperRightY() - page.getTrimBox().getUpperRightY();
+        }
+        float areaLeft = layout.areaLeft() + trimLeft;
+        float areaTop = layout.areaTop() + trimTop;
         Issue issue = IssueReader.read(ISSUE);
         List<String> paragraphs = paragraphs(issue);
 
@@ -86,10 +96,10 @@ class SampleIssueCheckTest {
         List<PopplerWords.Page> pages = PopplerWords.read(pdf);
         for (int p = 0; p < pages.size(); p++) {
             for (int c = 0; c < grid.columns(); c++) {
-                float left = layout.areaLeft() + grid.columnX(c);
+                float left = areaLeft + grid.columnX(c);
                 for (Line l : lines(pages.get(p), p + 1, c, left, grid.columnWidth(), em)) {
                     // body text only: not the page furniture above the type area, not jump lines
-                    if (l.yMin() < layout.areaTop() || l.text().isEmpty()) continue;
+                    if (l.yMin() < areaTop || l.text().isEmpty()) continue;
                     if (paragraphs.stream().anyMatch(t -> t.contains(l.text()))) lines.add(l);
                 }
             }
@@ -99,7 +109,7 @@ class SampleIssueCheckTest {
         List<String> problems = new ArrayList<>();
         float residue = Float.NaN;
         for (Line l : lines) {
-            float r = (l.yMin() - layout.areaTop()) % grid.pitch();
+            float r = (l.yMin() - areaTop) % grid.pitch();
             if (Float.isNaN(residue)) residue = r;
             if (Math.abs(r - residue) > 0.1f) problems.add("off grid: " + l);
             String t = l.text();
@@ -118,7 +128,7 @@ class SampleIssueCheckTest {
             for (int i : path) {
                 Line l = lines.get(i);
                 int end = at + l.text().length();
-                float left = layout.areaLeft() + grid.columnX(l.column());
+                float left = areaLeft + grid.columnX(l.column());
                 float right = left + grid.columnWidth();
                 boolean first = at == 0;
                 boolean last = end == para.length();
