@@ -85,6 +85,15 @@ public final class Pipeline {
         } catch (IOException e) {
             throw new PaibanException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
         }
+        try (OutputLock lock = OutputLock.acquire(folder)) {
+            renderAndFinish(layout, issue, composition, folder, editions, marks, cmykProfile, sink, timings, t3);
+        }
+        return new Result(folder, warnings, timings);
+    }
+
+    private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,
+                                        Set<String> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
+                                        Map<String, Long> timings, long t3) {
         Path rendered = temp(folder, "render");
         try {
             RenderedIssue r = Renderer.render(layout, issue, composition.pages(), rendered);
@@ -105,7 +114,6 @@ public final class Pipeline {
                 // a stray temporary file is named .paiban-*, never mistaken for an edition
             }
         }
-        return new Result(folder, warnings, timings);
     }
 
     private static Path temp(Path folder, String what) {

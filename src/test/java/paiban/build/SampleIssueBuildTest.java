@@ -136,9 +136,9 @@ class SampleIssueBuildTest {
         assertTrue(email * 3 <= print, "email " + email + " bytes is at most a third of print " + print);
         assertTrue(email <= 2_000_000, "email " + email + " bytes");
         try (Stream<Path> s = Files.list(folder)) {
-            // only the batch's freshness stamp (.paiban-build) may be hidden there; no staged .part or temp file
+            // only the freshness stamp and the lock file may be hidden there; no staged .part or temp file
             assertTrue(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
-                    .allMatch(n -> n.equals(".paiban-build")), "no temporary file is left");
+                    .allMatch(n -> n.equals(".paiban-build") || n.equals(".paiban-lock")), "no temporary file is left");
         }
     }
 }
