@@ -1,15 +1,12 @@
 package paiban.render;
 
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfTextArray;
 import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextReplacedElement;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.RenderingContext;
 import paiban.compose.PlacedLine;
-import paiban.typeset.Glyph;
 
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -57,39 +54,10 @@ final class GalleyElement implements ITextReplacedElement {
             // Flying Saucer paints this element on every page its box reaches; a line off this page
             // would print nowhere and only duplicate the text layer
             if (y < 0 || y > pageHeight) continue;
-            paintLine(cb, line, left + line.x(), y);
+            LinePainter.paint(cb, line.line(), left + line.x(), y);
         }
         cb.endText();
         cb.restoreState();
-    }
-
-    /** One TJ array per run of glyphs in the same face and scale; positions become TJ adjustments. */
-    private static void paintLine(PdfContentByte cb, PlacedLine line, float x0, float y) {
-        List<Glyph> glyphs = line.line().glyphs();
-        float size = line.line().size();
-        int i = 0;
-        while (i < glyphs.size()) {
-            Glyph first = glyphs.get(i);
-            BaseFont font = first.face().baseFont();
-            float scale = first.scale();
-            cb.setFontAndSize(font, size);
-            cb.setHorizontalScaling(scale * 100f);
-            cb.setTextMatrix(x0 + first.x(), y);
-            PdfTextArray arr = new PdfTextArray();
-            float expected = first.x();
-            int j = i;
-            while (j < glyphs.size() && glyphs.get(j).face() == first.face() && glyphs.get(j).scale() == scale) {
-                Glyph g = glyphs.get(j);
-                float shift = g.x() - expected;
-                if (Math.abs(shift) > 0.001f) arr.add(-shift * 1000f / (size * scale));
-                arr.add(new String(Character.toChars(g.codePoint())));
-                expected = g.x() + g.face().advance(g.codePoint()) * size * scale;
-                j++;
-            }
-            cb.showText(arr);
-            i = j;
-        }
-        cb.setHorizontalScaling(100f);
     }
 
     @Override

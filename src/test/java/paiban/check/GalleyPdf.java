@@ -2,12 +2,9 @@ package paiban.check;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfTextArray;
 import org.openpdf.text.pdf.PdfWriter;
 import paiban.typeset.Galley;
-import paiban.typeset.Glyph;
 import paiban.typeset.SetLine;
 
 import java.io.OutputStream;
@@ -91,34 +88,10 @@ final class GalleyPdf {
         return placed;
     }
 
-    /** The renderer's way: one TJ array per run of glyphs in one face and scale. */
+    /** The renderer's own painter, in a text block of its own. */
     private static void paint(PdfContentByte cb, SetLine line, float x0, float y) {
-        List<Glyph> glyphs = line.glyphs();
-        float size = line.size();
         cb.beginText();
-        int i = 0;
-        while (i < glyphs.size()) {
-            Glyph first = glyphs.get(i);
-            BaseFont font = first.face().baseFont();
-            float scale = first.scale();
-            cb.setFontAndSize(font, size);
-            cb.setHorizontalScaling(scale * 100f);
-            cb.setTextMatrix(x0 + first.x(), y);
-            PdfTextArray arr = new PdfTextArray();
-            float expected = first.x();
-            int j = i;
-            while (j < glyphs.size() && glyphs.get(j).face() == first.face() && glyphs.get(j).scale() == scale) {
-                Glyph g = glyphs.get(j);
-                float shift = g.x() - expected;
-                if (Math.abs(shift) > 0.001f) arr.add(-shift * 1000f / (size * scale));
-                arr.add(new String(Character.toChars(g.codePoint())));
-                expected = g.x() + g.face().advance(g.codePoint()) * size * scale;
-                j++;
-            }
-            cb.showText(arr);
-            i = j;
-        }
-        cb.setHorizontalScaling(100f);
+        paiban.render.LinePainter.paint(cb, line, x0, y);
         cb.endText();
     }
 }
