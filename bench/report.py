@@ -17,11 +17,13 @@ for f in sorted(glob.glob(os.path.join(work, "rounds", "*.json"))):
         times.setdefault((workload, r["command"]), []).extend(r["times"])
 
 rss = {}  # (workload, tool) -> peak KiB over the rounds
+cpu = {}  # (workload, tool) -> [user + system seconds], the process and the children it waited for
 for f in glob.glob(os.path.join(work, "rss", "*")):
     workload, tool = os.path.basename(f).split(".", 1)
-    values = [int(v) for v in open(f).read().split() if v.isdigit()]
-    if values:
-        rss[(workload, tool)] = max(values)
+    runs = [line.split(":") for line in open(f).read().split() if re.fullmatch(r"\d+:[\d.]+:[\d.]+", line)]
+    if runs:
+        rss[(workload, tool)] = max(int(r[0]) for r in runs)
+        cpu[(workload, tool)] = [float(r[1]) + float(r[2]) for r in runs]
 
 pages = {}
 for line in open(os.path.join(work, "pages.txt")):
@@ -72,6 +74,13 @@ for w in workloads:
           f"| {sec(median(w, 'paiban-print'))} | {sec(median(w, 'paiban-all'))} | {sec(median(w, 'chromium'))} "
           f"| {sec(median(w, 'weasyprint'))} | {ratio(per_page_ratio(w, 'paiban-print'))} "
           f"| {ratio(per_page_ratio(w, 'paiban-all'))} |")
+
+print("\nCPU time (user + system, median, of the process and the children it waited for; Chromium's helper "
+      "processes outlive their parent and are not counted, so its figure is a lower bound):\n")
+print("| workload | paiban print | paiban all editions | Chromium | WeasyPrint |")
+print("|---|---|---|---|---|")
+for w in workloads:
+    print(f"| {w} | " + " | ".join(sec(statistics.median(cpu[(w, t)]) if (w, t) in cpu else None) for t in TOOLS) + " |")
 
 print("\nPeak memory (largest RSS of one process, over all rounds; Chromium runs several processes):\n")
 print("| workload | paiban print | paiban all editions | Chromium | WeasyPrint |")
