@@ -120,11 +120,12 @@ public final class Batch {
         String id = idOf(issue);
         Path folder = options.out().resolve(id);
         progress.building(id);
-        Instant started = Instant.now();
         long t0 = System.nanoTime();
+        boolean existed = java.nio.file.Files.isDirectory(folder);
         Outcome outcome;
         try {
             freshness.forget(folder);
+            Instant started = freshness.now(folder);
             Pipeline.Result r = builder.build(issue, options.out(), options.editions(), w -> progress.warning(id, w));
             freshness.stamp(r.folder(), options.editions(), started);
             outcome = new Outcome(issue, id, Outcome.Status.BUILT, r.folder(), (System.nanoTime() - t0) / 1_000_000,
@@ -135,6 +136,13 @@ public final class Batch {
             // A bug, or memory running out: this issue fails, the others go on.
             outcome = Outcome.failed(issue, id, folder, (System.nanoTime() - t0) / 1_000_000,
                     "internal error (" + e + "); run again with --debug and report it", e);
+        }
+        if (outcome.status() == Outcome.Status.FAILED && !existed) {
+            try {
+                java.nio.file.Files.deleteIfExists(folder); // only if the failed build left it empty
+            } catch (java.io.IOException e) {
+                // not empty: what is there stays for the editor to see
+            }
         }
         progress.finished(outcome);
         return outcome;

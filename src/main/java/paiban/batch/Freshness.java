@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * build started: the issue folder (its files and folders, so a deleted article counts), the layout
  * folder its issue.yaml names, the fonts folder, and the paiban jar itself. Timing from the start
  * rather than from the outputs means an article saved while its build was running is rebuilt next
- * time. Fonts that fonts.yaml names by absolute path (the system's Noto CJK) are not watched.
+ * time; an input dated the very tick the build started counts as newer. Fonts that fonts.yaml names
+ * by absolute path (the system's Noto CJK) are not watched.
  */
 final class Freshness {
 
@@ -62,11 +63,28 @@ final class Freshness {
         }
     }
 
+    /**
+     * The time a build starts, by the file system's clock: the one that dates the inputs. File times
+     * come from a coarser clock than {@link Instant#now()} (a kernel tick, or whole seconds on some
+     * file systems), so an article saved just after the start could otherwise look older than it.
+     */
+    Instant now(Path outFolder) {
+        try {
+            Files.createDirectories(outFolder);
+            Path probe = Files.createTempFile(outFolder, ".paiban-clock-", ".tmp");
+            try {
+                return Files.getLastModifiedTime(probe).toInstant();
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            return Instant.now(); // the build itself will say what is wrong with the folder
+        }
+    }
+
     /** Records a finished build: the files in {@code outFolder} written since {@code started}. */
     void stamp(Path outFolder, Set<String> editions, Instant started) {
-        // File times can trail the clock by a tick of the kernel's coarse clock; a second of slack
-        // still tells this build's files from an earlier build's.
-        FileTime since = FileTime.from(started.minusSeconds(1));
+        FileTime since = FileTime.from(started);
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(outFolder)) {
             for (Path p : (Iterable<Path>) walk::iterator) {

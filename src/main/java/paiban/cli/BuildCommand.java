@@ -35,8 +35,15 @@ final class BuildCommand implements Callable<Integer> {
             description = "editions to make, comma-separated: print, archive, email, pages, previews, text (default: all)")
     List<String> editions = new ArrayList<>(Pipeline.EDITIONS);
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "issues built at once (default: the number of cores)")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "issues built at once (default: the number of cores, at most one per 256 MB of heap)")
+    int jobs = defaultJobs();
+
+    /** One build at a time per core, but no more than the heap holds: the fonts, plus ~256 MB per build. */
+    private static int defaultJobs() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (mb - 256) / 256));
+    }
 
     @Option(names = "--force", description = "build even issues whose outputs are up to date")
     boolean force;

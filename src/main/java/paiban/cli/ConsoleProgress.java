@@ -37,7 +37,7 @@ final class ConsoleProgress implements Progress {
         this.debug = debug;
     }
 
-    /** True when stderr is a terminal that can take a redrawn progress line. */
+    /** True when paiban runs on a terminal, where a progress line can be drawn over and over. */
     static boolean onTerminal() {
         java.io.Console console = System.console();
         if (console == null) return false;

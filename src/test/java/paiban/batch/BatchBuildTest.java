@@ -100,7 +100,7 @@ class BatchBuildTest {
         assertTrue(first.err().contains("2021-07-03") && first.err().contains("articles/kexie-sharing.md")
                 && first.err().contains("title"), first.err());
         assertFalse(first.err().contains("\tat "), "no stack trace without --debug: " + first.err());
-        assertFalse(Files.exists(out.resolve("2021-07-03/print.pdf")), "no print.pdf for the broken issue");
+        assertFalse(Files.exists(out.resolve("2021-07-03")), "no output folder for the broken issue");
     }
 
     @Test
