@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * {@code paiban build ISSUE... [--out DIR] [--jobs N] [--edition LIST] [--force] [--timings]}: builds the
  * editions of one issue folder or many, several at once. Scheduling and skipping live in {@link Batch}.
  */
-@Command(name = "build", description = {"Build the editions of one or more issue folders.",
+@Command(name = "build", mixinStandardHelpOptions = true, description = {"Build the editions of one or more issue folders.",
         "Several issues are built at once; an issue whose outputs are newer than all its inputs is skipped.",
         "Exit code: 0 every issue built or up to date; 1 an issue failed (the others are still built)."})
 final class BuildCommand implements Callable<Integer> {

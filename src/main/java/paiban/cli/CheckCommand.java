@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code paiban check FILE.pdf}: proofreads any PDF's Chinese line setting from its glyph positions. */
-@Command(name = "check", description = {
+@Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Proofread the body text of PDFs: line-start/line-end prohibitions, split pairs (—— …… numbers, "
                 + "Latin words), ragged lines, baseline grid, lone last characters, missing glyphs.",
         "Prints what it finds and one summary line per file; exits 1 when anything is found."})

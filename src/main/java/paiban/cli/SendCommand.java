@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
  * {@code paiban send issues/<id> --subscribers FILE.csv --smtp HOST:PORT --from ADDRESS}: mails the
  * email edition, one message per subscriber, resuming from the journal beside the outputs.
  */
-@Command(name = "send", sortOptions = false,
+@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Mail the email edition of an issue to its subscribers, one message each.",
                 "The journal <out>/<id>/send-journal.csv records who has it; a second run sends only to the rest.",
                 "Exit code: 0 everyone on the list has the issue; 3 someone was not reached (listed); 1 error."})
