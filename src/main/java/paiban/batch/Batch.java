@@ -132,8 +132,13 @@ public final class Batch {
                     r.warnings(), r.timings(), null, null);
         } catch (PaibanException e) {
             outcome = Outcome.failed(issue, id, folder, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // the launcher bounds the heap (docs/benchmark.md says why); a huge issue may need more
+            outcome = Outcome.failed(issue, id, folder, (System.nanoTime() - t0) / 1_000_000,
+                    "ran out of memory; build it alone (--jobs 1) or give paiban more with PAIBAN_HEAP=2g ./paiban build ...",
+                    e);
         } catch (RuntimeException | Error e) {
-            // A bug, or memory running out: this issue fails, the others go on.
+            // A bug: this issue fails, the others go on.
             outcome = Outcome.failed(issue, id, folder, (System.nanoTime() - t0) / 1_000_000,
                     "internal error (" + e + "); run again with --debug and report it", e);
         }

@@ -33,7 +33,11 @@ final class ArticleReader {
     private ArticleReader() {
     }
 
-    static Article read(Path file, FolderGuard guard, String defaultSection) {
+    /**
+     * @param decodeLater receives each photo, whose header has been checked, for {@link PhotoReader#decodes}:
+     *                    the issue reader decodes them all at once, side by side
+     */
+    static Article read(Path file, FolderGuard guard, String defaultSection, List<PhotoReader.Check> decodeLater) {
         String name = "articles/" + file.getFileName();
         String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
         String text = readUtf8(file, name);
@@ -78,7 +82,8 @@ final class ArticleReader {
                         + "e.g. 'file: photos/a.jpg'");
             }
             Path resolved = guard.resolve(written, at);
-            int[] size = PhotoReader.dimensions(resolved, written, at);
+            int[] size = PhotoReader.header(resolved, written, at);
+            decodeLater.add(new PhotoReader.Check(resolved, written, at));
             photos.add(new Photo(written, resolved, Punctuation.fullWidth(p.text("caption").orElse("").strip()),
                     p.text("credit").orElse("").strip(), size[0], size[1]));
         }

@@ -70,11 +70,13 @@ public final class IssueReader {
         if (files.isEmpty()) {
             throw new PaibanException(folder + "/articles: no .md articles found; put one .md file per article in it");
         }
+        List<PhotoReader.Check> photos = new ArrayList<>();
         for (Path file : files) {
             String name = "articles/" + file.getFileName();
             guard.resolve(name, name);
-            articles.add(ArticleReader.read(file, guard, "要闻"));
+            articles.add(ArticleReader.read(file, guard, "要闻", photos));
         }
+        PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,
                 f.text("publisher").orElse("").strip(), f.text("serial").orElse("").strip(),
                 f.text("editor").orElse("").strip(), plan, articles);

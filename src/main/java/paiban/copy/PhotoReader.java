@@ -1,6 +1,7 @@
 package paiban.copy;
 
 import paiban.PaibanException;
+import paiban.Workers;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -12,10 +13,13 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -48,6 +52,35 @@ public final class PhotoReader {
      * @return {width, height} in pixels
      */
     public static int[] dimensions(Path file, String written, String where) {
+        return check(file, written, where, true);
+    }
+
+    /**
+     * The checks of {@link #dimensions} that need only the file's header: what reading the copy must
+     * know at once. {@link #decodes} does the rest, so that an issue's photos can be decoded side by side.
+     */
+    static int[] header(Path file, String written, String where) {
+        return check(file, written, where, false);
+    }
+
+    /** A photo whose header passed, still to decode: its file, its path as written, where the copy names it. */
+    record Check(Path file, String written, String where) {
+    }
+
+    /**
+     * Decodes the photos to their ends, on all cores, refusing a truncated or corrupt one: the last check
+     * of {@link #dimensions}. The first bad photo in the copy's order is reported, whichever failed first.
+     */
+    static void decodes(List<Check> photos) {
+        try {
+            Workers.all(photos.stream().<Callable<int[]>>map(c -> () -> check(c.file(), c.written(), c.where(), true))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // check() reports its own failures as PaibanException
+        }
+    }
+
+    private static int[] check(Path file, String written, String where, boolean decode) {
         String photo = where + ": the photo " + Quoted.of(written);
         if (Files.isDirectory(file)) {
             throw new PaibanException(photo + " is a folder, not an image; name the image file inside it");
@@ -88,7 +121,7 @@ public final class PhotoReader {
                             + MAX_SIDE + " px a side, " + MAX_PIXELS / 1_000_000 + " megapixels); scale it down "
                             + "(a full-page photo needs about 3500 px on its long side)");
                 }
-                decodeToEnd(reader, photo);
+                if (decode) decodeToEnd(reader, photo);
                 return new int[] {w, h};
             } finally {
                 reader.dispose();

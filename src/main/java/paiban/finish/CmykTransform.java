@@ -6,6 +6,9 @@ import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * sRGB → CMYK through an output profile, fast enough for whole photos. Java's ColorConvertOp needs about
@@ -22,8 +25,16 @@ final class CmykTransform {
     private static final int SG = N * 4;
     private static final int SB = 4;
 
+    /** Sampling a profile takes a good tenth of a second: once per profile and process (a batch shares it). */
+    private static final Map<ByteBuffer, CmykTransform> SAMPLED = new ConcurrentHashMap<>();
+
     /** C, M, Y, K per grid point as 16-bit values, red slowest. */
     private final int[] lut = new int[N * N * N * 4];
+
+    /** The transform for the plant's profile, sampled the first time it is asked for. */
+    static CmykTransform of(CmykProfile profile) {
+        return SAMPLED.computeIfAbsent(ByteBuffer.wrap(profile.data()), k -> new CmykTransform(profile.space()));
+    }
 
     CmykTransform(ICC_ColorSpace cmyk) {
         int count = N * N * N;
@@ -50,23 +61,61 @@ final class CmykTransform {
     }
 
     /**
-     * Converts {@code n} packed RGB pixels ({@code 0xRRGGBB}) into interleaved 8-bit C, M, Y, K at {@code out[offset]}.
+     * Converts {@code n} packed RGB pixels ({@code 0xRRGGBB}) into interleaved 8-bit C, M, Y, K at
+     * {@code out[offset]}; {@code inverted} stores 255 − v.
      */
-    void convert(int[] rgb, int n, byte[] out, int offset) {
+    void convert(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
         int[] c = new int[4];
+        int last = -1;
         for (int p = 0; p < n; p++) {
-            int v = rgb[p];
-            interpolate((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff, c);
+            int v = rgb[p] & 0xffffff;
+            if (v != last) { // flat areas repeat a colour: interpolate it once
+                interpolate(v >> 16, (v >> 8) & 0xff, v & 0xff, c, inverted);
+                last = v;
+            }
             int o = offset + p * 4;
-            for (int k = 0; k < 4; k++) out[o + k] = (byte) to8(c[k]);
+            out[o] = (byte) c[0];
+            out[o + 1] = (byte) c[1];
+            out[o + 2] = (byte) c[2];
+            out[o + 3] = (byte) c[3];
+        }
+    }
+
+    void convert(int[] rgb, int n, byte[] out, int offset) {
+        convert(rgb, n, out, offset, false);
+    }
+
+    /** As {@link #convert}, from {@code n} pixels of B, G, R bytes (ImageIO's TYPE_3BYTE_BGR). */
+    void convertBgr(byte[] bgr, int n, byte[] out, boolean inverted) {
+        // A photo repeats many colours, though rarely side by side: a small direct-mapped cache of colours
+        // already separated halves the work. Entries hold the colour + 1 (0 = empty) and its packed inks.
+        int[] keys = new int[1 << 14];
+        int[] inks = new int[1 << 14];
+        int[] c = new int[4];
+        for (int p = 0, i = 0, o = 0; p < n; p++, i += 3, o += 4) {
+            int v = (bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | (bgr[i] & 0xff);
+            int slot = (v * 0x9E3779B1) >>> 18;
+            int packed;
+            if (keys[slot] == v + 1) {
+                packed = inks[slot];
+            } else {
+                interpolate(v >> 16, (v >> 8) & 0xff, v & 0xff, c, inverted);
+                packed = c[0] << 24 | c[1] << 16 | c[2] << 8 | c[3];
+                keys[slot] = v + 1;
+                inks[slot] = packed;
+            }
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
     }
 
     /** One colour, components 0–1 in and out; used for the colours content streams set. */
     float[] cmyk(float r, float g, float b) {
         int[] c = new int[4];
-        interpolate(to255(r), to255(g), to255(b), c);
-        return new float[]{to8(c[0]) / 255f, to8(c[1]) / 255f, to8(c[2]) / 255f, to8(c[3]) / 255f};
+        interpolate(to255(r), to255(g), to255(b), c, false);
+        return new float[]{c[0] / 255f, c[1] / 255f, c[2] / 255f, c[3] / 255f};
     }
 
     private static int to255(float v) {
@@ -78,40 +127,41 @@ final class CmykTransform {
         return (v16 * 255 + 32767) / 65535;
     }
 
-    /** Tetrahedral interpolation; {@code out} receives 16-bit C, M, Y, K. */
-    private void interpolate(int r, int g, int b, int[] out) {
+    /**
+     * Tetrahedral interpolation; {@code out} receives 8-bit C, M, Y, K (255 − v when {@code inverted}).
+     * The tetrahedron is chosen once per pixel and its four corners' offsets serve all four inks.
+     */
+    private void interpolate(int r, int g, int b, int[] out, boolean inverted) {
         int pr = r * (N - 1) * 256 / 255, pg = g * (N - 1) * 256 / 255, pb = b * (N - 1) * 256 / 255;
         int ir = Math.min(pr >> 8, N - 2), ig = Math.min(pg >> 8, N - 2), ib = Math.min(pb >> 8, N - 2);
         int fr = pr - (ir << 8), fg = pg - (ig << 8), fb = pb - (ib << 8);
         int base = ir * SR + ig * SG + ib * SB;
-        for (int k = 0; k < 4; k++) {
-            int c000 = lut[base + k];
-            int c111 = lut[base + SR + SG + SB + k];
-            int sum;
-            if (fr >= fg) {
-                if (fg >= fb) {
-                    int c100 = lut[base + SR + k], c110 = lut[base + SR + SG + k];
-                    sum = fr * (c100 - c000) + fg * (c110 - c100) + fb * (c111 - c110);
-                } else if (fr >= fb) {
-                    int c100 = lut[base + SR + k], c101 = lut[base + SR + SB + k];
-                    sum = fr * (c100 - c000) + fb * (c101 - c100) + fg * (c111 - c101);
-                } else {
-                    int c001 = lut[base + SB + k], c101 = lut[base + SR + SB + k];
-                    sum = fb * (c001 - c000) + fr * (c101 - c001) + fg * (c111 - c101);
-                }
+        // the walk from corner 000 to 111 along the largest fraction first: f1 ≥ f2 ≥ f3, via corners a and b
+        int f1, f2, f3, a, bb;
+        if (fr >= fg) {
+            if (fg >= fb) {
+                f1 = fr; f2 = fg; f3 = fb; a = SR; bb = SR + SG;
+            } else if (fr >= fb) {
+                f1 = fr; f2 = fb; f3 = fg; a = SR; bb = SR + SB;
             } else {
-                if (fr >= fb) {
-                    int c010 = lut[base + SG + k], c110 = lut[base + SR + SG + k];
-                    sum = fg * (c010 - c000) + fr * (c110 - c010) + fb * (c111 - c110);
-                } else if (fg >= fb) {
-                    int c010 = lut[base + SG + k], c011 = lut[base + SG + SB + k];
-                    sum = fg * (c010 - c000) + fb * (c011 - c010) + fr * (c111 - c011);
-                } else {
-                    int c001 = lut[base + SB + k], c011 = lut[base + SG + SB + k];
-                    sum = fb * (c001 - c000) + fg * (c011 - c001) + fr * (c111 - c011);
-                }
+                f1 = fb; f2 = fr; f3 = fg; a = SB; bb = SR + SB;
             }
-            out[k] = Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8)));
+        } else {
+            if (fr >= fb) {
+                f1 = fg; f2 = fr; f3 = fb; a = SG; bb = SR + SG;
+            } else if (fg >= fb) {
+                f1 = fg; f2 = fb; f3 = fr; a = SG; bb = SG + SB;
+            } else {
+                f1 = fb; f2 = fg; f3 = fr; a = SB; bb = SG + SB;
+            }
+        }
+        int[] t = lut;
+        int top = base + SR + SG + SB;
+        for (int k = 0; k < 4; k++) {
+            int c000 = t[base + k], ca = t[base + a + k], cb = t[base + bb + k], c111 = t[top + k];
+            int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
+            int v = to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
+            out[k] = inverted ? 255 - v : v;
         }
     }
 }

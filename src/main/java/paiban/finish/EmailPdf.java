@@ -2,19 +2,15 @@ package paiban.finish;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,11 +31,10 @@ final class EmailPdf {
     }
 
     /** The master with photos reduced for screens, saved: email and pages/ both start from it. */
-    static byte[] screenCopy(Master master) throws IOException {
+    static byte[] screenCopy(Master master, PreparedPhotos photos) throws IOException {
         try (PDDocument doc = master.open()) {
-            Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
-            ImageSwap.replaceAll(doc, image -> shrink(doc, image, placed.get(image.getCOSObject())));
-            return StableSave.bytes(doc);
+            ImageSwap.replaceAll(doc, image -> swap(doc, image, photos.screen(image)));
+            return StableSave.internal(doc);
         }
     }
 
@@ -63,41 +58,42 @@ final class EmailPdf {
         }
     }
 
-    private static Optional<PDImageXObject> shrink(PDDocument doc, PDImageXObject image, PlacedImages.Placement p)
+    /**
+     * A photo's screen form, from its decoded pixels: at most {@link #MAX_DPI} at its placed size, a JPEG
+     * at {@link #JPEG_QUALITY} if it was one (else lossless). Null when re-encoding would only lose quality:
+     * a JPEG already fine enough and smaller than the new one would be. Runs on a worker.
+     *
+     * @param rawLength the size of the JPEG as embedded now
+     */
+    static Pixels.Encoded shrink(BufferedImage img, boolean jpeg, PlacedImages.Placement p, long rawLength)
             throws IOException {
-        if (image.isStencil() || p == null) {
-            return Optional.empty();
-        }
-        boolean jpeg = Pixels.isJpeg(image);
         boolean tooFine = p.dpi() > MAX_DPI;
-        if (!tooFine && !jpeg) {
-            return Optional.empty();
-        }
-        BufferedImage img = image.getOpaqueImage();
         if (tooFine) {
             int[] size = Pixels.sizeFor(p, MAX_DPI);
             img = Pixels.scale(img, size[0], size[1]);
         }
-        PDImageXObject out;
+        int w = img.getWidth(), h = img.getHeight();
         if (jpeg) {
             byte[] encoded = Pixels.rgbJpeg(img, JPEG_QUALITY);
-            if (!tooFine && encoded.length >= rawLength(image)) {
-                return Optional.empty(); // already small: re-encoding would only lose quality
+            if (!tooFine && encoded.length >= rawLength) {
+                return null; // already small: re-encoding would only lose quality
             }
-            out = JPEGFactory.createFromByteArray(doc, encoded);
-        } else {
-            out = LosslessFactory.createFromImage(doc, Pixels.toRgb(img));
+            return new Pixels.Encoded(encoded, true, w, h, PDDeviceRGB.INSTANCE);
         }
+        return new Pixels.Encoded(Pixels.deflatedRgb(img), false, w, h, PDDeviceRGB.INSTANCE);
+    }
+
+    /** Puts a prepared screen photo in place of the original, keeping its soft mask and interpolation. */
+    private static Optional<PDImageXObject> swap(PDDocument doc, PDImageXObject image, Pixels.Encoded small)
+            throws IOException {
+        if (small == null) {
+            return Optional.empty();
+        }
+        PDImageXObject out = small.toImage(doc);
         if (image.getCOSObject().containsKey(COSName.SMASK)) {
             out.getCOSObject().setItem(COSName.SMASK, image.getCOSObject().getItem(COSName.SMASK));
         }
         out.setInterpolate(image.getInterpolate());
         return Optional.of(out);
-    }
-
-    private static long rawLength(PDImageXObject image) throws IOException {
-        try (InputStream in = image.getCOSObject().createRawInputStream()) {
-            return in.readAllBytes().length;
-        }
     }
 }

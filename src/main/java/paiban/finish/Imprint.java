@@ -45,6 +45,15 @@ record Imprint(String title, String author, String publisher, Calendar when) {
         return new Imprint(issue.title(), publisher, publisher, when);
     }
 
+    /**
+     * A copy of the moment, for each document to keep: editions are made on several threads at once, and a
+     * Calendar is mutable.
+     */
+    @Override
+    public Calendar when() {
+        return (Calendar) when.clone();
+    }
+
     /** The same imprint under another title, e.g. a single page's "… 第2版". */
     Imprint titled(String newTitle) {
         return new Imprint(newTitle, author, publisher, when);
@@ -57,8 +66,8 @@ record Imprint(String title, String author, String publisher, Calendar when) {
         info.setAuthor(author);
         info.setCreator(CREATOR);
         info.setProducer(PRODUCER);
-        info.setCreationDate(when);
-        info.setModificationDate(when);
+        info.setCreationDate(when());
+        info.setModificationDate(when());
         doc.setDocumentInformation(info);
     }
 
@@ -72,9 +81,9 @@ record Imprint(String title, String author, String publisher, Calendar when) {
         dc.addLanguage(LANGUAGE);
         dc.setFormat("application/pdf");
         XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreateDate(when);
-        basic.setModifyDate(when);
-        basic.setMetadataDate(when);
+        basic.setCreateDate(when());
+        basic.setModifyDate(when());
+        basic.setMetadataDate(when());
         basic.setCreatorTool(CREATOR);
         AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
         pdf.setProducer(PRODUCER);

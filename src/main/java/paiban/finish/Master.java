@@ -48,7 +48,7 @@ final class Master {
             catalog.removeItem(COSName.PAGE_MODE);
             FontCompaction.compact(doc);
             SubsetTags.normalise(doc);
-            return new Master(r, StableSave.bytes(doc));
+            return new Master(r, StableSave.internal(doc));
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }

@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,26 +24,25 @@ final class PagePdfs {
         return String.format(Locale.ROOT, "pages/%02d.pdf", number);
     }
 
-    static void write(byte[] screenCopy, RenderedIssue issue, Imprint imprint, Staging staging) throws IOException {
+    /** Writes page {@code index} of the screen copy alone to {@code file}; one page a call, for the workers. */
+    static void write(byte[] screenCopy, RenderedIssue issue, int index, Imprint imprint, Path file) throws IOException {
         List<RenderedIssue.PageInfo> pages = issue.pages();
-        for (int i = 0; i < pages.size(); i++) {
-            int number = pages.get(i).number();
-            try (PDDocument one = Loader.loadPDF(screenCopy)) {
-                for (int j = pages.size() - 1; j >= 0; j--) {
-                    if (j != i) one.removePage(j);
-                }
-                // Links to other pages (a jump line's 下转第2版) would lead nowhere in a one-page file.
-                one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
-                // Each page file carries only the glyphs that page shows, and tags them afresh.
-                FontCompaction.compact(one);
-                SubsetTags.normalise(one);
-                Imprint titled = imprint.titled(imprint.title() + " " + Navigation.pageName(number));
-                titled.writeInfo(one);
-                Imprint.attach(one, titled.xmp());
-                one.getDocumentCatalog().setLanguage(Imprint.LANGUAGE);
-                Navigation.labels(one, List.of(number));
-                StableSave.save(one, staging.file(fileName(number)));
+        int number = pages.get(index).number();
+        try (PDDocument one = Loader.loadPDF(screenCopy)) {
+            for (int j = pages.size() - 1; j >= 0; j--) {
+                if (j != index) one.removePage(j);
             }
+            // Links to other pages (a jump line's 下转第2版) would lead nowhere in a one-page file.
+            one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
+            // Each page file carries only the glyphs that page shows, and tags them afresh.
+            FontCompaction.compact(one);
+            SubsetTags.normalise(one);
+            Imprint titled = imprint.titled(imprint.title() + " " + Navigation.pageName(number));
+            titled.writeInfo(one);
+            Imprint.attach(one, titled.xmp());
+            one.getDocumentCatalog().setLanguage(Imprint.LANGUAGE);
+            Navigation.labels(one, List.of(number));
+            StableSave.save(one, file);
         }
     }
 }

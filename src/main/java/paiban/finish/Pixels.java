@@ -1,6 +1,9 @@
 package paiban.finish;
 
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import javax.imageio.IIOImage;
@@ -14,12 +17,31 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.zip.DeflaterOutputStream;
 import java.util.List;
 
 /** Pixel work shared by the editions: resampling, CMYK separation and JPEG encoding. */
 final class Pixels {
+
+    /**
+     * An image encoded for one edition, not yet part of any document: made on a worker thread, put into
+     * the edition's document by the thread that owns it ({@link #toImage}).
+     *
+     * @param jpeg whether {@code data} is a JPEG file; otherwise Flate-compressed samples of {@code space}
+     */
+    record Encoded(byte[] data, boolean jpeg, int width, int height, PDColorSpace space) {
+
+        PDImageXObject toImage(PDDocument doc) throws IOException {
+            if (jpeg) {
+                return JPEGFactory.createFromByteArray(doc, data);
+            }
+            return new PDImageXObject(doc, new ByteArrayInputStream(data), COSName.FLATE_DECODE, width, height, 8, space);
+        }
+    }
 
     private Pixels() {
     }
@@ -72,29 +94,59 @@ final class Pixels {
         return out;
     }
 
-    /** Interleaved 8-bit C, M, Y, K samples of an RGB image, through the profile. */
-    static byte[] separate(BufferedImage rgbImage, CmykTransform transform) {
-        BufferedImage img = toRgb(rgbImage);
-        int w = img.getWidth(), h = img.getHeight();
+    /**
+     * Interleaved 8-bit C, M, Y, K samples of an RGB image, through the profile; {@code inverted} gives
+     * 255 − v, as Adobe's CMYK JPEGs store them.
+     */
+    static byte[] separate(BufferedImage rgbImage, CmykTransform transform, boolean inverted) {
+        int w = rgbImage.getWidth(), h = rgbImage.getHeight();
         byte[] cmyk = new byte[w * h * 4];
+        if (rgbImage.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && rgbImage.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && bytes.getData().length == w * h * 3) {
+            // what ImageIO decodes a JPEG into: read its samples in place, without a copy to packed ints
+            transform.convertBgr(bytes.getData(), w * h, cmyk, inverted);
+            return cmyk;
+        }
+        BufferedImage img = toRgb(rgbImage);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             img.getRaster().getDataElements(0, y, w, 1, row);
-            transform.convert(row, w, cmyk, y * w * 4);
+            transform.convert(row, w, cmyk, y * w * 4, inverted);
         }
         return cmyk;
     }
 
     /**
-     * A CMYK JPEG. ImageIO's writer takes a four-band raster as is and marks it Adobe; readers of such
-     * files (PDF viewers, RIPs) expect Adobe's inverted samples, so the samples are written as 255 − v.
+     * A CMYK JPEG from samples already inverted ({@link #separate} with {@code inverted}). ImageIO's writer
+     * takes a four-band raster as is and marks it Adobe; readers of such files (PDF viewers, RIPs) expect
+     * Adobe's inverted samples.
      */
-    static byte[] cmykJpeg(byte[] cmyk, int w, int h, float quality) throws IOException {
-        byte[] inverted = new byte[cmyk.length];
-        for (int i = 0; i < cmyk.length; i++) inverted[i] = (byte) (255 - (cmyk[i] & 0xff));
-        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(inverted, inverted.length),
+    static byte[] cmykJpeg(byte[] invertedCmyk, int w, int h, float quality) throws IOException {
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(invertedCmyk, invertedCmyk.length),
                 w, h, w * 4, 4, new int[]{0, 1, 2, 3}, null);
         return jpeg(new IIOImage(raster, null, null), quality);
+    }
+
+    /** 8-bit R, G, B samples of an image, Flate-compressed: a lossless image stream's data. */
+    static byte[] deflatedRgb(BufferedImage src) throws IOException {
+        BufferedImage img = toRgb(src);
+        int w = img.getWidth(), h = img.getHeight();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream z = new DeflaterOutputStream(packed)) {
+            int[] row = new int[w];
+            byte[] out = new byte[w * 3];
+            for (int y = 0; y < h; y++) {
+                img.getRaster().getDataElements(0, y, w, 1, row);
+                for (int x = 0; x < w; x++) {
+                    out[x * 3] = (byte) (row[x] >> 16);
+                    out[x * 3 + 1] = (byte) (row[x] >> 8);
+                    out[x * 3 + 2] = (byte) row[x];
+                }
+                z.write(out);
+            }
+        }
+        return packed.toByteArray();
     }
 
     /** An RGB JPEG (JFIF, YCbCr). */

@@ -58,22 +58,17 @@ final class PrintPdf {
     private final Imprint imprint;
     private final CmykProfile profile;
     private final boolean marks;
-    private final Consumer<String> warnings;
 
-    PrintPdf(Master master, Imprint imprint, CmykProfile profile, boolean marks, Consumer<String> warnings) {
+    PrintPdf(Master master, Imprint imprint, CmykProfile profile, boolean marks) {
         this.master = master;
         this.imprint = imprint;
         this.profile = profile;
         this.marks = marks;
-        this.warnings = warnings;
     }
 
-    void write(Path file) throws IOException {
+    void write(PreparedPhotos photos, CmykTransform transform, Path file) throws IOException {
         try (PDDocument doc = master.open()) {
-            CmykTransform transform = new CmykTransform(profile.space());
-            Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(doc);
-            warnLowResolution(placed);
-            ImageSwap.replaceAll(doc, image -> toCmyk(doc, image, placed.get(image.getCOSObject()), transform));
+            ImageSwap.replaceAll(doc, image -> swap(doc, image, photos.print(image)));
 
             ContentColours colours = new ContentColours(transform);
             PDSeparation registration = marks ? CropMarks.registration() : null;
@@ -97,8 +92,11 @@ final class PrintPdf {
         }
     }
 
-    private void warnLowResolution(Map<COSStream, PlacedImages.Placement> placed) throws IOException {
-        PhotoNames names = new PhotoNames(master.issue().issue());
+    /** Names every photo placed too large for its pixels, page by page. */
+    static void warnLowResolution(PDDocument master, paiban.model.Issue issue, Consumer<String> warnings)
+            throws IOException {
+        Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(master);
+        PhotoNames names = new PhotoNames(issue);
         for (PlacedImages.Placement p : placed.values().stream()
                 .sorted(Comparator.comparingInt(PlacedImages.Placement::page)
                         .thenComparing(PlacedImages.Placement::name)).toList()) {
@@ -113,30 +111,36 @@ final class PrintPdf {
         }
     }
 
-    private static Optional<PDImageXObject> toCmyk(PDDocument doc, PDImageXObject image, PlacedImages.Placement p,
-                                                   CmykTransform transform) throws IOException {
-        if (image.isStencil() || !ContentColours.isRgb(image.getColorSpace())) {
-            return Optional.empty();
-        }
-        BufferedImage rgb = image.getOpaqueImage();
+    /**
+     * A photo's print form, from its decoded pixels: reduced to {@link #TARGET_DPI} when placed far finer
+     * than the press can show, separated into CMYK through the profile, a JPEG again if it was one (else
+     * lossless: a drawing or logo). Runs on a worker ({@link PreparedPhotos}).
+     */
+    static Pixels.Encoded toCmyk(BufferedImage rgb, boolean jpeg, PlacedImages.Placement p, CmykTransform transform)
+            throws IOException {
         if (p != null && p.dpi() > CAP_DPI) {
             int[] size = Pixels.sizeFor(p, TARGET_DPI);
             rgb = Pixels.scale(rgb, size[0], size[1]);
         }
         int w = rgb.getWidth(), h = rgb.getHeight();
-        byte[] cmyk = Pixels.separate(rgb, transform);
-        PDImageXObject out;
-        if (Pixels.isJpeg(image)) {
-            out = JPEGFactory.createFromByteArray(doc, Pixels.cmykJpeg(cmyk, w, h, JPEG_QUALITY));
-        } else {
-            // A drawing or logo: keep it lossless.
-            ByteArrayOutputStream packed = new ByteArrayOutputStream();
-            try (OutputStream z = new DeflaterOutputStream(packed)) {
-                z.write(cmyk);
-            }
-            out = new PDImageXObject(doc, new ByteArrayInputStream(packed.toByteArray()), COSName.FLATE_DECODE,
-                    w, h, 8, PDDeviceCMYK.INSTANCE);
+        if (jpeg) {
+            byte[] inverted = Pixels.separate(rgb, transform, true);
+            return new Pixels.Encoded(Pixels.cmykJpeg(inverted, w, h, JPEG_QUALITY), true, w, h, PDDeviceCMYK.INSTANCE);
         }
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream z = new DeflaterOutputStream(packed)) {
+            z.write(Pixels.separate(rgb, transform, false));
+        }
+        return new Pixels.Encoded(packed.toByteArray(), false, w, h, PDDeviceCMYK.INSTANCE);
+    }
+
+    /** Puts a prepared CMYK photo in place of the RGB one, keeping its mask, interpolation and intent. */
+    private static Optional<PDImageXObject> swap(PDDocument doc, PDImageXObject image, Pixels.Encoded cmyk)
+            throws IOException {
+        if (cmyk == null) {
+            return Optional.empty();
+        }
+        PDImageXObject out = cmyk.toImage(doc);
         COSDictionary from = image.getCOSObject(), to = out.getCOSObject();
         for (COSName key : List.of(COSName.SMASK, COSName.INTERPOLATE, COSName.INTENT)) {
             if (from.containsKey(key)) to.setItem(key, from.getItem(key));

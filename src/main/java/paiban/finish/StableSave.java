@@ -7,7 +7,13 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +25,8 @@ import java.util.HexFormat;
 /**
  * Saves a PDF whose bytes depend only on its content. PDFBox would otherwise invent the trailer /ID from
  * the clock; here the document is written once with a placeholder ID, hashed, and the placeholder is
- * overwritten in place with the first 16 bytes of that SHA-256 (same length, so no offset moves).
+ * overwritten in place with that MD5 (same length, so no offset moves). MD5, as the PDF standard
+ * suggests for IDs: an ID names a file, it guards nothing, and MD5 is the quicker on many megabytes.
  */
 final class StableSave {
 
@@ -29,31 +36,81 @@ final class StableSave {
     private StableSave() {
     }
 
-    /** Writes {@code doc} to {@code file} with object-stream compression and a content-derived /ID. */
+    /**
+     * Writes {@code doc} to {@code file} with object-stream compression and a content-derived /ID. The file
+     * is written as it is made and hashed on the way, then the ID is patched in place: a print edition of
+     * 40 MB is never held twice in memory.
+     */
     static void save(PDDocument doc, Path file) throws IOException {
-        Files.write(file, bytes(doc));
+        placeholder(doc);
+        MessageDigest md5 = md5();
+        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), md5)) {
+            doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
+        }
+        byte[] real = realId(md5.digest());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            int tail = (int) Math.min(size, TAIL);
+            ByteBuffer end = ByteBuffer.allocate(tail);
+            while (end.hasRemaining() && ch.read(end, size - tail + end.position()) > 0) {
+                // a channel may give fewer bytes than asked for
+            }
+            int[] at = find(end.array());
+            for (int i : at) ch.write(ByteBuffer.wrap(real), size - tail + i);
+        }
     }
 
+    /** How far from the end the trailer with the ID is sought: past the cross-reference stream of a large issue. */
+    private static final int TAIL = 4 << 20;
+
+    /** As {@link #save}, into memory. */
     static byte[] bytes(PDDocument doc) throws IOException {
+        byte[] pdf = internal(doc);
+        byte[] real = realId(md5().digest(pdf));
+        for (int i : find(pdf)) System.arraycopy(real, 0, pdf, i, real.length);
+        return pdf;
+    }
+
+    /** Where the two placeholders stand: the trailer is at the end, so it is sought from there. */
+    private static int[] find(byte[] pdf) {
+        byte[] hex = HexFormat.of().withUpperCase().formatHex(PLACEHOLDER).getBytes(StandardCharsets.US_ASCII);
+        int b = lastIndexOf(pdf, hex, pdf.length - hex.length);
+        int a = b < 0 ? -1 : lastIndexOf(pdf, hex, b - 1);
+        if (a < 0 || b - a > 2 * hex.length + 16) { // the two halves of one /ID [<…> <…>] array
+            throw new IllegalStateException("the placeholder document ID was not written as one /ID array");
+        }
+        return new int[]{a, b};
+    }
+
+    private static byte[] realId(byte[] digest) {
+        return HexFormat.of().withUpperCase().formatHex(Arrays.copyOf(digest, PLACEHOLDER.length))
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void placeholder(PDDocument doc) {
         COSArray id = new COSArray();
         id.add(new COSString(PLACEHOLDER, true));
         id.add(new COSString(PLACEHOLDER, true));
         doc.getDocument().getTrailer().setItem(COSName.ID, id);
+    }
+
+    /**
+     * The document's bytes with the placeholder ID left in: for the copies the editions start from, which
+     * are never files of their own (each edition gives its file its own ID).
+     */
+    static byte[] internal(PDDocument doc) throws IOException {
+        placeholder(doc);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
-        byte[] pdf = out.toByteArray();
+        return out.toByteArray();
+    }
 
-        byte[] hex = HexFormat.of().withUpperCase().formatHex(PLACEHOLDER).getBytes(StandardCharsets.US_ASCII);
-        int a = indexOf(pdf, hex, 0);
-        int b = a < 0 ? -1 : indexOf(pdf, hex, a + hex.length);
-        if (a < 0 || b < 0 || indexOf(pdf, hex, b + hex.length) >= 0) {
-            throw new IllegalStateException("the placeholder document ID was not written exactly twice");
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has MD5", e);
         }
-        byte[] digest = Arrays.copyOf(sha256(pdf), PLACEHOLDER.length);
-        byte[] real = HexFormat.of().withUpperCase().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(real, 0, pdf, a, real.length);
-        System.arraycopy(real, 0, pdf, b, real.length);
-        return pdf;
     }
 
     static byte[] sha256(byte[] data) {
@@ -64,9 +121,10 @@ final class StableSave {
         }
     }
 
-    private static int indexOf(byte[] data, byte[] needle, int from) {
+    /** The last place at or before {@code from} where {@code needle} starts, or -1. */
+    private static int lastIndexOf(byte[] data, byte[] needle, int from) {
         outer:
-        for (int i = from; i <= data.length - needle.length; i++) {
+        for (int i = Math.min(from, data.length - needle.length); i >= 0; i--) {
             for (int j = 0; j < needle.length; j++) {
                 if (data[i + j] != needle[j]) continue outer;
             }

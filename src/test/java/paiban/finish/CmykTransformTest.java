@@ -9,6 +9,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,28 @@ class CmykTransformTest {
         }
         assertTrue(close >= n * 4 * 0.99, close + " of " + n * 4 + " samples within 2 levels");
         assertTrue(worst <= 12, "worst difference " + worst + " levels");
+    }
+
+    @Test
+    void photoSamplesSeparateAsPackedPixelsDoAndInvertExactly() {
+        int n = 50_000;
+        Random random = new Random(7);
+        int[] rgb = new int[n];
+        byte[] bgr = new byte[n * 3];
+        for (int i = 0; i < n; i++) {
+            // runs of repeated colours, as photos have, exercise the cache of separated colours
+            int v = i > 0 && random.nextInt(3) == 0 ? rgb[i - 1] : random.nextInt(1 << 24);
+            rgb[i] = v;
+            bgr[i * 3] = (byte) v;
+            bgr[i * 3 + 1] = (byte) (v >> 8);
+            bgr[i * 3 + 2] = (byte) (v >> 16);
+        }
+        byte[] packed = new byte[n * 4], fromBgr = new byte[n * 4], inverted = new byte[n * 4];
+        transform.convert(rgb, n, packed, 0);
+        transform.convertBgr(bgr, n, fromBgr, false);
+        transform.convertBgr(bgr, n, inverted, true);
+        assertArrayEquals(packed, fromBgr);
+        for (int i = 0; i < n * 4; i++) assertEquals(255 - (packed[i] & 0xff), inverted[i] & 0xff);
     }
 
     @Test

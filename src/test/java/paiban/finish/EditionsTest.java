@@ -35,7 +35,7 @@ class EditionsTest {
                 "previews/02.png", "previews/thumbs/01.png", "previews/thumbs/02.png", "print.pdf", "text.json"),
                 tree(built.folder()));
         assertEquals(EnumSet.allOf(Edition.class), built.report().millis().keySet());
-        assertTrue(built.report().timings().matches("master \\d+ ms, print \\d+ ms, archive .*, text \\d+ ms"),
+        assertTrue(built.report().timings().matches("master \\d+ ms, photos \\d+ ms, editions \\d+ ms \\(print \\d+ ms, archive .*, text \\d+ ms\\)"),
                 built.report().timings());
     }
 
