@@ -65,19 +65,9 @@ final class CmykTransform {
      * {@code out[offset]}; {@code inverted} stores 255 − v.
      */
     void convert(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
-        int[] c = new int[4];
-        int last = -1;
-        for (int p = 0; p < n; p++) {
-            int v = rgb[p] & 0xffffff;
-            if (v != last) { // flat areas repeat a colour: interpolate it once
-                interpolate(v >> 16, (v >> 8) & 0xff, v & 0xff, c, inverted);
-                last = v;
-            }
-            int o = offset + p * 4;
-            out[o] = (byte) c[0];
-            out[o + 1] = (byte) c[1];
-            out[o + 2] = (byte) c[2];
-            out[o + 3] = (byte) c[3];
+        Recent recent = new Recent(inverted);
+        for (int p = 0, o = offset; p < n; p++, o += 4) {
+            put(recent.inks(rgb[p] & 0xffffff), out, o);
         }
     }
 
@@ -87,27 +77,42 @@ final class CmykTransform {
 
     /** As {@link #convert}, from {@code n} pixels of B, G, R bytes (ImageIO's TYPE_3BYTE_BGR). */
     void convertBgr(byte[] bgr, int n, byte[] out, boolean inverted) {
-        // A photo repeats many colours, though rarely side by side: a small direct-mapped cache of colours
-        // already separated halves the work. Entries hold the colour + 1 (0 = empty) and its packed inks.
-        int[] keys = new int[1 << 14];
-        int[] inks = new int[1 << 14];
-        int[] c = new int[4];
+        Recent recent = new Recent(inverted);
         for (int p = 0, i = 0, o = 0; p < n; p++, i += 3, o += 4) {
-            int v = (bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | (bgr[i] & 0xff);
+            put(recent.inks((bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | (bgr[i] & 0xff)), out, o);
+        }
+    }
+
+    private static void put(int packed, byte[] out, int o) {
+        out[o] = (byte) (packed >>> 24);
+        out[o + 1] = (byte) (packed >>> 16);
+        out[o + 2] = (byte) (packed >>> 8);
+        out[o + 3] = (byte) packed;
+    }
+
+    /**
+     * Colours already separated. A photo repeats many colours, though rarely side by side: a small
+     * direct-mapped cache halves the work. Entries hold the colour + 1 (0 = empty) and its packed inks.
+     */
+    private final class Recent {
+        private final int[] keys = new int[1 << 14];
+        private final int[] inks = new int[1 << 14];
+        private final int[] c = new int[4];
+        private final boolean inverted;
+
+        Recent(boolean inverted) {
+            this.inverted = inverted;
+        }
+
+        /** C, M, Y, K of {@code 0xRRGGBB}, packed from the high byte down. */
+        int inks(int v) {
             int slot = (v * 0x9E3779B1) >>> 18;
-            int packed;
-            if (keys[slot] == v + 1) {
-                packed = inks[slot];
-            } else {
+            if (keys[slot] != v + 1) {
                 interpolate(v >> 16, (v >> 8) & 0xff, v & 0xff, c, inverted);
-                packed = c[0] << 24 | c[1] << 16 | c[2] << 8 | c[3];
                 keys[slot] = v + 1;
-                inks[slot] = packed;
+                inks[slot] = c[0] << 24 | c[1] << 16 | c[2] << 8 | c[3];
             }
-            out[o] = (byte) (packed >>> 24);
-            out[o + 1] = (byte) (packed >>> 16);
-            out[o + 2] = (byte) (packed >>> 8);
-            out[o + 3] = (byte) packed;
+            return inks[slot];
         }
     }
 

@@ -60,8 +60,18 @@ public final class WarmHarness {
         for (var e : stages.entrySet()) {
             long[] v = e.getValue().clone();
             java.util.Arrays.sort(v);
-            sb.append(' ').append(e.getKey()).append("_ms=").append(v[v.length / 2]);
+            sb.append(' ').append(field(e.getKey())).append("_ms=").append(v[v.length / 2]);
         }
         System.out.println(sb);
+    }
+
+    /**
+     * A stage's name as one word for the report: "finish: photos" → "finish:photos"; an edition's own
+     * working time, shown by --timings as "  (print)", → "busy:print".
+     */
+    static String field(String stage) {
+        String s = stage.strip();
+        if (s.startsWith("(") && s.endsWith(")")) s = "busy:" + s.substring(1, s.length() - 1);
+        return s.replace(": ", ":").replaceAll("[\\s=]+", "_");
     }
 }
