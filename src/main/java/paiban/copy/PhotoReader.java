@@ -2,6 +2,7 @@ package paiban.copy;
 
 import paiban.PaibanException;
 import paiban.Workers;
+import paiban.codec.TurboJpeg;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -121,7 +122,7 @@ public final class PhotoReader {
                             + MAX_SIDE + " px a side, " + MAX_PIXELS / 1_000_000 + " megapixels); scale it down "
                             + "(a full-page photo needs about 3500 px on its long side)");
                 }
-                if (decode) decodeToEnd(reader, photo);
+                if (decode) decodeToEnd(file, format, reader, photo);
                 return new int[] {w, h};
             } finally {
                 reader.dispose();
@@ -143,8 +144,25 @@ public final class PhotoReader {
                 + "); export it again from the original");
     }
 
-    /** Decodes a subsampled copy so that a truncated or corrupt stream shows itself now. */
-    private static void decodeToEnd(ImageReader reader, String photo) throws IOException {
+    /**
+     * Decodes the photo so that a truncated or corrupt stream shows itself now: a JPEG with TurboJPEG at an
+     * eighth of its size where it is installed (a fifth of the work), anything else with ImageIO.
+     */
+    private static void decodeToEnd(Path file, String format, ImageReader reader, String photo) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo != null && format.equals("JPEG")) {
+            try {
+                turbo.check(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw damaged(photo, e.getMessage());
+            }
+            return;
+        }
+        decodeSubsampled(reader, photo);
+    }
+
+    /** Decodes a subsampled copy with ImageIO, taking its warnings as faults. */
+    private static void decodeSubsampled(ImageReader reader, String photo) throws IOException {
         StringBuilder warnings = new StringBuilder();
         reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) ->
                 warnings.append(warnings.isEmpty() ? "" : "; ").append(warning));

@@ -2,9 +2,7 @@ package paiban.finish;
 
 import paiban.Workers;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +96,7 @@ public final class PhotoHeadStart {
     }
 
     private static Early prepare(byte[] jpeg, Use u, CmykTransform transform, boolean screen) throws IOException {
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
-        if (img == null) throw new IOException("not decodable here");
+        BufferedImage img = Pixels.decodeJpeg(jpeg);
         boolean grey = img.getColorModel().getNumComponents() == 1;
         PlacedImages.Placement p = new PlacedImages.Placement(null, 0, u.file().getFileName().toString(),
                 img.getWidth(), img.getHeight(), u.widthPt(), u.heightPt());

@@ -1,6 +1,7 @@
 package paiban.finish;
 
 import org.apache.pdfbox.cos.COSName;
+import paiban.codec.TurboJpeg;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
@@ -123,6 +124,15 @@ final class Pixels {
      * Adobe's inverted samples.
      */
     static byte[] cmykJpeg(byte[] invertedCmyk, int w, int h, float quality) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo != null) {
+            return turbo.cmyk(invertedCmyk, w, h, Math.round(quality * 100));
+        }
+        return imageIoCmykJpeg(invertedCmyk, w, h, quality);
+    }
+
+    /** {@link #cmykJpeg} by ImageIO: plain four-component CMYK, no Adobe marker. */
+    static byte[] imageIoCmykJpeg(byte[] invertedCmyk, int w, int h, float quality) throws IOException {
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(invertedCmyk, invertedCmyk.length),
                 w, h, w * 4, 4, new int[]{0, 1, 2, 3}, null);
         return jpeg(new IIOImage(raster, null, null), quality);
@@ -149,8 +159,21 @@ final class Pixels {
         return packed.toByteArray();
     }
 
+    /** A JPEG file's pixels, by TurboJPEG where it is installed, else ImageIO; never null. */
+    static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        BufferedImage img = turbo != null ? turbo.decode(jpeg) : null;
+        if (img == null) img = javax.imageio.ImageIO.read(new ByteArrayInputStream(jpeg));
+        if (img == null) throw new IOException("a photo's JPEG data could not be decoded");
+        return img;
+    }
+
     /** An RGB JPEG (JFIF, YCbCr). */
     static byte[] rgbJpeg(BufferedImage img, float quality) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo != null) {
+            return turbo.rgb(toRgb(img), Math.round(quality * 100));
+        }
         return jpeg(new IIOImage(toRgb(img), null, null), quality);
     }
 

@@ -14,7 +14,6 @@ import paiban.Workers;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -166,10 +165,7 @@ final class PreparedPhotos {
     /** The compressed bytes to decode on a worker, or the pixels PDFBox already decoded. */
     private record Source(byte[] jpeg, BufferedImage decoded) {
         BufferedImage decode() throws IOException {
-            if (decoded != null) return decoded;
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
-            if (img == null) throw new IOException("a photo's JPEG data could not be decoded");
-            return img;
+            return decoded != null ? decoded : Pixels.decodeJpeg(jpeg);
         }
     }
 }

@@ -1,0 +1,165 @@
+package paiban.codec;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+
+/**
+ * libjpeg-turbo's TurboJPEG, for the photo work that is most of a build: decoding a photo takes it a
+ * third of the time the JDK's libjpeg needs, and encoding print's 4-channel CMYK JPEG a third to a
+ * sixth (docs/benchmark.md), and checking that a photo decodes at all a fifth. It comes from Debian (libturbojpeg-java, with libturbojpeg0-dev for the
+ * library name its loader looks for) and is reached by reflection, so paiban still builds and runs
+ * without it, with ImageIO: {@link #get()} is then null. The copy reader checks photos with it and the
+ * finish stage decodes and encodes them. A build's files are reproducible on one
+ * installation either way, but the two encoders do not write the same bytes.
+ */
+public final class TurboJpeg {
+
+    /** Where Debian's package puts the Java half; the launcher's jar names it in its Class-Path. */
+    static final String JAR = "/usr/share/java/turbojpeg.jar";
+
+    private static final int PF_GRAY = 6, PF_CMYK = 11;
+    private static final int FLAG_STOPONWARNING = 8192;
+    private static final int SAMP_444 = 0, SAMP_420 = 2;
+    private static final int CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2;
+
+    private static final TurboJpeg INSTANCE = load();
+
+    private final MethodHandle newCompressor, setSource, setSourceImage, setSubsamp, setQuality, compress,
+            compressedSize, closeCompressor;
+    private final MethodHandle newDecompressor, width, height, colorspace, decompress, decompressBytes,
+            closeDecompressor;
+
+    private TurboJpeg(MethodHandles.Lookup l, Class<?> c, Class<?> d) throws ReflectiveOperationException {
+        newCompressor = l.findConstructor(c, MethodType.methodType(void.class));
+        setSource = l.findVirtual(c, "setSourceImage", MethodType.methodType(void.class, byte[].class, int.class,
+                int.class, int.class, int.class, int.class, int.class));
+        setSourceImage = l.findVirtual(c, "setSourceImage", MethodType.methodType(void.class, BufferedImage.class,
+                int.class, int.class, int.class, int.class));
+        setSubsamp = l.findVirtual(c, "setSubsamp", MethodType.methodType(void.class, int.class));
+        setQuality = l.findVirtual(c, "setJPEGQuality", MethodType.methodType(void.class, int.class));
+        compress = l.findVirtual(c, "compress", MethodType.methodType(byte[].class, int.class));
+        compressedSize = l.findVirtual(c, "getCompressedSize", MethodType.methodType(int.class));
+        closeCompressor = l.findVirtual(c, "close", MethodType.methodType(void.class));
+        newDecompressor = l.findConstructor(d, MethodType.methodType(void.class, byte[].class));
+        width = l.findVirtual(d, "getWidth", MethodType.methodType(int.class));
+        height = l.findVirtual(d, "getHeight", MethodType.methodType(int.class));
+        colorspace = l.findVirtual(d, "getColorspace", MethodType.methodType(int.class));
+        decompress = l.findVirtual(d, "decompress", MethodType.methodType(void.class, BufferedImage.class, int.class));
+        decompressBytes = l.findVirtual(d, "decompress", MethodType.methodType(byte[].class, int.class, int.class,
+                int.class, int.class, int.class));
+        closeDecompressor = l.findVirtual(d, "close", MethodType.methodType(void.class));
+    }
+
+    /** TurboJPEG if its Java classes and native library load here, else null. */
+    public static TurboJpeg get() {
+        return INSTANCE;
+    }
+
+    private static TurboJpeg load() {
+        if (Boolean.getBoolean("paiban.noTurbo")) return null;
+        try {
+            Class<?> c = Class.forName("org.libjpegturbo.turbojpeg.TJCompressor");
+            Class<?> d = Class.forName("org.libjpegturbo.turbojpeg.TJDecompressor");
+            TurboJpeg t = new TurboJpeg(MethodHandles.publicLookup(), c, d);
+            t.cmyk(new byte[4 * 8 * 8], 8, 8, 90); // loads the native library now, or fails here
+            return t;
+        } catch (Throwable notHere) { // no jar, no library, an older API: ImageIO does the work
+            return null;
+        }
+    }
+
+    /**
+     * A CMYK JPEG of interleaved 8-bit samples, without chroma subsampling. TurboJPEG stores CMYK as YCCK
+     * with an Adobe marker that says so; decoders turn it back into the samples given. Rendered in a PDF
+     * with print's {@code /Decode [1 0 1 0 1 0 1 0]}, a test card came out the same (within one level) as
+     * ImageIO's plain CMYK JPEG in PDFBox, poppler and Ghostscript alike.
+     */
+    public byte[] cmyk(byte[] samples, int w, int h, int quality) throws IOException {
+        try {
+            Object tj = newCompressor.invoke();
+            try {
+                setSource.invoke(tj, samples, 0, 0, w, 0, h, PF_CMYK);
+                setSubsamp.invoke(tj, SAMP_444);
+                setQuality.invoke(tj, quality);
+                byte[] out = (byte[]) compress.invoke(tj, 0);
+                return Arrays.copyOf(out, (int) compressedSize.invoke(tj));
+            } finally {
+                closeCompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** An RGB JPEG (JFIF, YCbCr, chroma halved both ways, as ImageIO writes it) of an opaque RGB image. */
+    public byte[] rgb(BufferedImage image, int quality) throws IOException {
+        try {
+            Object tj = newCompressor.invoke();
+            try {
+                setSourceImage.invoke(tj, image, 0, 0, image.getWidth(), image.getHeight());
+                setSubsamp.invoke(tj, SAMP_420);
+                setQuality.invoke(tj, quality);
+                byte[] out = (byte[]) compress.invoke(tj, 0);
+                return Arrays.copyOf(out, (int) compressedSize.invoke(tj));
+            } finally {
+                closeCompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /**
+     * The photo as ImageIO would give it (TYPE_3BYTE_BGR, or TYPE_BYTE_GRAY for a grey JPEG), or null for
+     * a JPEG that is neither RGB nor grey (CMYK, YCCK), which ImageIO or PDFBox then decodes.
+     */
+    public BufferedImage decode(byte[] jpeg) throws IOException {
+        try {
+            Object tj = newDecompressor.invoke(jpeg);
+            try {
+                int cs = (int) colorspace.invoke(tj);
+                if (cs != CS_RGB && cs != CS_YCBCR && cs != CS_GRAY) return null;
+                BufferedImage img = new BufferedImage((int) width.invoke(tj), (int) height.invoke(tj),
+                        cs == CS_GRAY ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+                decompress.invoke(tj, img, 0);
+                return img;
+            } finally {
+                closeDecompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /**
+     * Decodes the whole JPEG stream at an eighth of its size, in grey, treating every warning of the decoder
+     * as an error: a truncated or corrupt photo shows itself, for a fraction of a full decode's work (the
+     * entropy-coded data is read to its end; the inverse transforms shrink to one coefficient).
+     *
+     * @throws IOException with the decoder's reason when the stream is damaged
+     */
+    public void check(byte[] jpeg) throws IOException {
+        try {
+            Object tj = newDecompressor.invoke(jpeg);
+            try {
+                int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
+                decompressBytes.invoke(tj, (w + 7) / 8, 0, (h + 7) / 8, PF_GRAY, FLAG_STOPONWARNING);
+            } finally {
+                closeDecompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** TurboJPEG's own exception (a TJException, an IOException) as itself; anything else wrapped. */
+    private static IOException rethrown(Throwable e) {
+        if (e instanceof Error err) throw err;
+        if (e instanceof RuntimeException r) throw r;
+        return e instanceof IOException io ? io : new IOException(e);
+    }
+}
