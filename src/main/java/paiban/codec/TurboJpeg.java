@@ -115,15 +115,21 @@ public final class TurboJpeg {
 
     /**
      * The photo as ImageIO would give it (TYPE_3BYTE_BGR, or TYPE_BYTE_GRAY for a grey JPEG), or null for
-     * a JPEG that is neither RGB nor grey (CMYK, YCCK), which ImageIO or PDFBox then decodes.
+     * a JPEG that is neither RGB nor grey (CMYK, YCCK), which ImageIO or PDFBox then decodes. Where fewer
+     * pixels are needed than the photo has, the decoder scales by M/8 in its inverse transform (far less
+     * work than decoding it whole and shrinking it), to the smallest size of at least {@code atLeastW} ×
+     * {@code atLeastH}.
      */
-    public BufferedImage decode(byte[] jpeg) throws IOException {
+    public BufferedImage decode(byte[] jpeg, int atLeastW, int atLeastH) throws IOException {
         try {
             Object tj = newDecompressor.invoke(jpeg);
             try {
                 int cs = (int) colorspace.invoke(tj);
                 if (cs != CS_RGB && cs != CS_YCBCR && cs != CS_GRAY) return null;
-                BufferedImage img = new BufferedImage((int) width.invoke(tj), (int) height.invoke(tj),
+                int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
+                int m = 1;
+                while (m < 8 && (scaled(w, m) < atLeastW || scaled(h, m) < atLeastH)) m++;
+                BufferedImage img = new BufferedImage(scaled(w, m), scaled(h, m),
                         cs == CS_GRAY ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
                 decompress.invoke(tj, img, 0);
                 return img;
@@ -133,6 +139,16 @@ public final class TurboJpeg {
         } catch (Throwable e) {
             throw rethrown(e);
         }
+    }
+
+    /** The photo whole; see {@link #decode(byte[], int, int)}. */
+    public BufferedImage decode(byte[] jpeg) throws IOException {
+        return decode(jpeg, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A side scaled by m/8, rounded up, as libjpeg-turbo's TJSCALED does. */
+    private static int scaled(int side, int m) {
+        return (side * m + 7) / 8;
     }
 
     /**

@@ -77,9 +77,18 @@ final class CmykTransform {
 
     /** As {@link #convert}, from {@code n} pixels of B, G, R bytes (ImageIO's TYPE_3BYTE_BGR). */
     void convertBgr(byte[] bgr, int n, byte[] out, boolean inverted) {
+        // the cache lookup is written out here rather than called: this loop runs for every pixel of every
+        // photo, and the quick compiler the launcher uses does not inline a method this size
         Recent recent = new Recent(inverted);
+        int[] keys = recent.keys, inks = recent.inks;
         for (int p = 0, i = 0, o = 0; p < n; p++, i += 3, o += 4) {
-            put(recent.inks((bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | (bgr[i] & 0xff)), out, o);
+            int v = (bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | (bgr[i] & 0xff);
+            int slot = (v * 0x9E3779B1) >>> 16;
+            int packed = keys[slot] == v + 1 ? inks[slot] : recent.inks(v);
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
     }
 
@@ -95,8 +104,8 @@ final class CmykTransform {
      * direct-mapped cache halves the work. Entries hold the colour + 1 (0 = empty) and its packed inks.
      */
     private final class Recent {
-        private final int[] keys = new int[1 << 14];
-        private final int[] inks = new int[1 << 14];
+        private final int[] keys = new int[1 << 16];
+        private final int[] inks = new int[1 << 16];
         private final int[] c = new int[4];
         private final boolean inverted;
 
@@ -106,7 +115,7 @@ final class CmykTransform {
 
         /** C, M, Y, K of {@code 0xRRGGBB}, packed from the high byte down. */
         int inks(int v) {
-            int slot = (v * 0x9E3779B1) >>> 18;
+            int slot = (v * 0x9E3779B1) >>> 16;
             if (keys[slot] != v + 1) {
                 interpolate(v >> 16, (v >> 8) & 0xff, v & 0xff, c, inverted);
                 keys[slot] = v + 1;

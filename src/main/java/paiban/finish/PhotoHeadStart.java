@@ -96,10 +96,11 @@ public final class PhotoHeadStart {
     }
 
     private static Early prepare(byte[] jpeg, Use u, CmykTransform transform, boolean screen) throws IOException {
-        BufferedImage img = Pixels.decodeJpeg(jpeg);
-        boolean grey = img.getColorModel().getNumComponents() == 1;
+        int[] size = Pixels.jpegSize(jpeg);
         PlacedImages.Placement p = new PlacedImages.Placement(null, 0, u.file().getFileName().toString(),
-                img.getWidth(), img.getHeight(), u.widthPt(), u.heightPt());
+                size[0], size[1], u.widthPt(), u.heightPt());
+        BufferedImage img = Pixels.decodeJpeg(jpeg, Pixels.needed(p, transform != null, screen));
+        boolean grey = img.getColorModel().getNumComponents() == 1;
         // a grey photo stays grey in print (DeviceGray is K only); an RGB one is separated
         PreparedPhotos.Prepared prepared = PreparedPhotos.prepare(img, true, p, grey ? null : transform, screen,
                 jpeg.length);

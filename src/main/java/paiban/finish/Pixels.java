@@ -53,6 +53,32 @@ final class Pixels {
         return !filters.isEmpty() && filters.get(filters.size() - 1).equals(COSName.DCT_DECODE);
     }
 
+    /**
+     * How many pixels the print form (when {@code print}) and the screen form (when {@code screen}) of a
+     * photo need at most: what {@link PrintPdf#toCmyk} and {@link EmailPdf#shrink} reduce it to.
+     */
+    static int[] needed(PlacedImages.Placement p, boolean print, boolean screen) {
+        int[] full = {p.pixelWidth(), p.pixelHeight()};
+        int[] forPrint = !print ? new int[2] : p.dpi() > PrintPdf.CAP_DPI ? sizeFor(p, PrintPdf.TARGET_DPI) : full;
+        int[] forScreen = !screen ? new int[2] : p.dpi() > EmailPdf.MAX_DPI ? sizeFor(p, EmailPdf.MAX_DPI) : full;
+        return new int[]{Math.max(forPrint[0], forScreen[0]), Math.max(forPrint[1], forScreen[1])};
+    }
+
+    /** A JPEG file's width and height, from its header. */
+    static int[] jpegSize(byte[] jpeg) throws IOException {
+        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new IOException("not a JPEG file");
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[]{reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /** The pixel size that gives {@code targetDpi} at the placed size, never larger than the image. */
     static int[] sizeFor(PlacedImages.Placement p, double targetDpi) {
         int w = (int) Math.max(1, Math.round(p.widthPt() / 72 * targetDpi));
@@ -159,10 +185,14 @@ final class Pixels {
         return packed.toByteArray();
     }
 
-    /** A JPEG file's pixels, by TurboJPEG where it is installed, else ImageIO; never null. */
-    static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {
+    /**
+     * A JPEG file's pixels, at least {@code needed} (width, height) of them: by TurboJPEG where it is
+     * installed, which decodes straight to a smaller size when the photo has many more pixels than
+     * needed, else ImageIO, whole; never null.
+     */
+    static BufferedImage decodeJpeg(byte[] jpeg, int[] needed) throws IOException {
         TurboJpeg turbo = TurboJpeg.get();
-        BufferedImage img = turbo != null ? turbo.decode(jpeg) : null;
+        BufferedImage img = turbo != null ? turbo.decode(jpeg, needed[0], needed[1]) : null;
         if (img == null) img = javax.imageio.ImageIO.read(new ByteArrayInputStream(jpeg));
         if (img == null) throw new IOException("a photo's JPEG data could not be decoded");
         return img;

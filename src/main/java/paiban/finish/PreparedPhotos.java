@@ -94,7 +94,8 @@ final class PreparedPhotos {
             Source source = plain ? new Source(raw, null) : new Source(null, image.getOpaqueImage());
             long rawLength = raw != null ? raw.length : Long.MAX_VALUE;
             keys.add(stream.getKey());
-            tasks.add(() -> prepare(source.decode(), jpeg, p, separation, toScreen, rawLength));
+            int[] needed = Pixels.needed(p, separation != null, toScreen);
+            tasks.add(() -> prepare(source.decode(needed), jpeg, p, separation, toScreen, rawLength));
         }
         List<Prepared> done = Workers.all(tasks);
         for (int i = 0; i < keys.size(); i++) byKey.put(keys.get(i), done.get(i));
@@ -164,8 +165,8 @@ final class PreparedPhotos {
 
     /** The compressed bytes to decode on a worker, or the pixels PDFBox already decoded. */
     private record Source(byte[] jpeg, BufferedImage decoded) {
-        BufferedImage decode() throws IOException {
-            return decoded != null ? decoded : Pixels.decodeJpeg(jpeg);
+        BufferedImage decode(int[] needed) throws IOException {
+            return decoded != null ? decoded : Pixels.decodeJpeg(jpeg, needed);
         }
     }
 }
