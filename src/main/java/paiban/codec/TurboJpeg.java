@@ -79,11 +79,22 @@ public final class TurboJpeg {
      * ImageIO's plain CMYK JPEG in PDFBox, poppler and Ghostscript alike.
      */
     public byte[] cmyk(byte[] samples, int w, int h, int quality) throws IOException {
+        return compress(tj -> setSource.invoke(tj, samples, 0, 0, w, 0, h, PF_CMYK), SAMP_444, quality);
+    }
+
+    /** An RGB JPEG (JFIF, YCbCr, chroma halved both ways, as ImageIO writes it) of an opaque RGB image. */
+    public byte[] rgb(BufferedImage image, int quality) throws IOException {
+        return compress(tj -> setSourceImage.invoke(tj, image, 0, 0, image.getWidth(), image.getHeight()),
+                SAMP_420, quality);
+    }
+
+    /** Gives a compressor its source, then compresses with the chroma sampling and quality given. */
+    private byte[] compress(Source source, int subsamp, int quality) throws IOException {
         try {
             Object tj = newCompressor.invoke();
             try {
-                setSource.invoke(tj, samples, 0, 0, w, 0, h, PF_CMYK);
-                setSubsamp.invoke(tj, SAMP_444);
+                source.set(tj);
+                setSubsamp.invoke(tj, subsamp);
                 setQuality.invoke(tj, quality);
                 byte[] out = (byte[]) compress.invoke(tj, 0);
                 return Arrays.copyOf(out, (int) compressedSize.invoke(tj));
@@ -95,22 +106,9 @@ public final class TurboJpeg {
         }
     }
 
-    /** An RGB JPEG (JFIF, YCbCr, chroma halved both ways, as ImageIO writes it) of an opaque RGB image. */
-    public byte[] rgb(BufferedImage image, int quality) throws IOException {
-        try {
-            Object tj = newCompressor.invoke();
-            try {
-                setSourceImage.invoke(tj, image, 0, 0, image.getWidth(), image.getHeight());
-                setSubsamp.invoke(tj, SAMP_420);
-                setQuality.invoke(tj, quality);
-                byte[] out = (byte[]) compress.invoke(tj, 0);
-                return Arrays.copyOf(out, (int) compressedSize.invoke(tj));
-            } finally {
-                closeCompressor.invoke(tj);
-            }
-        } catch (Throwable e) {
-            throw rethrown(e);
-        }
+    @FunctionalInterface
+    private interface Source {
+        void set(Object compressor) throws Throwable;
     }
 
     /**

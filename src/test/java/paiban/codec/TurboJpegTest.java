@@ -1,7 +1,7 @@
 package paiban.codec;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import paiban.testing.Turbo;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -10,18 +10,13 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The copy reader's check: a sound JPEG passes, a cut or corrupted one is refused with the decoder's reason. */
 class TurboJpegTest {
 
     private static TurboJpeg turbo() {
-        TurboJpeg t = TurboJpeg.get();
-        Assumptions.assumeTrue(t != null || System.getenv("CI_REQUIRE_TURBOJPEG") != null,
-                "libturbojpeg-java is not installed here");
-        assertNotNull(t, "CI installs libturbojpeg-java, yet TurboJPEG did not load");
-        return t;
+        return Turbo.required();
     }
 
     private static byte[] jpeg() throws IOException {

@@ -1,7 +1,7 @@
 package paiban.finish;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import paiban.testing.Turbo;
 
 import org.apache.pdfbox.cos.COSName;
 import paiban.codec.TurboJpeg;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,11 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TurboJpegEditionsTest {
 
     private static TurboJpeg turbo() {
-        TurboJpeg t = TurboJpeg.get();
-        Assumptions.assumeTrue(t != null || System.getenv("CI_REQUIRE_TURBOJPEG") != null,
-                "libturbojpeg-java is not installed here");
-        assertNotNull(t, "CI installs libturbojpeg-java, yet TurboJPEG did not load");
-        return t;
+        return Turbo.required();
     }
 
     @Test
