@@ -2,7 +2,6 @@ package paiban.finish;
 
 import paiban.Workers;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,10 +98,10 @@ public final class PhotoHeadStart {
         int[] size = Pixels.jpegSize(jpeg);
         PlacedImages.Placement p = new PlacedImages.Placement(null, 0, u.file().getFileName().toString(),
                 size[0], size[1], u.widthPt(), u.heightPt());
-        BufferedImage img = Pixels.decodeJpeg(jpeg, Pixels.needed(p, transform != null, screen));
-        boolean grey = img.getColorModel().getNumComponents() == 1;
+        PreparedPhotos.Source source = PreparedPhotos.Source.of(jpeg);
+        boolean grey = Pixels.jpegIsGrey(jpeg);
         // a grey photo stays grey in print (DeviceGray is K only); an RGB one is separated
-        PreparedPhotos.Prepared prepared = PreparedPhotos.prepare(img, true, p, grey ? null : transform, screen,
+        PreparedPhotos.Prepared prepared = PreparedPhotos.prepare(source, true, p, grey ? null : transform, screen,
                 jpeg.length);
         return new Early(grey, prepared);
     }

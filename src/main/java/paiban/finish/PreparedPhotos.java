@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import paiban.Workers;
+import paiban.codec.TurboJpeg;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -83,7 +84,7 @@ final class PreparedPhotos {
             boolean plain = plainJpeg(image);
             if (plain) {
                 Optional<PhotoHeadStart.Early> early = head.find(raw);
-                if (early.isPresent() && fits(early.get(), p, space instanceof PDDeviceGray)) {
+                if (early.isPresent() && fits(early.get(), p, space instanceof PDDeviceGray, separation != null)) {
                     Prepared e = early.get().prepared();
                     byKey.put(stream.getKey(), new Prepared(p, separation != null ? e.print() : null,
                             toScreen ? e.screen() : null));
@@ -91,11 +92,10 @@ final class PreparedPhotos {
                     continue;
                 }
             }
-            Source source = plain ? new Source(raw, null) : new Source(null, image.getOpaqueImage());
+            Source source = plain ? Source.of(raw) : Source.of(image.getOpaqueImage());
             long rawLength = raw != null ? raw.length : Long.MAX_VALUE;
             keys.add(stream.getKey());
-            int[] needed = Pixels.needed(p, separation != null, toScreen);
-            tasks.add(() -> prepare(source.decode(needed), jpeg, p, separation, toScreen, rawLength));
+            tasks.add(() -> prepare(source, jpeg, p, separation, toScreen, rawLength));
         }
         List<Prepared> done = Workers.all(tasks);
         for (int i = 0; i < keys.size(); i++) byKey.put(keys.get(i), done.get(i));
@@ -104,12 +104,16 @@ final class PreparedPhotos {
 
     /**
      * A photo's print form (when {@code separation} is given) and screen form (when {@code screen}) from its
-     * decoded pixels; the heavy part of a build, run on a worker.
+     * pixels; the heavy part of a build, run on a worker. Each form is made from pixels decoded for it
+     * alone, so that email.pdf is the same whether or not print is built beside it; the two share one
+     * decode whenever they need the same size.
      */
-    static Prepared prepare(BufferedImage pixels, boolean jpeg, PlacedImages.Placement p, CmykTransform separation,
+    static Prepared prepare(Source source, boolean jpeg, PlacedImages.Placement p, CmykTransform separation,
                             boolean screen, long rawLength) throws IOException {
-        Pixels.Encoded print = separation != null ? PrintPdf.toCmyk(pixels, jpeg, p, separation) : null;
-        Pixels.Encoded small = screen ? EmailPdf.shrink(pixels, jpeg, p, rawLength) : null;
+        Pixels.Encoded print = separation != null
+                ? PrintPdf.toCmyk(source.at(Pixels.needed(p, true, false)), jpeg, p, separation) : null;
+        Pixels.Encoded small = screen
+                ? EmailPdf.shrink(source.at(Pixels.needed(p, false, true)), jpeg, p, rawLength) : null;
         return new Prepared(p, print, small);
     }
 
@@ -117,12 +121,12 @@ final class PreparedPhotos {
      * Whether early work, done for compose's placement, is what this placement would give: same colour,
      * and the same choices and pixel sizes (within a pixel: the renderer rounds frames to its own units).
      */
-    private static boolean fits(PhotoHeadStart.Early early, PlacedImages.Placement p, boolean grey) {
+    private static boolean fits(PhotoHeadStart.Early early, PlacedImages.Placement p, boolean grey, boolean print) {
         PlacedImages.Placement q = early.prepared().placement();
         if (early.grey() != grey || q.pixelWidth() != p.pixelWidth() || q.pixelHeight() != p.pixelHeight()) {
             return false;
         }
-        if (!grey && early.prepared().print() == null) {
+        if (print && early.prepared().print() == null) {
             return false; // prepared without print; cannot happen while both stages see the same options
         }
         return (q.dpi() > PrintPdf.CAP_DPI) == (p.dpi() > PrintPdf.CAP_DPI)
@@ -163,10 +167,38 @@ final class PreparedPhotos {
         }
     }
 
-    /** The compressed bytes to decode on a worker, or the pixels PDFBox already decoded. */
-    private record Source(byte[] jpeg, BufferedImage decoded) {
-        BufferedImage decode(int[] needed) throws IOException {
-            return decoded != null ? decoded : Pixels.decodeJpeg(jpeg, needed);
+    /**
+     * A photo's pixels, decoded on a worker at the size each form needs (a JPEG's decoder can scale by
+     * M/8 as it decodes), or decoded already by PDFBox; the last decode is kept for the next form.
+     */
+    static final class Source {
+        private final byte[] jpeg;
+        private BufferedImage decoded;
+        private int[] decodedFor;
+
+        private Source(byte[] jpeg, BufferedImage decoded) {
+            this.jpeg = jpeg;
+            this.decoded = decoded;
+        }
+
+        static Source of(byte[] jpeg) {
+            return new Source(jpeg, null);
+        }
+
+        static Source of(BufferedImage decoded) {
+            return new Source(null, decoded);
+        }
+
+        /** Pixels for a form that needs {@code needed} (width, height) of them. */
+        BufferedImage at(int[] needed) throws IOException {
+            if (jpeg == null) return decoded;
+            // ImageIO always decodes whole: then one decode serves both forms
+            boolean scales = TurboJpeg.get() != null;
+            if (decoded == null || scales && !java.util.Arrays.equals(decodedFor, needed)) {
+                decoded = Pixels.decodeJpeg(jpeg, needed);
+                decodedFor = needed;
+            }
+            return decoded;
         }
     }
 }

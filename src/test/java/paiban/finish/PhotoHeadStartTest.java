@@ -47,6 +47,18 @@ class PhotoHeadStartTest {
         assertSameFiles(plain.folder(), folder, "print.pdf", "email.pdf");
     }
 
+    @Test
+    void anEmailOnlyBuildTakesItsPhotosFromTheHeadStart() throws IOException {
+        FinishedFixture plain = FinishedFixture.shared();
+        RenderedIssue r = plain.rendered();
+        EditionOptions opts = FinishedFixture.options(r).withEditions(java.util.EnumSet.of(Edition.EMAIL));
+        Path folder = TempFolders.create("paiban-head-email").resolve("2021-06-22");
+        FinishReport report = Editions.write(r, folder, opts, PhotoHeadStart.start(uses(r, 1.0), opts));
+
+        assertEquals(2, report.earlyPhotos());
+        assertSameFiles(plain.folder(), folder, "email.pdf");
+    }
+
     /** The fixture's photos at the sizes its XHTML gives them, times {@code scale}. */
     private static List<PhotoHeadStart.Use> uses(RenderedIssue r, double scale) {
         List<PhotoHeadStart.Use> uses = new ArrayList<>();
