@@ -95,11 +95,11 @@ public final class PhotoHeadStart {
     }
 
     private static Early prepare(byte[] jpeg, Use u, CmykTransform transform, boolean screen) throws IOException {
-        int[] size = Pixels.jpegSize(jpeg);
+        Pixels.JpegFrame frame = Pixels.JpegFrame.of(jpeg);
         PlacedImages.Placement p = new PlacedImages.Placement(null, 0, u.file().getFileName().toString(),
-                size[0], size[1], u.widthPt(), u.heightPt());
+                frame.width(), frame.height(), u.widthPt(), u.heightPt());
         PreparedPhotos.Source source = PreparedPhotos.Source.of(jpeg);
-        boolean grey = Pixels.jpegIsGrey(jpeg);
+        boolean grey = frame.components() == 1;
         // a grey photo stays grey in print (DeviceGray is K only); an RGB one is separated
         PreparedPhotos.Prepared prepared = PreparedPhotos.prepare(source, true, p, grey ? null : transform, screen,
                 jpeg.length);

@@ -64,31 +64,21 @@ final class Pixels {
         return new int[]{Math.max(forPrint[0], forScreen[0]), Math.max(forPrint[1], forScreen[1])};
     }
 
-    /** Whether a JPEG file holds one component (grey), from its frame header. */
-    static boolean jpegIsGrey(byte[] jpeg) throws IOException {
-        for (int i = 2; i + 9 < jpeg.length; ) {
-            if ((jpeg[i] & 0xff) != 0xFF) throw new IOException("not a JPEG file");
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                return (jpeg[i + 9] & 0xff) == 1; // SOFn: length, precision, height, width, components
-            }
-            i += 2 + ((jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff));
-        }
-        throw new IOException("a JPEG file without a frame header");
-    }
+    /** A JPEG file's frame header: its size and how many components it has (1 is grey). */
+    record JpegFrame(int width, int height, int components) {
 
-    /** A JPEG file's width and height, from its header. */
-    static int[] jpegSize(byte[] jpeg) throws IOException {
-        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            var readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException("not a JPEG file");
-            var reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[]{reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
+        static JpegFrame of(byte[] jpeg) throws IOException {
+            for (int i = 2; i + 9 < jpeg.length; ) {
+                if ((jpeg[i] & 0xff) != 0xFF) throw new IOException("not a JPEG file");
+                int marker = jpeg[i + 1] & 0xff;
+                if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                    // SOFn: length (2), precision (1), height (2), width (2), components (1)
+                    return new JpegFrame((jpeg[i + 7] & 0xff) << 8 | (jpeg[i + 8] & 0xff),
+                            (jpeg[i + 5] & 0xff) << 8 | (jpeg[i + 6] & 0xff), jpeg[i + 9] & 0xff);
+                }
+                i += 2 + ((jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff));
             }
+            throw new IOException("a JPEG file without a frame header");
         }
     }
 
