@@ -53,7 +53,7 @@ public final class PhotoReader {
      * @return {width, height} in pixels
      */
     public static int[] dimensions(Path file, String written, String where) {
-        return check(file, written, where, true);
+        return check(file, written, where, true, true);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class PhotoReader {
      * know at once. {@link #decodes} does the rest, so that an issue's photos can be decoded side by side.
      */
     static int[] header(Path file, String written, String where) {
-        return check(file, written, where, false);
+        return check(file, written, where, true, false);
     }
 
     /** A photo whose header passed, still to decode: its file, its path as written, where the copy names it. */
@@ -74,14 +74,18 @@ public final class PhotoReader {
      */
     static void decodes(List<Check> photos) {
         try {
-            Workers.all(photos.stream().<Callable<int[]>>map(c -> () -> check(c.file(), c.written(), c.where(), true))
+            Workers.all(photos.stream().<Callable<int[]>>map(c -> () -> check(c.file(), c.written(), c.where(), false, true))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // check() reports its own failures as PaibanException
         }
     }
 
-    private static int[] check(Path file, String written, String where, boolean decode) {
+    /**
+     * @param header whether to run the checks that only the header pass needs (the PNG side chunks are read
+     *               whole for them); the decode pass after it skips them
+     */
+    private static int[] check(Path file, String written, String where, boolean header, boolean decode) {
         String photo = where + ": the photo " + Quoted.of(written);
         if (Files.isDirectory(file)) {
             throw new PaibanException(photo + " is a folder, not an image; name the image file inside it");
@@ -101,7 +105,7 @@ public final class PhotoReader {
             throw unreadable(photo, e.getMessage());
         }
         try (in) {
-            checkPngChunks(file, photo);
+            if (header) checkPngChunks(file, photo);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new PaibanException(photo + " is not an image: it is neither JPEG nor PNG inside, whatever "
