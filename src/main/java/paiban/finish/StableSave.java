@@ -63,14 +63,6 @@ final class StableSave {
     /** How far from the end the trailer with the ID is sought: past the cross-reference stream of a large issue. */
     private static final int TAIL = 4 << 20;
 
-    /** As {@link #save}, into memory. */
-    static byte[] bytes(PDDocument doc) throws IOException {
-        byte[] pdf = internal(doc);
-        byte[] real = realId(md5().digest(pdf));
-        for (int i : find(pdf)) System.arraycopy(real, 0, pdf, i, real.length);
-        return pdf;
-    }
-
     /** Where the two placeholders stand: the trailer is at the end, so it is sought from there. */
     private static int[] find(byte[] pdf) {
         byte[] hex = HexFormat.of().withUpperCase().formatHex(PLACEHOLDER).getBytes(StandardCharsets.US_ASCII);

@@ -45,10 +45,15 @@ class ReproducibleTest {
         }
     }
 
+    /** A document of blank pages saved as the editions are saved, read back. */
     private static byte[] blankPages(int n) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("paiban-stable", ".pdf");
         try (PDDocument doc = new PDDocument()) {
             for (int i = 0; i < n; i++) doc.addPage(new PDPage());
-            return StableSave.bytes(doc);
+            StableSave.save(doc, file);
+            return java.nio.file.Files.readAllBytes(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 
