@@ -118,7 +118,7 @@ final class PrintPdf {
      */
     static Pixels.Encoded toCmyk(BufferedImage rgb, boolean jpeg, PlacedImages.Placement p, CmykTransform transform)
             throws IOException {
-        if (p != null && p.dpi() > CAP_DPI) {
+        if (p.dpi() > CAP_DPI) {
             int[] size = Pixels.sizeFor(p, TARGET_DPI);
             rgb = Pixels.scale(rgb, size[0], size[1]);
         }
