@@ -1,5 +1,6 @@
 package paiban;
 
+import paiban.core.PaibanException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,5 +1,6 @@
 package paiban;
 
+import paiban.core.PaibanException;
 import paiban.compose.Composer;
 import paiban.compose.Module;
 import paiban.compose.Page;

@@ -1,6 +1,6 @@
 package paiban.batch;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.Pipeline;
 
 import java.nio.file.Path;

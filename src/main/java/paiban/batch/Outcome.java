@@ -22,7 +22,7 @@ public record Outcome(Path issue, String id, Status status, Path folder, long mi
 
     /** A failure that is a bug in paiban rather than a problem with the copy. */
     public boolean internal() {
-        return status == Status.FAILED && !(cause instanceof paiban.PaibanException);
+        return status == Status.FAILED && !(cause instanceof paiban.core.PaibanException);
     }
 
     static Outcome skipped(Path issue, String id, Path folder) {

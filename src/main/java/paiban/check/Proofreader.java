@@ -2,7 +2,7 @@ package paiban.check;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package paiban.cli;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;

@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         boolean clean = true;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) throw new paiban.PaibanException(f + ": no such file; give the path of a PDF");
+            if (!Files.isRegularFile(f)) throw new paiban.core.PaibanException(f + ": no such file; give the path of a PDF");
             Report r = Proofreader.check(f, pitch);
             List<Finding> all = r.findings();
             all.stream().limit(max).forEach(x -> System.out.println("  " + x));

@@ -1,6 +1,6 @@
 package paiban.cli;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import picocli.CommandLine;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.Pipeline;
 import paiban.deliver.Delivery;
 import paiban.deliver.DeliveryReport;

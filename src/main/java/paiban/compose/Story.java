@@ -1,6 +1,6 @@
 package paiban.compose;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.model.Article;
 import paiban.model.Block;
 import paiban.model.Photo;

@@ -1,6 +1,6 @@
 package paiban.compose;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.typeset.TextStyle;
 
 import java.util.Map;

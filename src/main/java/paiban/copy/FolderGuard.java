@@ -1,6 +1,6 @@
 package paiban.copy;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package paiban.copy;
 
 import org.snakeyaml.engine.v2.nodes.Node;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.model.Article;
 import paiban.model.Issue;
 import paiban.model.PlanPage;

@@ -24,7 +24,7 @@ import org.commonmark.parser.beta.InlineContentParser;
 import org.commonmark.parser.beta.InlineContentParserFactory;
 import org.commonmark.parser.beta.ParsedInline;
 import org.commonmark.parser.beta.Scanner;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.model.Block;
 
 import java.util.ArrayList;

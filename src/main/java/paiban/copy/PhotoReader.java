@@ -1,7 +1,7 @@
 package paiban.copy;
 
-import paiban.PaibanException;
-import paiban.Workers;
+import paiban.core.PaibanException;
+import paiban.core.Workers;
 import paiban.codec.TurboJpeg;
 
 import javax.imageio.ImageIO;

@@ -6,7 +6,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package paiban.deliver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.nio.file.Files;

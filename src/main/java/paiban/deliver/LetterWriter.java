@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.util.ByteArrayDataSource;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

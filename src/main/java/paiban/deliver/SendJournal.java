@@ -3,7 +3,7 @@ package paiban.deliver;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.BufferedReader;
 import java.io.IOException;

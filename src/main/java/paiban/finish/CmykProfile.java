@@ -1,6 +1,6 @@
 package paiban.finish;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;

@@ -1,6 +1,6 @@
 package paiban.finish;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.util.Arrays;
 import java.util.EnumSet;

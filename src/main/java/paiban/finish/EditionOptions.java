@@ -1,6 +1,6 @@
 package paiban.finish;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.model.Issue;
 
 import java.nio.file.Path;

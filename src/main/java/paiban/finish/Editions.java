@@ -1,8 +1,8 @@
 package paiban.finish;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import paiban.PaibanException;
-import paiban.Workers;
+import paiban.core.PaibanException;
+import paiban.core.Workers;
 import paiban.render.RenderedIssue;
 
 import javax.imageio.ImageIO;

@@ -5,7 +5,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package paiban.finish;
 
-import paiban.Workers;
+import paiban.core.Workers;
 
 import java.io.IOException;
 import java.nio.file.Files;

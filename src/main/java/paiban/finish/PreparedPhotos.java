@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import paiban.Workers;
+import paiban.core.Workers;
 import paiban.codec.TurboJpeg;
 
 import javax.imageio.ImageIO;

@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPMediaManagementSchema;
 import org.apache.xmpbox.schema.XMPSchema;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -9,7 +9,7 @@ import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.PageBox;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.compose.Grid;
 import paiban.compose.Styles;
 import paiban.typeset.Face;

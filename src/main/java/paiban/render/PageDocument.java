@@ -4,7 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.compose.Grid;
 import paiban.compose.Module;
 import paiban.compose.Page;

@@ -1,7 +1,7 @@
 package paiban.render;
 
 import org.w3c.dom.Document;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;

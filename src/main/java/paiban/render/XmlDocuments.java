@@ -1,7 +1,7 @@
 package paiban.render;
 
 import org.w3c.dom.Document;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;

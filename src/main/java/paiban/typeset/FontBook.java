@@ -3,7 +3,7 @@ package paiban.typeset;
 import org.openpdf.text.pdf.BaseFont;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -39,7 +39,7 @@ class FreshnessTest {
                 if (e.equals("print") || e.equals("archive")) Files.writeString(folder.resolve(e + ".pdf"), "%PDF");
             }
             if (Files.readString(issue.resolve("issue.yaml")).contains("broken")) {
-                throw new paiban.PaibanException("issue.yaml: broken");
+                throw new paiban.core.PaibanException("issue.yaml: broken");
             }
             if (Files.readString(issue.resolve("issue.yaml")).contains("bug")) throw new IllegalStateException("bug");
             return new Pipeline.Result(folder, List.of(), Map.of());

@@ -1,7 +1,7 @@
 package paiban.compose;
 
 import org.junit.jupiter.api.Test;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package paiban.copy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.testing.TestIssues;
 import paiban.testing.TestIssues.IssueFolder;
 

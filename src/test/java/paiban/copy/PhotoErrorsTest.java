@@ -3,7 +3,7 @@ package paiban.copy;
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.model.Photo;
 import paiban.testing.TestIssues;
 import paiban.testing.TestIssues.IssueFolder;

@@ -2,7 +2,7 @@ package paiban.deliver;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

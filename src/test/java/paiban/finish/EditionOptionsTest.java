@@ -1,7 +1,7 @@
 package paiban.finish;
 
 import org.junit.jupiter.api.Test;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -19,7 +19,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.render.RenderedIssue;
 
 import java.awt.image.BufferedImage;

@@ -2,7 +2,7 @@ package paiban.render;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.typeset.FontBook;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package paiban.testing;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

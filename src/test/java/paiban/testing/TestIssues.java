@@ -1,6 +1,6 @@
 package paiban.testing;
 
-import paiban.PaibanException;
+import paiban.core.PaibanException;
 import paiban.copy.IssueReader;
 import paiban.model.Issue;
 

@@ -1,4 +1,4 @@
-package paiban;
+package paiban.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package paiban;
+package paiban.core;
 
 /**
  * A failure a user can act on: the message names the file, the line or field, and the article,

@@ -1,4 +1,4 @@
-package paiban;
+package paiban.core;
 
 import org.junit.jupiter.api.Test;
 
