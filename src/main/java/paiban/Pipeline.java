@@ -82,7 +82,7 @@ public final class Pipeline {
         long t1 = lap(timings, "read", t0);
         Layout layout = LayoutLoader.load(home().resolve("layouts"), issue.layout(), FontBook.of(home().resolve("fonts")));
         long t2 = lap(timings, "layout", t1);
-        Composer.Composition composition = new Composer(layout.grid(), layout.styles()).compose(issue);
+        Composer.Composition composition = new Composer(layout.grid(), layout.styles(), layout.rules()).compose(issue);
         composition.warnings().forEach(sink);
         long t3 = lap(timings, "typeset+compose", t2);
 

@@ -17,11 +17,13 @@ import java.util.TreeMap;
 /**
  * The page builder: places the issue's stories as modules on pages.
  *
- * <p>Stories go by section, then priority, and a page carries one section: sections are ordered by
- * their most important story, and the section of the lead story opens the paper. Each section gets as
- * few pages as hold its copy (see {@link SectionRun}); without {@code pages} the issue takes the sum,
- * rounded up to an even number. With {@code pages: N} the copy must fit N pages, else the build fails
- * naming what does not fit. The editor's {@code plan} fixes pages' sections and articles; composition
+ * <p>Stories go by section, then priority: sections are ordered by their most important story, and the
+ * section of the lead story opens the paper. Each section gets as few pages as hold its copy (see
+ * {@link SectionRun}); neighbouring sections short of whole pages share pages, in order, where that fills
+ * them better. Without {@code pages} the issue takes the sum, rounded up to an even number, the extra page
+ * going where it fills best. With {@code pages: N} the copy must fit N pages, else the build fails naming
+ * what does not fit. Every page that ends short is named, with the copy that would fill it.
+ * The editor's {@code plan} fixes pages' sections and articles; composition
  * fills what the plan leaves open.
  *
  * <p>Page numbers are known only when every section has its pages, so composition works on slots
@@ -35,26 +37,28 @@ public final class Composer {
     public record Composition(List<Page> pages, List<String> warnings) {
     }
 
-    /** The 导读 box lists at most this many stories. */
-    static final int INDEX_ITEMS = 8;
-
     private final Grid grid;
     private final Styles styles;
+    private final LayoutRules rules;
     private final ModuleBuilder builder;
     private final PageFiller filler;
     private final SectionRun runner;
 
-    public Composer(Grid grid, Styles styles) {
+    public Composer(Grid grid, Styles styles, LayoutRules rules) {
         this.grid = grid;
         this.styles = styles;
-        this.builder = new ModuleBuilder(grid, styles);
-        this.filler = new PageFiller(builder);
+        this.rules = rules;
+        this.builder = new ModuleBuilder(grid, styles, rules);
+        this.filler = new PageFiller(builder, Costs.DEFAULT);
         this.runner = new SectionRun(filler, builder);
     }
 
-    /** A section's copy: its stories and briefs by priority, and the planned pages it owns. */
+    /**
+     * A run of pages and the copy it carries: one section's stories and briefs by priority and the planned
+     * pages it owns, or several sections short of whole pages that share pages, in their order.
+     */
     private static final class Section {
-        final String name;
+        final List<String> names = new ArrayList<>();
         final List<Piece> stories = new ArrayList<>();
         final List<Piece> briefs = new ArrayList<>();
         final List<Planned> planned = new ArrayList<>();
@@ -62,7 +66,23 @@ public final class Composer {
         SectionRun.Result result;
 
         Section(String name) {
-            this.name = name;
+            names.add(name);
+        }
+
+        /** This run followed by {@code next}, sharing pages. */
+        Section with(Section next) {
+            Section m = new Section(names.getFirst());
+            m.names.addAll(names.subList(1, names.size()));
+            m.names.addAll(next.names);
+            m.stories.addAll(stories);
+            m.stories.addAll(next.stories);
+            m.briefs.addAll(briefs);
+            m.briefs.addAll(next.briefs);
+            return m;
+        }
+
+        String key() {
+            return String.join("\u0000", names);
         }
     }
 
@@ -74,7 +94,7 @@ public final class Composer {
         List<String> warnings = new ArrayList<>();
         Map<String, Piece> pieces = new LinkedHashMap<>();
         for (Article a : order(issue.articles())) {
-            Story s = new Story(a, grid, styles);
+            Story s = new Story(a, grid, styles, rules);
             if (!s.fallbacks().isEmpty()) {
                 warnings.add("articles/" + a.file().getFileName() + " (article '" + a.slug() + "'): "
                         + describe(s.fallbacks()) + " set in a fallback font; add a font with "
@@ -88,7 +108,8 @@ public final class Composer {
         boolean wantIndex = fixed.map(n -> n > 1).orElse(true);
 
         // pass 1 guesses the 导读 items from the other sections; pass 2 knows them
-        filler.index(new IndexBox(grid, styles, guessIndex(sections)));
+        filler.index(new IndexBox(grid, styles, rules, guessIndex(sections)));
+        sections = share(sections, wantIndex);
         Map<Integer, Section> numbering = null;
         for (int pass = 0; pass < 3; pass++) {
             for (Section s : sections) {
@@ -97,8 +118,9 @@ public final class Composer {
             allot(sections, fixed, issue, wantIndex);
             numbering = number(sections, plan);
             List<IndexBox.Item> items = indexItems(numbering);
-            IndexBox box = new IndexBox(grid, styles, items);
-            boolean same = box.minLines(2) == filler.indexBox().minLines(2) && box.minLines(6) == filler.indexBox().minLines(6);
+            IndexBox box = new IndexBox(grid, styles, rules, items);
+            boolean same = box.minLines(box.lane()) == filler.indexBox().minLines(box.lane())
+                    && box.minLines(grid.columns()) == filler.indexBox().minLines(grid.columns());
             filler.index(box);
             if (!wantIndex) break;
             if (items.isEmpty()) {
@@ -111,7 +133,9 @@ public final class Composer {
             cache.keySet().removeIf(RunKey::front);
         }
         checkPlan(sections, plan, wantIndex);
-        return new Composition(build(numbering, issue, fixed, warnings), warnings);
+        List<Page> pages = build(numbering, issue, fixed, warnings);
+        FullTextCheck.verify(issue, pages);
+        return new Composition(pages, warnings);
     }
 
     // ---- sections and pages --------------------------------------------------------------------
@@ -151,14 +175,14 @@ public final class Composer {
     }
 
     /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box. */
-    private record RunKey(String section, int pages, boolean front, boolean index) {
+    private record RunKey(String sections, int pages, boolean front, boolean index) {
     }
 
     private final Map<RunKey, SectionRun.Result> cache = new HashMap<>();
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        RunKey key = new RunKey(s.name, pages, front, front && wantIndex);
-        return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex)));
+        RunKey key = new RunKey(s.key(), pages, front, front && wantIndex);
+        return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex), s.names));
     }
 
     private int minPages(Section s, boolean front) {
@@ -194,10 +218,11 @@ public final class Composer {
         for (Planned p : s.planned) all.addAll(p.pieces());
         for (Piece p : all) {
             area += ModuleBuilder.rowCount(p);
-            int w = p.brief() ? 2 : 3;
-            area += builder.headLines(p, w, false) * w;
-            int ps = p.story().article().photos().isEmpty() ? 0 : 2;
-            area += (builder.natural(p, 2, ps, false) - builder.natural(p, 2, 0, false)) * 2;
+            int w = filler.typicalSpan(p);
+            area += builder.headLines(p, w, Rank.OTHER) * w;
+            int pw = Math.min(grid.columns(), grid.columnsFor(rules.photos().preferredWidth()));
+            int ps = p.story().article().photos().isEmpty() ? 0 : pw;
+            area += (builder.natural(p, pw, ps, Rank.OTHER) - builder.natural(p, pw, 0, Rank.OTHER)) * pw;
         }
         double page = grid.lines() * grid.columns();
         double first = (grid.lines() - grid.mastheadLines()) * grid.columns() - 40;
@@ -206,8 +231,38 @@ public final class Composer {
     }
 
     /**
+     * Sections short of whole pages share pages with a neighbour, in order, where the shared run fills its
+     * pages better on no more pages. A section the plan gives pages keeps them to itself.
+     */
+    private List<Section> share(List<Section> sections, boolean wantIndex) {
+        List<Section> out = new ArrayList<>(sections);
+        for (Section s : out) s.pages = fitPages(s, out, wantIndex);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i + 1 < out.size() && !changed; i++) {
+                Section a = out.get(i);
+                Section b = out.get(i + 1);
+                if (!a.planned.isEmpty() || !b.planned.isEmpty()) continue;
+                int apart = a.result.totalShort(grid) + b.result.totalShort(grid);
+                if (apart == 0) continue;
+                List<Section> trial = new ArrayList<>(out);
+                Section m = a.with(b);
+                trial.set(i, m);
+                trial.remove(i + 1);
+                m.pages = fitPages(m, trial, wantIndex);
+                if (m.result.left().isEmpty() && m.pages <= a.pages + b.pages && m.result.totalShort(grid) < apart) {
+                    out = trial;
+                    changed = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Settles the page count: with {@code pages: N} the sections must share exactly N pages; without it
-     * the issue takes an even number, the extra page going where it fills best, at the end.
+     * the issue takes an even number. Each page more goes to the run that fills best with it.
      */
     private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue, boolean wantIndex) {
         int total = sections.stream().mapToInt(s -> s.pages).sum();
@@ -215,43 +270,27 @@ public final class Composer {
         if (fixed.isPresent()) {
             int n = fixed.get();
             if (total > n) throw overflow(sections, n, total, wantIndex);
-            if (total < n) grow(sections.getLast(), n - total, sections, wantIndex);
+            for (; total < n; total++) addPage(sections, wantIndex);
             return;
         }
-        if (total < planned) grow(sections.getLast(), planned - total, sections, wantIndex);
-        if (issue.plan().isEmpty() && sections.size() > 2) {
-            // a section that cannot fill its last page goes last, where a short page is allowed
-            Section worst = null;
-            for (Section s : sections.subList(1, sections.size())) {
-                int gap = s.result.lastShort(grid);
-                if (gap > 0 && (worst == null || gap > worst.result.lastShort(grid))) worst = s;
-            }
-            if (worst != null) {
-                sections.remove(worst);
-                sections.add(worst);
-            }
-        }
-        total = sections.stream().mapToInt(s -> s.pages).sum();
-        if (total % 2 == 1) {
-            // printed sheets carry an even number of pages: the section that spreads best over one more
-            // page takes it, and closes the paper, where a short last page is allowed
-            Section pick = sections.getLast();
-            int[] best = null;
-            for (Section s : sections) {
-                if (s == sections.getFirst() && sections.size() > 1 || !issue.plan().isEmpty() && s != sections.getLast()) continue;
-                SectionRun.Result r = run(s, s.pages + 1, s == sections.getFirst(), wantIndex);
-                int[] key = {r.leftRows(), r.totalShort(grid) - r.lastShort(grid), r.lastShort(grid)};
-                if (best == null || java.util.Arrays.compare(key, best) < 0) {
-                    best = key;
-                    pick = s;
-                }
-            }
-            grow(pick, 1, sections, wantIndex);
-            if (pick != sections.getLast()) {
-                sections.remove(pick);
-                sections.add(pick);
+        for (; total < planned; total++) addPage(sections, wantIndex);
+        // printed sheets carry an even number of pages
+        if (total % 2 == 1) addPage(sections, wantIndex);
+    }
+
+    /** One page more for the run that fills best with it: all its copy placed, then the fewest short lines. */
+    private void addPage(List<Section> sections, boolean wantIndex) {
+        Section pick = sections.getLast();
+        int[] best = null;
+        for (Section s : sections) {
+            SectionRun.Result r = run(s, s.pages + 1, s == sections.getFirst(), wantIndex);
+            int[] key = {r.leftRows(), r.totalShort(grid)};
+            if (best == null || java.util.Arrays.compare(key, best) < 0) {
+                best = key;
+                pick = s;
             }
         }
+        grow(pick, 1, sections, wantIndex);
     }
 
     private void grow(Section s, int more, List<Section> sections, boolean wantIndex) {
@@ -360,9 +399,9 @@ public final class Composer {
         return new IndexBox.Item(p.slug(), p.story().article().title(), p.priority(), page);
     }
 
-    private static List<IndexBox.Item> top(List<IndexBox.Item> items) {
+    private List<IndexBox.Item> top(List<IndexBox.Item> items) {
         return items.stream().sorted(Comparator.comparingInt(IndexBox.Item::priority).thenComparing(IndexBox.Item::slug))
-                .limit(INDEX_ITEMS).toList();
+                .limit(rules.index().maxItems()).toList();
     }
 
     // ---- the plan --------------------------------------------------------------------------------
@@ -405,9 +444,9 @@ public final class Composer {
                 Planned p = plan.stream().filter(pl -> pl.pieces().equals(wanted)).findFirst().orElseThrow();
                 int area = 0;
                 for (Piece m : missed) {
-                    int w = p.spans().getOrDefault(m, 3);
+                    int w = p.spans().getOrDefault(m, filler.typicalSpan(m));
                     int ps = ModuleBuilder.photoSpans(m, w)[0];
-                    area += builder.natural(m, w, ps, false) * w;
+                    area += builder.natural(m, w, ps, Rank.OTHER) * w;
                 }
                 List<String> names = missed.stream().map(m -> "'" + m.slug() + "'").toList();
                 throw new PaibanException("issue.yaml: plan[" + p.entry().entry() + "] (page " + p.entry().page()
@@ -423,13 +462,11 @@ public final class Composer {
     private List<Page> build(Map<Integer, Section> numbering, Issue issue, Optional<Integer> fixed, List<String> warnings) {
         Map<Piece, Integer> pageOf = new HashMap<>();
         Map<Integer, List<Slot>> slotsOf = new TreeMap<>();
-        Map<Integer, int[]> feetOf = new HashMap<>();
         for (var e : pageNumbers.entrySet()) {
             SectionRun.Result r = e.getKey().result;
             for (int i = 0; i < r.pages().size(); i++) {
                 int page = e.getValue().get(i);
                 slotsOf.put(page, r.pages().get(i));
-                feetOf.put(page, r.feet().get(i));
                 for (Slot s : r.pages().get(i)) pageOf.put(s.piece(), page);
             }
         }
@@ -440,7 +477,7 @@ public final class Composer {
             Integer page = first == null ? null : pageOf.get(first);
             if (page != null && page != 1) items.add(new IndexBox.Item(i.slug(), i.title(), i.priority(), page));
         }
-        IndexBox finalBox = new IndexBox(grid, styles, items);
+        IndexBox finalBox = new IndexBox(grid, styles, rules, items);
         List<Page> pages = new ArrayList<>();
         int total = numbering.size();
         for (int n = 1; n <= total; n++) {
@@ -462,19 +499,34 @@ public final class Composer {
                 modules.add(builder.build(s, to, from));
             }
             Section section = numbering.get(n);
-            pages.add(new Page(n, section.name, modules));
-            boolean last = n == total;
-            int[] feet = feetOf.get(n);
-            int empty = SectionRun.Result.shortOf(feet, grid);
-            if (empty > 0 && (!last || fixed.isPresent())) {
+            List<String> names = sectionsOn(section, modules, issue);
+            pages.add(new Page(n, names, modules));
+            int[] feet = PageFeet.of(pages.getLast(), grid);
+            if (SectionRun.Result.shortOf(feet, grid) > 0) {
                 int worst = 0;
-                for (int f : feet) worst = Math.max(worst, grid.lines() - f);
-                warnings.add("page " + n + " (" + section.name + ") is under-filled: its columns end up to " + worst
-                        + " lines short of the foot (" + empty + " column lines more than the 3 allowed); "
-                        + (fixed.isPresent() ? "add copy or lower 'pages'" : "add copy or briefs to section " + section.name));
+                int lines = 0;
+                for (int f : feet) {
+                    worst = Math.max(worst, grid.lines() - f);
+                    lines += grid.lines() - f;
+                }
+                warnings.add("page " + n + " (" + String.join(rules.words().separator(), names) + ") is under-filled: its columns"
+                        + " end up to " + worst + " lines short of the foot; about " + lines * grid.charsPerColumn()
+                        + " more characters of copy (" + lines + " lines at one column's width) would fill it; "
+                        + (fixed.isPresent() ? "add copy or fillers, or lower 'pages'" : "add copy or fillers to "
+                        + String.join(rules.words().separator(), names)));
             }
         }
         return pages;
+    }
+
+    /** The sections a page carries, in the run's order: those of its modules' articles. */
+    private static List<String> sectionsOn(Section run, List<Module> modules, Issue issue) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Module m : modules) {
+            if (m.kind().article()) issue.article(m.slug()).ifPresent(a -> seen.add(a.section()));
+        }
+        List<String> out = run.names.stream().filter(seen::contains).toList();
+        return out.isEmpty() ? List.of(run.names.getFirst()) : out;
     }
 
     private static Piece findFirstPart(Map<Piece, Integer> pageOf, String slug) {

@@ -17,6 +17,12 @@ package paiban.compose;
 public record Grid(float width, float height, int columns, float columnWidth, float gutter, float pitch,
                    int lines, float baseline, float bodySize, int mastheadLines) {
 
+    /** paiban composes pages of this many columns at least, and at most {@link #MAX_COLUMNS}. */
+    public static final int MIN_COLUMNS = 3;
+    public static final int MAX_COLUMNS = 10;
+    /** Body lines below a headline that make a story worth its place: page 1 must have room for them under its lead. */
+    public static final int MIN_STORY_LINES = 12;
+
     public float columnX(int column) {
         return column * (columnWidth + gutter);
     }
@@ -31,6 +37,17 @@ public record Grid(float width, float height, int columns, float columnWidth, fl
 
     public int charsPerColumn() {
         return Math.round(columnWidth / bodySize);
+    }
+
+    /** Columns that come nearest to {@code chars} body characters, at least one and at most the page's. */
+    public int columnsFor(int chars) {
+        int cpc = charsPerColumn();
+        return Math.max(1, Math.min(columns, Math.round(chars / (float) cpc)));
+    }
+
+    /** A span's width in body characters, gutters counted as characters. */
+    public int charsFor(int span) {
+        return span * charsPerColumn() + span - 1;
     }
 
     /** Grid lines needed to hold {@code points} of height. */

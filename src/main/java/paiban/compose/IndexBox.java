@@ -20,18 +20,33 @@ final class IndexBox {
     record Item(String slug, String title, int priority, int page) {
     }
 
-    private static final String TITLE = "导读";
-
     private final Grid grid;
     private final Styles styles;
+    private final LayoutRules.IndexRules rules;
+    private final LayoutRules.Words words;
     private final List<Item> items;
 
     /** {@code items} in any order; the box lists them by page, then priority. */
-    IndexBox(Grid grid, Styles styles, List<Item> items) {
+    IndexBox(Grid grid, Styles styles, LayoutRules rules, List<Item> items) {
+        this(grid, styles, rules.index(), rules.words(), items);
+    }
+
+    private IndexBox(Grid grid, Styles styles, LayoutRules.IndexRules rules, LayoutRules.Words words, List<Item> items) {
         this.grid = grid;
         this.styles = styles;
+        this.rules = rules;
+        this.words = words;
         this.items = items.stream().sorted(Comparator.comparingInt(Item::page).thenComparingInt(Item::priority)
                 .thenComparing(Item::slug)).toList();
+    }
+
+    /** The same box listing {@code items} instead. */
+    IndexBox with(List<Item> items) {
+        return new IndexBox(grid, styles, rules, words, items);
+    }
+
+    int maxItems() {
+        return rules.maxItems();
     }
 
     List<Item> items() {
@@ -47,9 +62,18 @@ final class IndexBox {
         return grid.linesFor(styles.get("index-title").pitch() * 1.5f);
     }
 
-    /** A box four columns wide or more lists its items in lanes two columns wide, like a strip of 导读. */
+    /** Columns of one lane of items, from the layout's lane width. */
+    int lane() {
+        return grid.columnsFor(rules.laneWidth());
+    }
+
+    /** The box stands one lane wide, or two lanes or more side by side, like a strip of 导读. */
+    boolean fits(int span) {
+        return span == lane() || span >= 2 * lane();
+    }
+
     private int laneSpan(int span) {
-        return span >= 4 ? 2 : span;
+        return span >= 2 * lane() ? lane() : span;
     }
 
     private float measure(int span) {
@@ -91,7 +115,7 @@ final class IndexBox {
     /** The item's title lines; its page label goes at the right end of the last one, or on a line of its own. */
     private List<SetLine> itemLines(Item i, int span) {
         TextStyle st = styles.get("index-item").withIndent(0);
-        List<SetLine> lines = new ArrayList<>(Typesetter.set("■" + i.title(), st, measure(span)).lines());
+        List<SetLine> lines = new ArrayList<>(Typesetter.set(rules.marker() + i.title(), st, measure(span)).lines());
         SetLine label = label(i.page() <= 0 ? 88 : i.page(), span);
         if (lines.getLast().inkEnd() + (label.inkEnd() - label.inkStart()) + grid.bodySize() > measure(span)) {
             lines.add(null);
@@ -101,24 +125,24 @@ final class IndexBox {
 
     private SetLine label(int page, int span) {
         TextStyle st = styles.get("index-item").withAlign(TextStyle.Align.RIGHT).withIndent(0);
-        return Typesetter.set("第" + page + "版", st, measure(span)).lines().getFirst();
+        return Typesetter.set(words.indexPage(page), st, measure(span)).lines().getFirst();
     }
 
     /** Sets the box in its slot, listing as many items as fit, most important first. */
     Module build(int column, int span, int line, int lines) {
         List<Item> shown = new ArrayList<>(items);
-        while (!shown.isEmpty() && new IndexBox(grid, styles, shown).minLines(span) > lines) {
+        while (!shown.isEmpty() && with(shown).minLines(span) > lines) {
             shown.remove(shown.stream().max(Comparator.comparingInt(Item::priority).thenComparing(Item::page)).orElseThrow());
         }
         List<PlacedLine> text = new ArrayList<>();
         TextStyle title = styles.get("index-title");
-        SetLine t = Typesetter.set(TITLE, title.withAlign(TextStyle.Align.CENTER), grid.spanWidth(span)).lines().getFirst();
+        SetLine t = Typesetter.set(rules.title(), title.withAlign(TextStyle.Align.CENTER), grid.spanWidth(span)).lines().getFirst();
         int titleLines = titleLines();
         float titleTop = grid.lineTop(line) + (titleLines * grid.pitch() - title.pitch()) / 2;
         text.add(new PlacedLine(t, grid.columnX(column), titleTop + (title.pitch() - title.size()) / 2
-                + Story.emTop(title) * title.size(), "index", "index-title", title.color(), 3000, false));
+                + Story.emTop(title) * title.size(), LineKind.INDEX, "index-title", title.color(), 0, false));
         TextStyle item = styles.get("index-item");
-        int part = 3001;
+        int part = 1;
         List<List<Item>> lanes = lanes(shown, span);
         int room = lines - titleLines - 1 - ModuleBuilder.GAP;
         for (int k = 0; k < lanes.size(); k++) {
@@ -134,17 +158,17 @@ final class IndexBox {
                 Item i = lane.get(n);
                 for (SetLine l : itemLines(i, span)) {
                     if (l != null) {
-                        text.add(new PlacedLine(l, x, baselineOf(y, item), "index", "index-item", item.color(), part, false));
+                        text.add(new PlacedLine(l, x, baselineOf(y, item), LineKind.INDEX, "index-item", item.color(), part, false));
                     }
                     y++;
                 }
-                text.add(new PlacedLine(label(i.page(), span), x, baselineOf(y - 1, item), "index", "index-item",
+                text.add(new PlacedLine(label(i.page(), span), x, baselineOf(y - 1, item), LineKind.INDEX, "index-item",
                         item.color(), part, false));
                 part++;
                 y += gap(spare, gaps, n + 1);
             }
         }
-        return new Module("", TITLE, "index", column, span, line, lines, text, List.of());
+        return new Module("", rules.title(), ModuleKind.INDEX, column, span, line, lines, text, List.of());
     }
 
     private static int gap(int spare, int gaps, int i) {

@@ -3,14 +3,15 @@ package paiban.compose;
 import java.util.List;
 
 /**
- * An article block (版块/模块) on the grid: a rectangle of whole columns and whole grid lines holding
- * a headline, photos with captions, and body columns.
+ * A block (版块/模块) on the grid: a rectangle of whole columns and whole grid lines holding a headline,
+ * photos with captions, and body columns; or a piece of page furniture (the 导读 box, a pull quote, a filler).
  *
- * @param slug   the article, or "" for page furniture such as the 导读 box
- * @param kind   story, continuation (上接 part), brief or index
+ * @param slug   the article it belongs to; "" for the 导读 box and fillers, which belong to none
+ * @param title  the article's title, or the furniture's name
+ * @param kind   what the module is; only {@link ModuleKind#article()} kinds carry an article's copy
  * @param column first column (0-based); {@code line} first grid line
  */
-public record Module(String slug, String title, String kind, int column, int span, int line, int lines,
+public record Module(String slug, String title, ModuleKind kind, int column, int span, int line, int lines,
                      List<PlacedLine> text, List<PlacedPhoto> photos) {
 
     public Module {

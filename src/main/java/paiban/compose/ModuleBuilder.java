@@ -29,46 +29,67 @@ public final class ModuleBuilder {
      */
     static final int GAP = 1;
 
+    /**
+     * No leg of body text (a column's run under a headline or photo) is shorter than this, unless the
+     * piece's whole body is.
+     */
+    static final int MIN_LEG = 5;
+
     private final Grid grid;
     private final Styles styles;
+    private final LayoutRules rules;
+    private final Map<Key, Boolean> legal = new HashMap<>();
     private final Map<Key, Integer> naturals = new HashMap<>();
     private final Map<Key, Integer> cuts = new HashMap<>();
     private final Map<Key, int[]> feet = new HashMap<>();
 
-    private record Key(Piece piece, int span, int photoSpan, boolean lead, int lines) {
+    private record Key(Piece piece, int span, int photoSpan, Rank rank, int lines) {
     }
 
-    public ModuleBuilder(Grid grid, Styles styles) {
+    public ModuleBuilder(Grid grid, Styles styles, LayoutRules rules) {
         this.grid = grid;
         this.styles = styles;
+        this.rules = rules;
     }
 
     Grid grid() {
         return grid;
     }
 
+    LayoutRules rules() {
+        return rules;
+    }
+
     /**
-     * The headline level for an article's weight (priority 1 is the heaviest) and the module's width:
-     * a heavy story gets a big headline only where it has the width to carry it.
+     * The headline style for a story's weight (priority 1 is the heaviest), its module's width and its
+     * standing on the page: a heavy story gets a big headline only where it has the width to carry it,
+     * and a page's first story never less than the layout's page-lead level.
      */
-    public static String headlineLevel(int priority, int span, boolean lead) {
-        if (lead) return "headline-1";
-        if (span >= 5) return priority <= 3 ? "headline-2" : "headline-3";
-        if (span >= 3) return priority <= 2 ? "headline-2" : "headline-3";
-        if (span == 2) return priority <= 2 ? "headline-3" : "headline-4";
-        return "headline-4";
+    String headlineLevel(int priority, int span, Rank rank) {
+        LayoutRules.Headlines h = rules.headlines();
+        return switch (rank) {
+            case LEAD -> h.lead();
+            case PAGE_LEAD -> h.pageLeadStyle(priority, grid.charsFor(span));
+            case OTHER -> h.style(priority, grid.charsFor(span));
+        };
     }
 
-    /** Grid lines the piece's head takes at {@code span}: headline group, brief title or jump head. */
-    int headLines(Piece p, int span, boolean lead) {
-        return head(p, span, lead).gridLines();
+    /** Grid lines the piece's head takes at {@code span}: headline group, brief head or jump head. */
+    int headLines(Piece p, int span, Rank rank) {
+        return head(p, span, rank).gridLines();
     }
 
-    private Story.Headline head(Piece p, int span, boolean lead) {
+    private Story.Headline head(Piece p, int span, Rank rank) {
         float w = grid.spanWidth(span);
         if (p.continuation()) return p.story().jumpHead(w);
-        if (p.brief()) return p.story().headline(Story.BRIEF_TITLE, w);
-        return p.story().headline(headlineLevel(p.priority(), span, lead), w);
+        if (p.brief() && !rank.leads()) return p.story().briefHead(w);
+        return p.story().headline(headlineLevel(p.priority(), span, rank), w);
+    }
+
+    /** What the module is: a brief that opens a page is set, and listed, as a story. */
+    static ModuleKind kind(Piece p, Rank rank) {
+        if (p.continuation()) return ModuleKind.CONTINUATION;
+        return p.brief() && !rank.leads() ? ModuleKind.BRIEF : ModuleKind.STORY;
     }
 
     /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
@@ -86,14 +107,38 @@ public final class ModuleBuilder {
     }
 
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */
-    int natural(Piece p, int span, int photoSpan, boolean lead) {
-        Key k = new Key(p, span, photoSpan, lead, 0);
+    int natural(Piece p, int span, int photoSpan, Rank rank) {
+        Key k = new Key(p, span, photoSpan, rank, 0);
         Integer n = naturals.get(k);
         if (n == null) {
-            n = headLines(p, span, lead) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
+            n = headLines(p, span, rank) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
             naturals.put(k, n);
         }
         return n;
+    }
+
+    /**
+     * Whether the whole piece may be set at {@code span} with photos of {@code photoSpan}: every column that
+     * is not a photo's to its foot holds a leg of at least {@link #MIN_LEG} lines (or the whole body, when it is
+     * shorter), so that no column is a stub of two lines or a white gap inside the module.
+     */
+    boolean legal(Piece p, int span, int photoSpan, Rank rank) {
+        if (p.index()) return true;
+        return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
+            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int end = balancedEnd(occ, rowCount(p));
+            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
+        });
+    }
+
+    /** Every column below its photos holds a leg of at least {@link #MIN_LEG} lines, or all the rows there are. */
+    private static boolean legsHold(Flow f, int[] occ, int end, int rows) {
+        int min = Math.min(MIN_LEG, rows);
+        for (int c = 0; c < occ.length; c++) {
+            if (f.used[c] == 0 && occ[c] >= end - 1) continue; // a photo's column to the foot
+            if (f.used[c] < min) return false;
+        }
+        return true;
     }
 
     /**
@@ -101,19 +146,19 @@ public final class ModuleBuilder {
      * starts from, or -1 when it cannot be cut there (it fits whole, is a brief, or either part would
      * be too short to stand).
      */
-    int cutAt(Piece p, int span, int photoSpan, boolean lead, int lines) {
+    int cutAt(Piece p, int span, int photoSpan, Rank rank, int lines) {
         if (p.index() || p.brief()) return -1;
-        Key k = new Key(p, span, photoSpan, lead, lines);
+        Key k = new Key(p, span, photoSpan, rank, lines);
         Integer n = cuts.get(k);
         if (n == null) {
             n = -1;
             int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
-            int end = lines - headLines(p, span, lead) - GAP;
+            int end = lines - headLines(p, span, rank) - GAP;
             int photos = 0;
             for (int o : occ) photos = Math.max(photos, o);
             // photos and their captions stay whole inside the first part
             Flow f = end > photos ? flow(p, occ, end, true) : null;
-            if (f != null && f.jumpColumn >= 0 && f.next < rowCount(p)) {
+            if (f != null && f.jumpColumn >= 0 && f.next < rowCount(p) && legsHold(f, occ, end, rowCount(p))) {
                 int placed = f.next - (p.continuation() ? 1 : 0);
                 int left = rowCount(p) - f.next;
                 if (placed >= MIN_FIRST_PART && left >= MIN_CONTINUATION) n = p.fromRow() + placed;
@@ -127,15 +172,15 @@ public final class ModuleBuilder {
      * The body columns' shortfall at the module's foot when the whole piece is set in {@code lines}:
      * for each column, the empty lines below its last row. The page foot allows three.
      */
-    int[] shortfall(Piece p, int span, int photoSpan, boolean lead, int lines, int headAir) {
-        int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, lead, 0), k -> {
+    int[] shortfall(Piece p, int span, int photoSpan, Rank rank, int lines, int headAir) {
+        int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
             int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
             Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
             int[] out = new int[span];
             for (int c = 0; c < span; c++) out[c] = occ[c] + f.used[c];
             return out;
         });
-        int end = lines - headLines(p, span, lead) - headAir;
+        int end = lines - headLines(p, span, rank) - headAir;
         int[] out = new int[span];
         for (int c = 0; c < span; c++) out[c] = end - bottoms[c];
         return out;
@@ -150,7 +195,7 @@ public final class ModuleBuilder {
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
         float left = grid.columnX(s.column());
-        Story.Headline head = head(p, s.span(), s.lead());
+        Story.Headline head = head(p, s.span(), s.rank());
         float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
         for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
         int bodyTop = s.line() + head.gridLines() + s.headAir();
@@ -169,25 +214,24 @@ public final class ModuleBuilder {
                 if (v < 0) continue;
                 float x = grid.columnX(s.column() + c);
                 if (p.continuation() && v == 0) {
-                    SetLine l = Typesetter.set("（上接第" + jumpFrom + "版）", jump, grid.columnWidth()).lines().getFirst();
-                    text.add(new PlacedLine(l, x, baselineOf(y + i, jump), "jump", "jump", jump.color(), 998, false));
+                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, grid.columnWidth()).lines().getFirst();
+                    text.add(new PlacedLine(l, x, baselineOf(y + i, jump), LineKind.JUMP_FROM, "jump", jump.color(), 0, false));
                     continue;
                 }
                 Story.Row row = p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0));
                 TextStyle st = styles.get(row.cssClass());
                 text.add(new PlacedLine(row.line(), x, baselineOf(y + i, st), row.kind(), row.cssClass(), st.color(),
-                        row.part(), row.kind().equals("body")));
+                        row.part(), row.kind() == LineKind.BODY));
             }
         }
         if (cut) {
             TextStyle right = jump.withAlign(TextStyle.Align.RIGHT).withIndent(0);
-            SetLine l = Typesetter.set("（下转第" + jumpTo + "版）", right, grid.columnWidth()).lines().getFirst();
+            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, grid.columnWidth()).lines().getFirst();
             text.add(new PlacedLine(l, grid.columnX(s.column() + f.jumpColumn), baselineOf(bodyTop + end - 1, right),
-                    "jump", "jump", right.color(), 999, false));
+                    LineKind.JUMP_TO, "jump", right.color(), 0, false));
         }
-        String kind = p.continuation() ? "continuation" : p.brief() ? "brief" : "story";
-        return new Module(p.slug(), p.story().article().title(), kind, s.column(), s.span(), s.line(), s.lines(),
-                text, photos);
+        return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
+                s.lines(), text, photos);
     }
 
     /**
@@ -224,14 +268,14 @@ public final class ModuleBuilder {
         Story.PhotoBlock block = story.photo(p.photo(), p.width());
         List<PlacedLine> out = new ArrayList<>();
         int line = Math.round(p.y() / grid.pitch()) + block.imageLines();
-        int part = 2000 + story.article().photos().indexOf(p.photo()) * 2;
+        int part = story.article().photos().indexOf(p.photo()) + 1;
         TextStyle cap = styles.get("caption");
         TextStyle cred = styles.get("credit");
         for (SetLine l : block.caption()) {
-            out.add(new PlacedLine(l, p.x(), baselineOf(line++, cap), "caption", "caption", cap.color(), part, false));
+            out.add(new PlacedLine(l, p.x(), baselineOf(line++, cap), LineKind.CAPTION, "caption", cap.color(), part, false));
         }
         for (SetLine l : block.credit()) {
-            out.add(new PlacedLine(l, p.x(), baselineOf(line++, cred), "credit", "credit", cred.color(), part + 1, false));
+            out.add(new PlacedLine(l, p.x(), baselineOf(line++, cred), LineKind.CREDIT, "credit", cred.color(), part, false));
         }
         return out;
     }

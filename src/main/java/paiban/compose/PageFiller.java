@@ -9,15 +9,15 @@ import java.util.Set;
 
 /**
  * Fills one page's type area with modules, as a make-up editor does: from the top down in bands that
- * run across the page, each band split into column groups (6, 4+2, 2+4, 3+3, 2+2+2, 5+1, 1+5), each
- * group a stack of modules exactly as tall as the band. The most important piece waiting opens each
+ * run across the page, each band split into column groups ({@link BandShapes}: on six columns 6, 4+2, 2+4,
+ * 3+3, 2+2+2, 5+1, 1+5), each group a stack of modules exactly as tall as the band. The most important piece waiting opens each
  * band; the other groups take the next stories, briefs (简讯) and the 导读 box. A module reaches its
  * group's height by its natural height, a line or two of air around its headline, a different photo
  * size, or a cut with a jump line when a later page of the section can take the rest.
  *
  * <p>The filler keeps a few of the best partial pages (a beam search) and scores each choice: white
  * lines, cuts, pieces set out of priority order, photo sizes away from the section's preference, odd
- * shapes. The best full page wins.
+ * shapes, sections out of order ({@link Costs}). The best full page wins.
  */
 final class PageFiller {
 
@@ -32,9 +32,15 @@ final class PageFiller {
      * @param must   pieces the plan puts on this page
      * @param stretch how much larger than usual photos and headline air should be on pages that can cut,
      *                which decides how much copy reaches the section's last page
+     * @param sections the sections of the run in their order: a later section's piece placed while an earlier
+     *                 one's waits costs {@link Costs#sectionOrder()}
      */
     record Spec(int top, boolean canCut, boolean lead, boolean index, Map<Piece, Integer> spans, Set<Piece> must,
-                SectionRun.Stretch stretch) {
+                SectionRun.Stretch stretch, List<String> sections) {
+
+        int sectionRank(Piece p) {
+            return p.index() ? -1 : Math.max(0, sections.indexOf(p.story().article().section()));
+        }
 
         int photoShift() {
             return stretch.photos();
@@ -55,9 +61,6 @@ final class PageFiller {
                   double cost) {
     }
 
-    private static final int[][] CONFIGS = {{6}, {4, 2}, {2, 4}, {3, 3}, {2, 2, 2}, {5, 1}, {1, 5}};
-    /** Bands shorter than this look like strips, except at the page foot. */
-    private static final int MIN_BAND = 8;
     private static final int BEAM = 5;
     /** A section's last page has no cuts to fall back on, so it looks at more layouts. */
     private static final int LAST_PAGE_BEAM = 10;
@@ -65,38 +68,23 @@ final class PageFiller {
     /** How many stories beyond the one opening a band a group may take, and how many briefs. */
     private static final int LOOK_STORIES = 3;
     private static final int LOOK_BRIEFS = 6;
-
-    // costs, in points of a page's badness
-    private static final double WHITE_MID = 6;        // per column line of white above another module
-    private static final double WHITE_FOOT = 0.5;     // per column line of white at the foot (up to three lines)
-    private static final double WHITE_HOLE = 40;      // per column line beyond what the foot allows
-    private static final double AIR = 1.2;            // per column line of headline air
-    private static final double AIR_INDEX = 0.1;      // the 导读 box spreads its items at almost no cost
-    private static final double CUT = 20;             // a jump
-    private static final double FRONT_STORY = -15;    // each story that starts on page 1 besides the lead
-    private static final double ORDER = 9;            // per more important story left waiting
-    private static final double PHOTO = 12;           // per column a photo is off the preferred size
-    private static final double NARROW_STORY = 40;    // a story in a single column
-    private static final double WIDE_BRIEF = 15;      // a brief over four columns or more
-    private static final double SHORT_BAND = 60;
-    private static final double UNPLACED_CONTINUATION = 400;
-    private static final double OVERFLOW = 200;       // per row of copy a section's last page leaves out
-    private static final double STUCK = 30;           // per column line left empty while copy waits
-    private static final double STRIP = 1.5;          // per column and line a story's body is under MIN_COLUMN_LINES
-    private static final double WIDE_AGAIN = 25;      // a full-width band under another one
-    private static final double BIG = 0.3;            // per column line a module is over two fifths of the page
-    private static final int MIN_COLUMN_LINES = 10;
+    /** The 导读 box is at least this many lines tall, and spreads its items over at most this many more. */
     private static final int MIN_INDEX = 10;
     private static final int INDEX_AIR = 6;
-    private static final double INDEX_PENDING = 300;  // page 1 without its 导读 box yet
 
     private final ModuleBuilder builder;
     private final Grid grid;
+    private final LayoutRules rules;
+    private final Costs costs;
+    private final List<int[]> shapes;
     private IndexBox index;
 
-    PageFiller(ModuleBuilder builder) {
+    PageFiller(ModuleBuilder builder, Costs costs) {
         this.builder = builder;
         this.grid = builder.grid();
+        this.rules = builder.rules();
+        this.costs = costs;
+        this.shapes = BandShapes.of(grid.columns());
     }
 
     void index(IndexBox box) {
@@ -160,17 +148,24 @@ final class PageFiller {
      * will not fit, too little leaves the foot empty. Guides the beam before the page is done.
      */
     private double outlook(State s, Spec spec) {
-        double pending = s.indexDone() ? 0 : INDEX_PENDING;
+        double pending = s.indexDone() ? 0 : costs.indexPending();
         if (spec.canCut()) return pending;
         double need = s.indexDone() ? 0 : index.minLines(2) * 2;
         for (List<Piece> list : List.of(s.queue(), s.briefs())) {
             for (Piece p : list) {
-                int w = p.brief() ? 2 : 3;
-                need += builder.natural(p, w, photoChoices(p, w, false, spec)[0], false) * w;
+                int w = typicalSpan(p);
+                need += builder.natural(p, w, photoChoices(p, w, Rank.OTHER, spec)[0], Rank.OTHER) * w;
             }
         }
         double room = (grid.lines() - s.top()) * grid.columns();
-        return pending + (need > room ? (need - room) * OVERFLOW / 4 : (room - need) * WHITE_FOOT * 4);
+        return pending + (need > room ? (need - room) * costs.overflow() / 4 : (room - need) * costs.whiteFoot() * 4);
+    }
+
+    /** The span a piece usually takes, for estimates: a brief its width, a story a quarter of the page or three columns. */
+    int typicalSpan(Piece p) {
+        if (p.index()) return index.lane();
+        if (p.brief()) return grid.columnsFor(Math.min(rules.briefs().maxWidth(), 2 * grid.charsPerColumn()));
+        return Math.min(grid.columns(), Math.max(2, grid.columnsFor(36)));
     }
 
     /** The page's final score: what it left empty, and what it failed to place. */
@@ -179,26 +174,45 @@ final class PageFiller {
         int left = grid.lines() - s.top();
         boolean waiting = !s.queue().isEmpty() || !s.briefs().isEmpty();
         // with copy waiting the page is stuck; without, it is a section's last page, which should be full too
-        c += waiting ? left * grid.columns() * STUCK : grid.columns() * footCost(left);
+        c += waiting ? left * grid.columns() * costs.stuck() : grid.columns() * costs.foot(left);
         for (Piece p : s.queue()) {
             if (spec.must().contains(p)) c += 1e6;
-            if (p.continuation()) c += UNPLACED_CONTINUATION;
+            if (p.continuation()) c += costs.unplacedContinuation();
             // a section's last page must take everything
-            if (!spec.canCut()) c += OVERFLOW * ModuleBuilder.rowCount(p);
+            if (!spec.canCut()) c += costs.overflow() * ModuleBuilder.rowCount(p);
         }
-        if (!spec.canCut()) for (Piece p : s.briefs()) c += OVERFLOW * ModuleBuilder.rowCount(p);
+        if (!spec.canCut()) for (Piece p : s.briefs()) c += costs.overflow() * ModuleBuilder.rowCount(p);
         for (Piece p : s.briefs()) if (spec.must().contains(p)) c += 1e6;
+        // a section's story that goes on to the next page while a later section already stands on this one
+        // breaks the sections' order: the reader would meet the section again after the other
+        int highest = -1;
+        for (Slot sl : s.slots()) highest = Math.max(highest, spec.sectionRank(sl.piece()));
+        for (List<Piece> behind : List.of(s.carried(), s.queue(), s.briefs())) {
+            for (Piece p : behind) if (!p.index() && spec.sectionRank(p) < highest) c += costs.sectionOrder() * 10;
+        }
         if (!s.indexDone()) c += 1e5;
         return c;
     }
 
-    /** The piece that opens the next band: the plan's next article, else the most important one waiting. */
+    /**
+     * The piece that opens the next band: the plan's next article, else the most important one waiting of
+     * the earliest section that has copy waiting (sections keep their order), else the 导读 box.
+     */
     private static Piece head(State s, Spec spec) {
         for (Piece p : s.queue()) if (spec.must().contains(p)) return p;
         for (Piece p : s.briefs()) if (spec.must().contains(p)) return p;
-        if (!s.queue().isEmpty()) return s.queue().getFirst();
-        if (!s.briefs().isEmpty()) return s.briefs().getFirst();
+        int earliest = earliest(s, spec, Set.of());
+        for (Piece p : s.queue()) if (spec.sectionRank(p) == earliest) return p;
+        for (Piece p : s.briefs()) if (spec.sectionRank(p) == earliest) return p;
         return s.indexDone() ? null : Piece.INDEX;
+    }
+
+    /** The rank of the earliest section with copy waiting that is not {@code used}; MAX_VALUE if none. */
+    private static int earliest(State s, Spec spec, Set<Piece> used) {
+        int e = Integer.MAX_VALUE;
+        for (Piece p : s.queue()) if (!used.contains(p)) e = Math.min(e, spec.sectionRank(p));
+        for (Piece p : s.briefs()) if (!used.contains(p)) e = Math.min(e, spec.sectionRank(p));
+        return e;
     }
 
     private List<State> expand(State s, Spec spec) {
@@ -211,35 +225,42 @@ final class PageFiller {
         Piece head = head(s, spec);
         if (head == null) return List.of();
         int room = grid.lines() - s.top();
-        boolean lead = spec.lead() && s.slots().isEmpty() && !head.index() && !head.brief();
+        // the page's first piece is its 头条: the lead on page 1, a full headline group elsewhere
+        boolean opens = s.slots().isEmpty() && !head.index() && !head.continuation();
+        Rank rank = !opens ? Rank.OTHER : spec.lead() ? Rank.LEAD : Rank.PAGE_LEAD;
+        int minBand = costs.minBand();
         List<State> out = new ArrayList<>();
-        for (int[] config : CONFIGS) {
-            int g = headGroup(config, head, spec, lead);
+        for (int[] config : shapes) {
+            int g = headGroup(config, head, spec, rank);
             // a page's most important story (头条) opens it at the top left
             if (g < 0 || s.slots().isEmpty() && g != 0) continue;
             int w = config[g];
-            for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, lead, spec)) {
-                int natural = head.index() ? index.minLines(w) : builder.natural(head, w, ps, lead) + spec.pad(head);
+            for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, rank, spec)) {
+                int natural = head.index() ? index.minLines(w) : builder.natural(head, w, ps, rank) + spec.pad(head);
+                // whole, it must keep its legs; cut, the cut does
+                if (natural < room && !builder.legal(head, w, ps, rank)) continue;
                 List<Integer> heights = new ArrayList<>();
-                if (natural >= room - MIN_BAND + 1) {
+                if (natural >= room - minBand + 1) {
                     heights.add(room);
                     // a long story may also be cut higher up, leaving the page's foot to others
                     if (spec.canCut() && !head.index() && !head.brief()) {
                         for (double f : new double[] {0.45, 0.62}) {
                             int h = (int) (room * f);
-                            if (h >= 20 && room - h >= MIN_BAND) heights.add(h);
+                            if (h >= 20 && room - h >= minBand) heights.add(h);
                         }
                     }
                 } else {
                     heights.add(natural);
                     heights.add(room);
                     // a section's last page has no cuts to make it come out even: air around headlines does
-                    for (int a = 1; a <= 3 && !spec.canCut(); a++) if (natural + a < room - MIN_BAND) heights.add(natural + a);
+                    for (int a = 1; a <= rules.air().lastPage() && !spec.canCut(); a++) {
+                        if (natural + a < room - minBand) heights.add(natural + a);
+                    }
                     int other = otherHeight(s, config, g, head, spec);
-                    if (other > natural && other < room - MIN_BAND) heights.add(other);
+                    if (other > natural && other < room - minBand) heights.add(other);
                 }
                 for (int h : heights) {
-                    State n = band(s, spec, config, g, head, ps, lead, h);
+                    State n = band(s, spec, config, g, head, ps, rank, h);
                     if (n != null) out.add(n);
                 }
             }
@@ -249,24 +270,29 @@ final class PageFiller {
     }
 
     /** The group the opening piece takes in a band split as {@code config}, or -1 if it should not. */
-    private int headGroup(int[] config, Piece head, Spec spec, boolean lead) {
+    private int headGroup(int[] config, Piece head, Spec spec, Rank rank) {
         Integer fixed = spec.spans().get(head);
-        if (lead && fixed == null) return config[0] >= 4 ? 0 : -1;
+        // the lead takes two thirds of the page's width or more, at the left
+        if (rank == Rank.LEAD && fixed == null) return config[0] * 3 >= grid.columns() * 2 ? 0 : -1;
         int best = -1;
         for (int g = 0; g < config.length; g++) {
             int w = config[g];
-            if (fixed != null ? w != fixed : !fits(head, w)) continue;
+            if (fixed != null ? w != fixed : !fits(head, w, rank)) continue;
             if (fixed != null) return g;
             if (best < 0 || w > config[best]) best = g;
         }
         return best;
     }
 
-    /** Spans a piece may take when the plan leaves it free. */
-    private static boolean fits(Piece p, int w) {
-        if (p.index()) return w == 2 || w >= 4;
-        if (p.brief()) return w <= 3;
-        return w >= 2;
+    /** Spans a piece may take when the plan leaves it free: a brief that opens a page is set as a story. */
+    private boolean fits(Piece p, int w, Rank rank) {
+        if (p.index()) return index.fits(w);
+        if (p.brief() && !rank.leads()) return w <= briefColumns();
+        return w >= 2 || grid.columns() <= 3;
+    }
+
+    private int briefColumns() {
+        return Math.max(1, grid.charsPerColumn() > 0 ? rules.briefs().maxWidth() / grid.charsPerColumn() : 1);
     }
 
     /** The band height at which the next story would fit the first other group exactly. */
@@ -274,28 +300,30 @@ final class PageFiller {
         if (config.length < 2) return -1;
         int w = config[g == 0 ? 1 : 0];
         for (Piece p : s.queue()) {
-            if (p == head || !fits(p, w)) continue;
-            int ps = photoChoices(p, w, false, spec)[0];
-            return builder.natural(p, w, ps, false) + spec.pad(p);
+            if (p == head || !fits(p, w, Rank.OTHER)) continue;
+            int ps = photoChoices(p, w, Rank.OTHER, spec)[0];
+            return builder.natural(p, w, ps, Rank.OTHER) + spec.pad(p);
         }
         return -1;
     }
 
     /** Lays one band of height {@code h} split as {@code config}, with {@code head} in group {@code g}. */
-    private State band(State s, Spec spec, int[] config, int g, Piece head, int ps, boolean lead, int h) {
+    private State band(State s, Spec spec, int[] config, int g, Piece head, int ps, Rank rank, int h) {
         boolean foot = s.top() + h == grid.lines();
-        if (h < MIN_BAND && !foot) return null;
+        if (h < costs.minBand() && !foot) return null;
         Set<Piece> used = new HashSet<>();
         List<Slot> slots = new ArrayList<>();
-        double cost = h < MIN_BAND ? SHORT_BAND : 0;
-        if (config.length == 1 && !s.slots().isEmpty() && s.slots().getLast().span() == grid.columns()) cost += WIDE_AGAIN;
+        double cost = h < costs.minBand() ? costs.shortBand() : 0;
+        if (config.length == 1 && !s.slots().isEmpty() && s.slots().getLast().span() == grid.columns()) cost += costs.wideAgain();
+        boolean lead = rank == Rank.LEAD;
         used.add(head); // whichever group comes first, the head is spoken for
         int column = 0;
         for (int k = 0; k < config.length; k++) {
             int w = config[k];
             // page 1's 导读 box stands at the top of a column group beside the lead, when it has one
-            Piece first = k == g ? head : lead && !s.indexDone() && !used.contains(Piece.INDEX) && w == 2 ? Piece.INDEX : null;
-            Stack st = stack(s, spec, w, h, foot, used, first, k == g ? ps : 0, k == g && lead);
+            Piece first = k == g ? head : lead && !s.indexDone() && !used.contains(Piece.INDEX) && w == index.lane()
+                    ? Piece.INDEX : null;
+            Stack st = stack(s, spec, w, h, foot, used, first, k == g ? ps : 0, k == g ? rank : Rank.OTHER);
             if (st == null) return null;
             for (Slot sl : st.slots()) slots.add(sl.at(column, s.top() + (sl.line())));
             used.addAll(st.used());
@@ -307,25 +335,32 @@ final class PageFiller {
         int waiting = 0;
         for (Piece p : s.queue()) {
             if (used.contains(p)) {
-                cost += ORDER * waiting;
+                cost += costs.order() * waiting;
             } else {
                 queue.add(p);
                 waiting++;
             }
         }
+        // sections keep their order: a later section's piece placed while an earlier section's waits
+        for (Piece p : used) {
+            int r = spec.sectionRank(p);
+            if (r <= 0) continue;
+            for (Piece q : s.queue()) if (!used.contains(q) && spec.sectionRank(q) < r) cost += costs.sectionOrder();
+            for (Piece q : s.briefs()) if (!used.contains(q) && spec.sectionRank(q) < r) cost += costs.sectionOrder();
+        }
         List<Piece> briefs = new ArrayList<>();
         int briefsWaiting = 0;
         for (Piece p : s.briefs()) {
             if (used.contains(p)) {
-                cost += ORDER / 6 * briefsWaiting;
+                cost += costs.order() / 6 * briefsWaiting;
             } else {
                 briefs.add(p);
                 briefsWaiting++;
             }
         }
         if (spec.lead()) {
-            for (Piece p : used) if (!p.index() && !p.brief() && !p.continuation() && p != head) cost += FRONT_STORY;
-            if (!lead && !head.brief() && !head.continuation()) cost += FRONT_STORY;
+            for (Piece p : used) if (!p.index() && !p.brief() && !p.continuation() && p != head) cost += costs.frontStory();
+            if (!lead && !head.brief() && !head.continuation()) cost += costs.frontStory();
         }
         List<Piece> carried = new ArrayList<>(s.carried());
         for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
@@ -341,13 +376,16 @@ final class PageFiller {
      * column 0 and lines from 0; the band shifts them.
      */
     private Stack stack(State s, Spec spec, int w, int h, boolean foot, Set<Piece> used, Piece first, int firstPs,
-                        boolean lead) {
+                        Rank rank) {
         List<Piece> candidates = new ArrayList<>();
         int stories = 0;
+        // a later section's copy waits until the earlier sections' copy is placed: sections keep their order
+        int earliest = earliest(s, spec, used);
         for (Piece p : s.queue()) {
             if (used.contains(p) || p == first) continue;
+            if (spec.sectionRank(p) > earliest) continue;
             Integer fixed = spec.spans().get(p);
-            if (fixed != null ? fixed != w : !fits(p, w)) {
+            if (fixed != null ? fixed != w : !fits(p, w, Rank.OTHER)) {
                 if (spec.must().contains(p)) break; // a planned piece keeps its turn
                 continue;
             }
@@ -357,11 +395,12 @@ final class PageFiller {
         int briefs = 0;
         for (Piece p : s.briefs()) {
             if (used.contains(p) || p == first || spec.spans().containsKey(p) && spec.spans().get(p) != w) continue;
-            if (!fits(p, w) && !spec.spans().containsKey(p)) continue;
+            if (spec.sectionRank(p) > earliest) continue;
+            if (!fits(p, w, Rank.OTHER) && !spec.spans().containsKey(p)) continue;
             candidates.add(p);
             if (++briefs == LOOK_BRIEFS) break;
         }
-        if (!s.indexDone() && !used.contains(Piece.INDEX) && first != Piece.INDEX && fits(Piece.INDEX, w)) {
+        if (!s.indexDone() && !used.contains(Piece.INDEX) && first != Piece.INDEX && index.fits(w)) {
             candidates.add(Piece.INDEX);
         }
         Search search = new Search(spec, w, h, foot, candidates);
@@ -370,103 +409,106 @@ final class PageFiller {
         double base = 0;
         if (first != null) {
             int pad = spec.pad(first);
-            int natural = first.index() ? index.minLines(w) : builder.natural(first, w, firstPs, lead) + pad;
-            base += itemCost(first, w, firstPs, lead, spec) + shapeCost(first, w, firstPs, lead, Math.min(h, natural));
+            int natural = first.index() ? index.minLines(w) : builder.natural(first, w, firstPs, rank) + pad;
+            base += itemCost(first, w, firstPs, rank, spec) + shapeCost(first, w, firstPs, rank, Math.min(h, natural));
             if (first.index() && natural > h) {
                 if (h < MIN_INDEX) return null;
                 items.add(new Item(first, 0, h, -1, 0));
-                search.close(items, 0, base + (natural - h) * w * WHITE_MID, false);
+                search.close(items, 0, base + (natural - h) * w * costs.whiteMid(), Rank.OTHER);
                 return search.best;
             }
+            if (natural <= h && !builder.legal(first, w, firstPs, rank)) return null;
             if (spec.canCut() && !first.index() && !first.brief()) {
                 // a long piece may be cut higher, to make room for one more below it (a brief, the 导读 box)
                 for (Piece c : candidates) {
-                    int cps = c.index() ? 0 : photoChoices(c, w, false, spec)[0];
-                    int below = c.index() ? index.minLines(w) : builder.natural(c, w, cps, false);
+                    int cps = c.index() ? 0 : photoChoices(c, w, Rank.OTHER, spec)[0];
+                    if (!builder.legal(c, w, cps, Rank.OTHER)) continue;
+                    int below = c.index() ? index.minLines(w) : builder.natural(c, w, cps, Rank.OTHER);
                     int cut = h - below;
-                    int row = cut < 12 ? -1 : builder.cutAt(first, w, firstPs, lead, cut);
+                    int row = cut < 12 ? -1 : builder.cutAt(first, w, firstPs, rank, cut);
                     if (row < 0) continue;
                     items.add(new Item(first, firstPs, cut, row, 0));
                     items.add(new Item(c, cps, below, -1, 0));
-                    search.close(items, 0, base + CUT + itemCost(c, w, cps, false, spec), lead);
+                    search.close(items, 0, base + costs.cut() + itemCost(c, w, cps, Rank.OTHER, spec), rank);
                     items.clear();
                 }
             }
             if (natural > h) {
-                int row = spec.canCut() ? builder.cutAt(first, w, firstPs, lead, h) : -1;
+                int row = spec.canCut() ? builder.cutAt(first, w, firstPs, rank, h) : -1;
                 if (row >= 0) {
                     items.add(new Item(first, firstPs, h, row, 0));
-                    search.close(items, 0, base + CUT, lead);
+                    search.close(items, 0, base + costs.cut(), rank);
                 }
                 return search.best;
             }
             items.add(new Item(first, firstPs, natural, -1, pad));
             remaining -= natural;
         }
-        search.run(items, remaining, 0, base, lead);
+        search.run(items, remaining, 0, base, rank);
         if (search.best == null && first == null && foot && !spec.canCut()) {
             // the section's copy has run out: the group stays empty, which the page's score shows
-            return new Stack(List.of(), Set.of(), w * footCost(h));
+            return new Stack(List.of(), Set.of(), w * costs.foot(h));
         }
         return search.best;
-    }
-
-    /** A column ending {@code f} lines short of the page foot: three are allowed, more is a hole. */
-    private static double footCost(int f) {
-        return f <= 3 ? f * WHITE_FOOT : 3 * WHITE_FOOT + (f - 3) * WHITE_HOLE;
     }
 
     /**
      * What a module's proportions cost: body columns of a few lines look like a strip, very tall ones
      * like a book page; heavy stories want width, light ones need none.
      */
-    private double shapeCost(Piece p, int w, int ps, boolean lead, int lines) {
+    private double shapeCost(Piece p, int w, int ps, Rank rank, int lines) {
         if (p.index()) return 0;
         double c = 0;
-        int body = lines - builder.headLines(p, w, lead);
-        if (ps > 0) body -= builder.natural(p, w, ps, lead) - builder.natural(p, w, 0, lead);
-        if (body < MIN_COLUMN_LINES && !p.brief()) c += (MIN_COLUMN_LINES - body) * STRIP * w;
-        if (lines > 50 && w >= 5) c += (lines - 50) * 2;
+        int n = grid.columns();
+        int body = lines - builder.headLines(p, w, rank);
+        if (ps > 0) body -= builder.natural(p, w, ps, rank) - builder.natural(p, w, 0, rank);
+        if (body < costs.minColumnLines() && !p.brief()) c += (costs.minColumnLines() - body) * costs.strip() * w;
+        // a module nearly as tall as the page and as wide reads like a book page
+        int tall = (int) (grid.lines() * 0.68);
+        if (lines > tall && w * 6 >= n * 5) c += (lines - tall) * 2;
         // a module over two fifths of the page crowds out the page's other stories
-        double area = lines * w - 0.4 * grid.lines() * grid.columns();
-        if (area > 0) c += area * BIG * (p.continuation() ? 0.5 : 1);
+        double area = lines * w - 0.4 * grid.lines() * n;
+        if (area > 0) c += area * costs.big() * (p.continuation() ? 0.5 : 1);
         // the lead leaves room on page 1 for the other top stories
-        double lead1 = lines * w - 0.3 * grid.lines() * grid.columns();
-        if (lead && lead1 > 0) c += lead1 * 2 * BIG;
+        double lead1 = lines * w - 0.3 * grid.lines() * n;
+        if (rank == Rank.LEAD && lead1 > 0) c += lead1 * 2 * costs.big();
         if (!p.brief() && !p.continuation()) {
             int priority = p.priority();
-            if (priority <= 2 && w < 3) c += 15;
-            if (priority >= 4 && w >= 5) c += 10;
+            if (priority <= 2 && w * 2 < n) c += 15;
+            if (priority >= 4 && w * 6 >= n * 5) c += 10;
         }
         return c;
     }
 
-    private double itemCost(Piece p, int w, int ps, boolean lead, Spec spec) {
+    private double itemCost(Piece p, int w, int ps, Rank rank, Spec spec) {
         double c = 0;
         if (ps > 0) {
             int photos = p.story().article().photos().size();
-            c += PHOTO * Math.abs(ps - preferredPhoto(w, lead, spec.photoShift())) * Math.min(photos, 2);
+            c += costs.photo() * Math.abs(ps - preferredPhoto(w, rank, spec.photoShift())) * Math.min(photos, 2);
         }
-        if (!p.index() && !p.brief() && w == 1) c += NARROW_STORY;
-        if (p.brief() && w >= 4) c += WIDE_BRIEF;
+        if (!p.index() && !p.brief() && w == 1 && grid.columns() > 3) c += costs.narrowStory();
+        if (p.brief() && !rank.leads() && w > briefColumns()) c += costs.wideBrief();
         return c;
     }
 
     /** The photo span a module of {@code w} columns takes by default, shifted by the section's stretch. */
-    static int preferredPhoto(int w, boolean lead, int shift) {
-        int base = lead ? Math.min(4, Math.max(2, w - 2)) : w >= 2 ? 2 : 1;
+    int preferredPhoto(int w, Rank rank, int shift) {
+        int pref = grid.columnsFor(rules.photos().preferredWidth());
+        int most = grid.columnsFor(rules.photos().leadWidth());
+        boolean lead = rank == Rank.LEAD;
+        int base = lead ? Math.min(most, Math.max(pref, w - pref)) : w >= pref ? pref : 1;
         // the lead's photo is the page's picture: stretching may enlarge it, never shrink it
-        return Math.max(1, Math.min(Math.min(w, 4), base + (lead ? Math.max(0, shift) : shift)));
+        return Math.max(1, Math.min(Math.min(w, most), base + (lead ? Math.max(0, shift) : shift)));
     }
 
     /**
      * Photo spans to try: on a page that can cut, only the section's preference, which is what decides
      * how much copy reaches the section's last page; on the last page, the sizes around it too.
      */
-    private int[] photoChoices(Piece p, int w, boolean lead, Spec spec) {
+    private int[] photoChoices(Piece p, int w, Rank rank, Spec spec) {
         int[] all = ModuleBuilder.photoSpans(p, w);
         if (all.length == 1) return all;
-        int pref = preferredPhoto(w, lead, spec.photoShift());
+        int pref = preferredPhoto(w, rank, spec.photoShift());
         if (spec.canCut()) return new int[] {pref};
         // the section's last page may size its photos freely: they are what can fill it
         List<Integer> out = new ArrayList<>();
@@ -495,8 +537,8 @@ final class PageFiller {
             this.candidates = candidates;
         }
 
-        void run(List<Item> items, int remaining, int from, double cost, boolean lead) {
-            if (!items.isEmpty()) close(items, remaining, cost, lead);
+        void run(List<Item> items, int remaining, int from, double cost, Rank rank) {
+            if (!items.isEmpty()) close(items, remaining, cost, rank);
             if (items.size() == 4 || remaining < 4) return;
             if (best != null && cost >= best.cost()) return;
             long stories = items.stream().filter(i -> !i.piece().brief() && !i.piece().index()).count();
@@ -504,23 +546,25 @@ final class PageFiller {
                 Piece p = candidates.get(k);
                 boolean story = !p.brief() && !p.index();
                 if (story && stories >= 2) continue;
-                for (int ps : photoChoices(p, w, false, spec)) {
-                    int natural = p.index() ? index.minLines(w) : builder.natural(p, w, ps, false);
+                for (int ps : photoChoices(p, w, Rank.OTHER, spec)) {
+                    int natural = p.index() ? index.minLines(w) : builder.natural(p, w, ps, Rank.OTHER);
                     int pad = natural + spec.pad(p) <= remaining ? spec.pad(p) : 0;
                     natural += pad;
-                    double c = cost + itemCost(p, w, ps, false, spec);
+                    double c = cost + itemCost(p, w, ps, Rank.OTHER, spec);
                     items.add(new Item(p, ps, natural, -1, pad));
                     if (natural <= remaining) {
-                        run(items, remaining - natural, k + 1, c + shapeCost(p, w, ps, false, natural), lead);
+                        if (builder.legal(p, w, ps, Rank.OTHER)) {
+                            run(items, remaining - natural, k + 1, c + shapeCost(p, w, ps, Rank.OTHER, natural), rank);
+                        }
                     } else if (spec.canCut() && story) {
-                        int row = builder.cutAt(p, w, ps, false, remaining);
+                        int row = builder.cutAt(p, w, ps, Rank.OTHER, remaining);
                         if (row >= 0) {
                             items.set(items.size() - 1, new Item(p, ps, remaining, row, 0));
-                            close(items, 0, c + CUT + shapeCost(p, w, ps, false, remaining), lead);
+                            close(items, 0, c + costs.cut() + shapeCost(p, w, ps, Rank.OTHER, remaining), rank);
                         }
                     } else if (p.index() && remaining >= MIN_INDEX) {
                         items.set(items.size() - 1, new Item(p, 0, remaining, -1, 0));
-                        close(items, 0, c + (natural - remaining) * w * WHITE_MID, lead);
+                        close(items, 0, c + (natural - remaining) * w * costs.whiteMid(), rank);
                     }
                     items.removeLast();
                 }
@@ -528,7 +572,7 @@ final class PageFiller {
         }
 
         /** Turns a stack into slots, giving its spare lines to headline air and then to white below. */
-        void close(List<Item> items, int spare, double cost, boolean lead) {
+        void close(List<Item> items, int spare, double cost, Rank rank) {
             double c = cost;
             int[] air = new int[items.size()];
             for (int i = 0; i < items.size(); i++) air[i] = items.get(i).air();
@@ -536,24 +580,27 @@ final class PageFiller {
                 Item it = items.get(i);
                 if (it.cutRow() >= 0) continue;
                 // a section's last page, with no cut to even it out, may open its headlines a little more
-                int more = spec.canCut() ? 0 : 1;
-                int max = it.piece().index() ? INDEX_AIR : (it.piece().brief() ? 1 : (i == 0 && lead) ? 3 : 2) + more;
+                LayoutRules.Air room = rules.air();
+                int normal = spec.canCut() ? room.normal() : room.lastPage();
+                Rank r = i == 0 ? rank : Rank.OTHER;
+                int max = it.piece().index() ? INDEX_AIR
+                        : it.piece().brief() && !r.leads() ? 1 : r == Rank.LEAD ? normal + 1 : normal;
                 int a = Math.max(0, Math.min(max - air[i], spare));
                 air[i] += a;
                 spare -= a;
-                c += a * w * (it.piece().index() ? AIR_INDEX : AIR);
+                c += a * w * (it.piece().index() ? costs.airIndex() : costs.air());
             }
             // placing page 1's 导读 box settles what the beam would otherwise count against the page
-            for (Item it : items) if (it.piece().index()) c -= INDEX_PENDING;
+            for (Item it : items) if (it.piece().index()) c -= costs.indexPending();
             Item last = items.getLast();
             if (foot && !last.piece().index() && last.cutRow() < 0) {
-                int[] sf = builder.shortfall(last.piece(), w, last.photoSpan(), lead && items.size() == 1,
+                int[] sf = builder.shortfall(last.piece(), w, last.photoSpan(), items.size() == 1 ? rank : Rank.OTHER,
                         last.lines() + air[items.size() - 1] - last.air() + spare, air[items.size() - 1]);
-                for (int f : sf) c += footCost(f);
+                for (int f : sf) c += costs.foot(f);
             } else if (foot) {
-                c += w * footCost(spare);
+                c += w * costs.foot(spare);
             } else {
-                c += spare * w * WHITE_MID;
+                c += spare * w * costs.whiteMid();
             }
             if (best != null && c >= best.cost()) return;
             List<Slot> slots = new ArrayList<>();
@@ -562,9 +609,8 @@ final class PageFiller {
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? spare : 0);
-                boolean isLead = lead && i == 0;
                 int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().index() ? 0 : it.piece().story().rows().size();
-                slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, isLead));
+                slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, i == 0 ? rank : Rank.OTHER));
                 used.add(it.piece());
                 line += lines;
             }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One section's copy composed over its run of pages. Pages are filled in turn; a story cut on one page
+ * One run of pages: a section's copy, or the copy of sections short of a page that share pages, in their
+ * order, composed over the run's pages. Pages are filled in turn; a story cut on one page
  * continues at the top of the section's next page, and the last page takes what is left, uncut. How
  * much copy reaches the last page depends on the photo sizes and headline air before it, so the run is
  * tried with those smaller and larger (see {@link Stretch}) and the run that fills its last page best is kept.
@@ -85,13 +86,13 @@ final class SectionRun {
     }
 
     /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
-    Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs) {
+    Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, List<String> sections) {
         boolean photos = stories.stream().anyMatch(p -> !p.story().article().photos().isEmpty());
         Result best = null;
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
-            Result r = run(stories, briefs, specs, stretch);
+            Result r = run(stories, briefs, specs, stretch, sections);
             if (best == null || better(r, best)) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
@@ -122,7 +123,7 @@ final class SectionRun {
     /** Column lines a step of stretch must fill on the last page to be taken. */
     private static final int STRETCH_STEP = 8;
 
-    Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch) {
+    Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch, List<String> sections) {
         Set<Piece> plannedLater = new HashSet<>();
         for (PageSpec s : specs) plannedLater.addAll(s.planned());
         List<Piece> queue = new ArrayList<>(stories);
@@ -143,7 +144,7 @@ final class SectionRun {
             q.addAll(carried);
             q.addAll(queue);
             PageFiller.Spec fs = new PageFiller.Spec(spec.front() ? grid.mastheadLines() : 0, i < specs.size() - 1,
-                    spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch);
+                    spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch, sections);
             PageFiller.Filled f = filler.fill(fs, q, briefQueue);
             pages.add(f.slots());
             feet.add(feet(f.slots()));
@@ -178,7 +179,7 @@ final class SectionRun {
             Slot s = e.getValue();
             int foot = s.bottom();
             if (!s.piece().index() && !s.cut()) {
-                foot -= builder.shortfall(s.piece(), s.span(), s.photoSpan(), s.lead(), s.lines(), s.headAir())
+                foot -= builder.shortfall(s.piece(), s.span(), s.photoSpan(), s.rank(), s.lines(), s.headAir())
                         [e.getKey() - s.column()];
             }
             feet[e.getKey()] = foot;

@@ -9,10 +9,10 @@ package paiban.compose;
  * @param photoSpan columns each photo takes (0: no photos)
  * @param headAir   grid lines added around the headline to make the module its height
  * @param nextRow   the story row after the last one placed here: less than the story's rows when it is cut
- * @param lead      the issue's lead story, set with the largest headline
+ * @param rank      the module's standing on the page, which decides its headline
  */
 record Slot(Piece piece, int column, int span, int line, int lines, int photoSpan, int headAir, int nextRow,
-            boolean lead) {
+            Rank rank) {
 
     boolean cut() {
         return piece.story() != null && nextRow < piece.story().rows().size();
@@ -23,6 +23,6 @@ record Slot(Piece piece, int column, int span, int line, int lines, int photoSpa
     }
 
     Slot at(int column, int line) {
-        return new Slot(piece, column, span, line, lines, photoSpan, headAir, nextRow, lead);
+        return new Slot(piece, column, span, line, lines, photoSpan, headAir, nextRow, rank);
     }
 }

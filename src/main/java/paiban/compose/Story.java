@@ -25,8 +25,8 @@ import java.util.TreeSet;
 public final class Story {
 
     /** One grid line of body: a set line (or a blank line before a subhead) and the paragraph it is from. */
-    public record Row(SetLine line, String kind, String cssClass, int part) {
-        boolean blank() {
+    public record Row(SetLine line, LineKind kind, String cssClass, int part) {
+        public boolean blank() {
             return line == null;
         }
     }
@@ -38,26 +38,22 @@ public final class Story {
     private final Article article;
     private final Grid grid;
     private final Styles styles;
+    private final LayoutRules rules;
     private final List<Row> rows;
     private final boolean brief;
     private final Map<String, Headline> headlines = new HashMap<>();
     private final Map<String, PhotoBlock> photos = new HashMap<>();
     private final Set<Integer> fallbacks = new TreeSet<>();
 
-    public Story(Article article, Grid grid, Styles styles) {
+    public Story(Article article, Grid grid, Styles styles, LayoutRules rules) {
         this.article = article;
         this.grid = grid;
         this.styles = styles;
+        this.rules = rules;
         this.rows = setBody();
-        this.brief = article.photos().isEmpty() && article.bodyLength() <= BRIEF_CHARS
+        this.brief = article.photos().isEmpty() && article.bodyLength() <= rules.briefs().maxCharacters()
                 && article.body().stream().noneMatch(b -> b instanceof Block.Subhead);
     }
-
-    /** The style of a brief's title; a layout defines it like the headline levels. */
-    public static final String BRIEF_TITLE = "brief-title";
-
-    /** Copy up to this many characters, without photos or subheads, is a brief (简讯). */
-    public static final int BRIEF_CHARS = 400;
 
     public Article article() {
         return article;
@@ -98,9 +94,9 @@ public final class Story {
             Block b = blocks.get(i);
             part++;
             if (b instanceof Block.Subhead h) {
-                if (!out.isEmpty()) out.add(new Row(null, "blank", "subhead", part));
+                if (!out.isEmpty()) out.add(new Row(null, LineKind.SUBHEAD, "subhead", part));
                 for (SetLine l : check(Typesetter.set(h.text(), subhead, grid.columnWidth()), "a subhead").lines()) {
-                    out.add(new Row(l, "subhead", "subhead", part));
+                    out.add(new Row(l, LineKind.SUBHEAD, "subhead", part));
                 }
                 continue;
             }
@@ -116,50 +112,56 @@ public final class Story {
                 runs.add(new Block.Run(s.startsWith("（") ? s : "（" + s + "）", false));
             }
             for (SetLine l : check(Typesetter.set(runs, body, grid.columnWidth()), "the body").lines()) {
-                out.add(new Row(l, "body", "body", part));
+                out.add(new Row(l, LineKind.BODY, "body", part));
             }
         }
         return List.copyOf(out);
     }
 
+    /** One line group of a headline: its style, its text and what it is. */
+    private record HeadPart(String style, String text, LineKind kind) {
+    }
+
     /**
-     * The headline group (引题, 主题, 副题) set across {@code width} points in {@code level}, centred
-     * vertically in the whole grid lines it takes. A brief's level is "brief-title": its title alone.
+     * The headline group (引题, 主题, 副题) set across {@code width} points, its title in {@code level}, centred
+     * vertically in the whole grid lines it takes.
      */
     public Headline headline(String level, float width) {
-        List<String[]> parts = new ArrayList<>();
-        if (level.equals(BRIEF_TITLE)) {
-            parts.add(new String[] {level, article.title(), "title"});
-        } else {
-            if (!article.kicker().isEmpty()) parts.add(new String[] {"kicker", article.kicker(), "kicker"});
-            parts.add(new String[] {level, article.title(), "title"});
-            if (!article.subtitle().isEmpty()) parts.add(new String[] {"subtitle", article.subtitle(), "subtitle"});
-        }
-        return headline(level + "/" + width, parts, width);
+        return headline(level, "kicker", "subtitle", width);
+    }
+
+    /** A brief's head: its title in the layout's brief style, and its kicker and subtitle, if any, in small type. */
+    public Headline briefHead(float width) {
+        LayoutRules.Briefs b = rules.briefs();
+        return headline(b.title(), b.kicker(), b.subtitle(), width);
+    }
+
+    private Headline headline(String level, String kickerStyle, String subtitleStyle, float width) {
+        List<HeadPart> parts = new ArrayList<>();
+        if (!article.kicker().isEmpty()) parts.add(new HeadPart(kickerStyle, article.kicker(), LineKind.KICKER));
+        parts.add(new HeadPart(level, article.title(), LineKind.TITLE));
+        if (!article.subtitle().isEmpty()) parts.add(new HeadPart(subtitleStyle, article.subtitle(), LineKind.SUBTITLE));
+        return headline(level + "/" + kickerStyle + "/" + width, parts, width);
     }
 
     /** A continuation's head: the headline repeated short, in the jump-head style (上接 parts). */
     public Headline jumpHead(float width) {
-        List<String[]> parts = new ArrayList<>();
-        parts.add(new String[] {"jump-head", shortTitle(), "title"});
-        return headline("jump-head/" + width, parts, width);
+        return headline("jump-head/" + width, List.of(new HeadPart("jump-head", shortTitle(), LineKind.TITLE)), width);
     }
 
-    private Headline headline(String key, List<String[]> parts, float width) {
+    private Headline headline(String key, List<HeadPart> parts, float width) {
         Headline cached = headlines.get(key);
         if (cached != null) return cached;
         float y = 0;
         List<PlacedLine> lines = new ArrayList<>();
-        int part = 1000;
-        for (String[] p : parts) {
-            TextStyle st = styles.get(p[0]);
-            Galley g = check(Typesetter.set(p[1], st, width), "the " + p[2]);
+        for (HeadPart p : parts) {
+            TextStyle st = styles.get(p.style());
+            Galley g = check(Typesetter.set(p.text(), st, width), "the " + p.kind().word());
             for (SetLine l : g.lines()) {
                 float top = y + (st.pitch() - st.size()) / 2;
-                lines.add(new PlacedLine(l, 0, top + emTop(st) * st.size(), p[2], p[0], st.color(), part, false));
+                lines.add(new PlacedLine(l, 0, top + emTop(st) * st.size(), p.kind(), p.style(), st.color(), 0, false));
                 y += st.pitch();
             }
-            part++;
         }
         int gridLines = grid.linesFor(y + grid.pitch() * 0.5f);
         float shift = (gridLines * grid.pitch() - y) / 2 - grid.pitch() * 0.15f;
@@ -176,8 +178,8 @@ public final class Story {
     /** 上接 parts repeat the headline, shortened to what fits a short line. */
     private String shortTitle() {
         String t = article.title();
-        int max = 16;
-        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max)) + "……";
+        int max = rules.words().jumpHeadLength();
+        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max)) + rules.words().ellipsis();
     }
 
     /** A photo with caption and credit set for {@code width}, in whole grid lines. */

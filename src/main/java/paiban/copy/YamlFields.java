@@ -30,7 +30,7 @@ import java.util.Optional;
  * A YAML mapping read as a node tree, so that every error can name the file, the line and the field.
  * Values are read as text and converted here; YAML's own typing (dates, booleans) is not trusted.
  */
-final class YamlFields {
+public final class YamlFields {
 
     /** Far above the deepest real field (plan → entry → articles → placement), far below a stack overflow. */
     static final int MAX_DEPTH = 16;
@@ -65,7 +65,7 @@ final class YamlFields {
      * @param file       the name to print in messages
      * @param lineOffset added to YAML's line numbers (front matter starts on line 2 of its file)
      */
-    static YamlFields parse(String file, int lineOffset, String text) {
+    public static YamlFields parse(String file, int lineOffset, String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setAllowDuplicateKeys(false)
@@ -169,27 +169,27 @@ final class YamlFields {
         return n.getStartMark().map(Mark::getLine).orElse(0) + 1 + offset;
     }
 
-    int line() {
+    public int line() {
         return line(node, lineOffset);
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return fields.containsKey(key) && !isNull(fields.get(key));
     }
 
-    java.util.Set<String> keys() {
+    public java.util.Set<String> keys() {
         return fields.keySet();
     }
 
-    PaibanException error(Node n, String message) {
+    public PaibanException error(Node n, String message) {
         return new PaibanException(file + ":" + line(n, lineOffset) + ": " + message);
     }
 
-    PaibanException missing(String key, String what) {
+    public PaibanException missing(String key, String what) {
         return new PaibanException(file + ": the field '" + key + "' is missing; add a line '" + key + ": " + what + "'");
     }
 
@@ -206,7 +206,7 @@ final class YamlFields {
     }
 
     /** A text field; numbers and dates are accepted as written. */
-    Optional<String> text(String key) {
+    public Optional<String> text(String key) {
         Node n = fields.get(key);
         if (n == null || isNull(n)) return Optional.empty();
         if (!(n instanceof ScalarNode s)) {
@@ -215,7 +215,7 @@ final class YamlFields {
         return Optional.of(s.getValue());
     }
 
-    String requiredText(String key, String what) {
+    public String requiredText(String key, String what) {
         String v = text(key).orElseThrow(() -> missing(key, what)).strip();
         if (v.isEmpty()) {
             throw error(fields.get(key), "the field '" + key + "' is empty; give it " + what);
@@ -228,7 +228,7 @@ final class YamlFields {
      *
      * @param example a sensible value for the message, e.g. "8" for pages
      */
-    Optional<Integer> integer(String key, int min, int max, String example) {
+    public Optional<Integer> integer(String key, int min, int max, String example) {
         Optional<String> t = text(key);
         if (t.isEmpty()) return Optional.empty();
         Node n = fields.get(key);
@@ -259,13 +259,13 @@ final class YamlFields {
     }
 
     /** The line of a field's value, or of the whole mapping if the field is absent. */
-    int line(String key) {
+    public int line(String key) {
         Node n = fields.get(key);
         return n == null ? line() : line(n, lineOffset);
     }
 
     /** A list field; each item is given as its node for the caller to read. */
-    List<Node> list(String key) {
+    public List<Node> list(String key) {
         Node n = fields.get(key);
         if (n == null || isNull(n)) return List.of();
         if (!(n instanceof SequenceNode seq)) {
@@ -275,7 +275,7 @@ final class YamlFields {
     }
 
     /** Reads a list item that is itself a mapping. */
-    YamlFields nested(Node n, String what) {
+    public YamlFields nested(Node n, String what) {
         if (!(n instanceof MappingNode)) {
             throw error(n, what + " must be a mapping of 'field: value' pairs, found " + describe(n));
         }
@@ -292,5 +292,22 @@ final class YamlFields {
 
     static boolean isScalar(Node n) {
         return n instanceof ScalarNode;
+    }
+
+    /** A field that is itself a mapping, or empty when the field is absent. */
+    public Optional<YamlFields> section(String key) {
+        Node n = fields.get(key);
+        if (n == null || isNull(n)) return Optional.empty();
+        return Optional.of(nested(n, "the field '" + key + "'"));
+    }
+
+    /** Refuses a field not in {@code allowed}: a misspelt key must not be ignored in silence. */
+    public void onlyKeys(java.util.Collection<String> allowed, String where) {
+        for (var e : fields.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw error(e.getValue(), "unknown field '" + e.getKey() + "'" + where + "; known fields: "
+                        + String.join(", ", allowed));
+            }
+        }
     }
 }

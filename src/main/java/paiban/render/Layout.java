@@ -2,6 +2,7 @@ package paiban.render;
 
 import org.w3c.dom.Document;
 import paiban.compose.Grid;
+import paiban.compose.LayoutRules;
 import paiban.compose.Styles;
 import paiban.typeset.FontBook;
 
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * A layout from {@code layouts/<name>/}: its page template, and the grid and text styles read from
- * its CSS. Loaded once per process and shared by every build that uses it.
+ * its CSS, and the composition rules of its layout.yaml. Loaded once per process and shared by every build that uses it.
  *
  * @param pageWidth  in points
  * @param pageHeight in points
@@ -17,5 +18,6 @@ import java.nio.file.Path;
  * @param areaTop    the type area's top edge on the page, in points
  */
 public record Layout(String name, Path folder, Document template, FontBook fonts, Grid grid, Styles styles,
+                     LayoutRules rules,
                      float pageWidth, float pageHeight, float areaLeft, float areaTop) {
 }

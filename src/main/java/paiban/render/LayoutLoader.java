@@ -11,6 +11,7 @@ import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.PageBox;
 import paiban.core.PaibanException;
 import paiban.compose.Grid;
+import paiban.compose.LayoutRules;
 import paiban.compose.Styles;
 import paiban.typeset.Face;
 import paiban.typeset.FontBook;
@@ -83,7 +84,9 @@ public final class LayoutLoader {
                 + "<div class=\"masthead\" style=\"position: static\"></div>"
                 + "<div class=\"column\" style=\"position: static\"></div>"
                 + "<div class=\"gutter\" style=\"position: static\"></div>");
+        LayoutRules rules = LayoutRulesReader.read(folder, name);
         List<String> classes = new java.util.ArrayList<>(Styles.REQUIRED);
+        for (String c : rules.styles()) if (!classes.contains(c)) classes.add(c);
         for (String c : classes) {
             probe.append("<p class=\"").append(c).append("\" style=\"position: static\">国</p>");
         }
@@ -136,12 +139,25 @@ public final class LayoutLoader {
             throw new PaibanException(where + ".type-area is " + areaW + " pt wide, which is not a whole number of "
                     + ".column (" + colW + " pt) and .gutter (" + gutter + " pt)");
         }
+        if (columns < Grid.MIN_COLUMNS || columns > Grid.MAX_COLUMNS) {
+            throw new PaibanException(where + ".type-area (" + areaW + " pt) holds " + columns + " columns of .column ("
+                    + colW + " pt) and .gutter (" + gutter + " pt); paiban composes pages of " + Grid.MIN_COLUMNS + " to "
+                    + Grid.MAX_COLUMNS + " columns: change the widths of .type-area or .column");
+        }
         int lines = (int) Math.floor(areaH / pitch + 1e-3);
-        if (lines < 10) throw new PaibanException(where + ".type-area holds only " + lines + " lines of .body");
         float baseline = (pitch - size) / 2 + body.primary().emTop() * size;
         int mastheadLines = (int) Math.ceil(mastheadH / pitch - 1e-3);
+        // page 1 must hold the masthead and at least the lead story's headline over a readable column of text
+        int leadHead = (int) Math.ceil(styles.get(rules.headlines().lead()).pitch() * 2 / pitch - 1e-3);
+        int need = mastheadLines + leadHead + Grid.MIN_STORY_LINES;
+        if (lines < need) {
+            throw new PaibanException(where + ".type-area holds " + lines + " lines of .body (" + areaH + " pt at "
+                    + pitch + " pt); page 1 needs at least " + need + ": " + mastheadLines + " for .masthead, " + leadHead
+                    + " for a two-line ." + rules.headlines().lead() + " and " + Grid.MIN_STORY_LINES
+                    + " for the story under it. Make .type-area taller or .masthead shorter");
+        }
         Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
-        return new Layout(name, folder, template, fonts, grid, new Styles(styles), pageW, pageH, left, top);
+        return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top);
     }
 
     private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {

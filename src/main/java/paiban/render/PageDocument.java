@@ -6,6 +6,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import paiban.core.PaibanException;
 import paiban.compose.Grid;
+import paiban.compose.LayoutRules;
 import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedPhoto;
@@ -40,7 +41,7 @@ final class PageDocument {
         for (Page page : pages) {
             Element copy = (Element) repeat.cloneNode(true);
             if (page.number() == pages.size()) copy.setAttribute("class", copy.getAttribute("class") + " last");
-            fill(copy, issue, page);
+            fill(copy, issue, page, layout.rules().words());
             Element area = find(copy, "data-slot", "type-area");
             if (area == null) {
                 throw new PaibanException("layouts/" + layout.name() + "/page.xhtml: no element with data-slot=\"type-area\"");
@@ -51,7 +52,7 @@ final class PageDocument {
         return doc;
     }
 
-    private static void fill(Element page, Issue issue, Page p) {
+    private static void fill(Element page, Issue issue, Page p, LayoutRules.Words words) {
         List<Element> all = new ArrayList<>();
         collect(page, all);
         for (Element e : all) {
@@ -70,12 +71,12 @@ final class PageDocument {
                 case "date" -> issue.date().getYear() + "年" + issue.date().getMonthValue() + "月"
                         + issue.date().getDayOfMonth() + "日";
                 case "weekday" -> issue.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
-                case "number" -> "总第" + issue.number() + "期";
+                case "number" -> words.number(issue.number());
                 case "publisher" -> issue.publisher();
                 case "serial" -> issue.serial();
-                case "page" -> "第" + p.number() + "版";
-                case "section" -> p.section();
-                case "editor" -> issue.editor().isEmpty() ? "" : "责任编辑：" + issue.editor();
+                case "page" -> words.page(p.number());
+                case "section" -> p.section(words.separator());
+                case "editor" -> words.editor(issue.editor());
                 default -> throw new PaibanException("page template: unknown data-field \"" + field + "\"; known: "
                         + "paper, date, weekday, number, publisher, serial, page, section, editor");
             };
@@ -87,7 +88,7 @@ final class PageDocument {
         int top = page.front() ? grid.mastheadLines() : 0;
         for (Module m : page.modules()) {
             Element box = doc.createElementNS(XHTML, "div");
-            String cls = "module " + m.kind();
+            String cls = "module " + m.kind().word();
             float x = grid.columnX(m.column());
             float y = grid.lineTop(m.line());
             float w = grid.spanWidth(m.span());

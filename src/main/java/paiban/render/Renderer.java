@@ -59,20 +59,22 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages));
+        return new RenderedIssue(issue, pdf, describe(issue, pages, layout.rules().words().separator()));
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */
-    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages) {
+    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages, String separator) {
         List<RenderedIssue.PageInfo> out = new ArrayList<>();
         for (Page p : pages) {
             List<RenderedIssue.PlacedText> texts = new ArrayList<>();
             for (Module m : p.modules()) {
+                // the 导读 box, quotes and fillers are page furniture, not an article's copy
+                if (!m.kind().article()) continue;
                 Map<String, StringBuilder> parts = new LinkedHashMap<>();
                 Map<String, String> kinds = new HashMap<>();
                 for (PlacedLine l : m.text()) {
                     String key = l.kind() + "#" + l.part();
-                    kinds.put(key, l.kind());
+                    kinds.put(key, l.kind().word());
                     StringBuilder sb = parts.computeIfAbsent(key, k -> new StringBuilder());
                     String t = l.line().text();
                     if (!sb.isEmpty() && Character.isLetterOrDigit(sb.charAt(sb.length() - 1)) && sb.charAt(sb.length() - 1) < 0x2E80
@@ -85,7 +87,7 @@ public final class Renderer {
                     texts.add(new RenderedIssue.PlacedText(m.slug(), m.title(), kinds.get(e.getKey()), e.getValue().toString()));
                 }
             }
-            out.add(new RenderedIssue.PageInfo(p.number(), p.section(), texts));
+            out.add(new RenderedIssue.PageInfo(p.number(), p.section(separator), texts));
         }
         return out;
     }

@@ -102,7 +102,7 @@ class AutomaticCompositionTest {
                     int target = Integer.parseInt(to.group(1));
                     assertTrue(target > p.number() && target <= pages.size(), "下转第" + target + "版 from page " + p.number());
                     Module cont = pages.get(target - 1).modules().stream()
-                            .filter(x -> x.slug().equals(m.slug()) && x.kind().equals("continuation")).findFirst()
+                            .filter(x -> x.slug().equals(m.slug()) && x.kind() == ModuleKind.CONTINUATION).findFirst()
                             .orElseThrow(() -> new AssertionError(m.slug() + " jumps to page " + target + " but does not continue there"));
                     boolean back = cont.text().stream().anyMatch(x -> x.line().text().equals("（上接第" + p.number() + "版）"));
                     assertTrue(back, m.slug() + " on page " + target + " has no （上接第" + p.number() + "版）");
@@ -116,8 +116,8 @@ class AutomaticCompositionTest {
     void everyContinuationOpensWithItsHeadlineAndComesFromAPageThatJumpsToIt() {
         for (Page p : pages) {
             for (Module m : p.modules()) {
-                if (!m.kind().equals("continuation")) continue;
-                assertEquals("title", m.text().getFirst().kind(), "a continuation repeats its headline first");
+                if (m.kind() != ModuleKind.CONTINUATION) continue;
+                assertEquals(LineKind.TITLE, m.text().getFirst().kind(), "a continuation repeats its headline first");
                 String from = m.text().stream().map(l -> JUMP_FROM.matcher(l.line().text()))
                         .filter(Matcher::matches).map(x -> x.group(1)).findFirst()
                         .orElseThrow(() -> new AssertionError(m.slug() + " on page " + p.number() + " has no 上接 line"));
@@ -134,9 +134,9 @@ class AutomaticCompositionTest {
             assertEquals(ComposedIssues.expectedText(a), ComposedIssues.printedText(pages, a.slug()), a.slug());
             String title = ComposedIssues.squeeze(a.title());
             String printedTitle = pages.stream().flatMap(p -> p.modules().stream())
-                    .filter(m -> m.slug().equals(a.slug()) && !m.kind().equals("continuation"))
+                    .filter(m -> m.slug().equals(a.slug()) && m.kind() != ModuleKind.CONTINUATION)
                     .map(m -> ComposedIssues.squeeze(String.join("", m.text().stream()
-                            .filter(l -> l.kind().equals("title")).map(l -> l.line().text()).toList())))
+                            .filter(l -> l.kind() == LineKind.TITLE).map(l -> l.line().text()).toList())))
                     .findFirst().orElse("");
             assertEquals(title, printedTitle, a.slug() + "'s headline");
         }
@@ -213,7 +213,7 @@ class AutomaticCompositionTest {
 
     @Test
     void theIndexOnPageOneListsStoriesWithThePagesTheyStartOn() {
-        Module index = pages.getFirst().modules().stream().filter(m -> m.kind().equals("index")).findFirst()
+        Module index = pages.getFirst().modules().stream().filter(m -> m.kind() == ModuleKind.INDEX).findFirst()
                 .orElseThrow(() -> new AssertionError("page 1 has no 导读 box"));
         Map<Integer, StringBuilder> items = new HashMap<>();
         Map<Integer, Integer> pageOf = new HashMap<>();
@@ -230,7 +230,7 @@ class AutomaticCompositionTest {
                     .orElseThrow(() -> new AssertionError("no article titled " + title));
             int page = pageOf.get(e.getKey());
             assertTrue(page > 1);
-            assertTrue(pages.get(page - 1).modules().stream().anyMatch(m -> m.slug().equals(a.slug()) && !m.kind().equals("continuation")),
+            assertTrue(pages.get(page - 1).modules().stream().anyMatch(m -> m.slug().equals(a.slug()) && m.kind() != ModuleKind.CONTINUATION),
                     a.slug() + " is not on page " + page);
         }
     }
@@ -239,10 +239,10 @@ class AutomaticCompositionTest {
     void bodyColumnsOfAModuleEndWithinOneLineOfEachOther() {
         for (Page p : pages) {
             for (Module m : p.modules()) {
-                if (m.kind().equals("index")) continue;
+                if (m.kind() == ModuleKind.INDEX) continue;
                 Map<Integer, Integer> feet = new HashMap<>();
                 for (PlacedLine l : m.text()) {
-                    if (!l.onGrid() && !l.kind().equals("subhead") && !l.kind().equals("jump")) continue;
+                    if (!l.onGrid() && l.kind() != LineKind.SUBHEAD && l.kind() != LineKind.JUMP_FROM && l.kind() != LineKind.JUMP_TO) continue;
                     int c = Math.round(l.x() / (grid.columnWidth() + grid.gutter()));
                     feet.merge(c, (int) Math.floor(l.baseline() / grid.pitch()), Math::max);
                 }
@@ -256,12 +256,15 @@ class AutomaticCompositionTest {
 
     @Test
     void headlinesGrowWithWeightAndWidth() {
-        assertEquals("headline-1", ModuleBuilder.headlineLevel(3, 2, true));
-        assertEquals("headline-2", ModuleBuilder.headlineLevel(1, 6, false));
-        assertEquals("headline-3", ModuleBuilder.headlineLevel(4, 4, false));
-        assertEquals("headline-4", ModuleBuilder.headlineLevel(1, 1, false));
+        var layout = ComposedIssues.layout();
+        ModuleBuilder b = new ModuleBuilder(layout.grid(), layout.styles(), layout.rules());
+        assertEquals("headline-1", b.headlineLevel(3, 2, Rank.LEAD));
+        assertEquals("headline-2", b.headlineLevel(1, 6, Rank.OTHER));
+        assertEquals("headline-3", b.headlineLevel(4, 4, Rank.OTHER));
+        assertEquals("headline-4", b.headlineLevel(1, 1, Rank.OTHER));
+        assertEquals("headline-2", b.headlineLevel(5, 1, Rank.PAGE_LEAD), "a page's first story is never set small");
         Set<String> used = new HashSet<>();
-        for (Page p : pages) for (Module m : p.modules()) for (PlacedLine l : m.text()) if (l.kind().equals("title")) used.add(l.cssClass());
+        for (Page p : pages) for (Module m : p.modules()) for (PlacedLine l : m.text()) if (l.kind() == LineKind.TITLE) used.add(l.cssClass());
         assertTrue(used.containsAll(Set.of("headline-1", "headline-2", "headline-3")), "levels used: " + used);
     }
 }

@@ -31,7 +31,21 @@ final class ComposedIssues {
     }
 
     static Layout layout() {
-        return LayoutLoader.load(HOME.resolve("layouts"), "tabloid", FontBook.of(HOME.resolve("fonts")));
+        return layout("tabloid");
+    }
+
+    static Layout layout(String name) {
+        return LayoutLoader.load(HOME.resolve("layouts"), name, FontBook.of(HOME.resolve("fonts")));
+    }
+
+    /** Every layout shipped under layouts/. */
+    static List<String> layouts() {
+        try (var s = Files.list(HOME.resolve("layouts"))) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("page.xhtml"))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The standard fixture issue, written once per test run. */
@@ -57,8 +71,8 @@ final class ComposedIssues {
     }
 
     static Composer.Composition compose(Issue issue) {
-        Layout l = layout();
-        return new Composer(l.grid(), l.styles()).compose(issue);
+        Layout l = layout(issue.layout());
+        return new Composer(l.grid(), l.styles(), l.rules()).compose(issue);
     }
 
     static Composer.Composition compose(Path folder) {
@@ -83,7 +97,7 @@ final class ComposedIssues {
         int[] feet = new int[grid.columns()];
         float step = grid.columnWidth() + grid.gutter();
         for (Module m : page.modules()) {
-            if (m.kind().equals("index")) {
+            if (m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER) {
                 for (int c = m.column(); c < m.column() + m.span(); c++) feet[c] = Math.max(feet[c], m.bottom());
                 continue;
             }
@@ -124,7 +138,7 @@ final class ComposedIssues {
             for (Module m : p.modules()) {
                 if (!m.slug().equals(slug)) continue;
                 for (PlacedLine l : m.text()) {
-                    if (l.kind().equals("body") || l.kind().equals("subhead")) sb.append(l.line().text());
+                    if (l.kind() == LineKind.BODY || l.kind() == LineKind.SUBHEAD) sb.append(l.line().text());
                 }
             }
         }

@@ -40,7 +40,7 @@ public final class CompositionBenchmark {
             Composer.Composition c = null;
             for (int r = 0; r < ROUNDS; r++) {
                 long t0 = System.nanoTime();
-                for (Article a : issue.articles()) new Story(a, layout.grid(), layout.styles());
+                for (Article a : issue.articles()) new Story(a, layout.grid(), layout.styles(), layout.rules());
                 long t1 = System.nanoTime();
                 c = compose(layout, issue);
                 long t2 = System.nanoTime();
@@ -58,7 +58,7 @@ public final class CompositionBenchmark {
     }
 
     private static Composer.Composition compose(Layout layout, Issue issue) {
-        return new Composer(layout.grid(), layout.styles()).compose(issue);
+        return new Composer(layout.grid(), layout.styles(), layout.rules()).compose(issue);
     }
 
     private static double median(double[] xs) {

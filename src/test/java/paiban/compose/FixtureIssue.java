@@ -32,13 +32,38 @@ public final class FixtureIssue {
     /** About how many characters of body copy a tabloid page holds once headlines and photos take their share. */
     static final int CHARS_PER_PAGE = 3500;
 
+    /**
+     * A shape of copy for the property tests: so many characters of body copy in so many sections with so
+     * many photos, the articles' lengths drawn at random (briefs, stories, features), the way a week's copy comes.
+     */
+    public record Shape(int chars, int sections, int photos) {
+    }
+
     private final Random random;
     private final List<SectionPlan> sections;
+    private final Shape shape;
+    private String layout = "tabloid";
     private int photoCount;
 
     public FixtureIssue(long seed, List<SectionPlan> sections) {
+        this(seed, sections, null);
+    }
+
+    private FixtureIssue(long seed, List<SectionPlan> sections, Shape shape) {
         this.random = new Random(seed);
         this.sections = sections;
+        this.shape = shape;
+    }
+
+    /** An issue of the given shape; the same seed gives the same copy. */
+    public static FixtureIssue ofShape(long seed, Shape shape) {
+        return new FixtureIssue(seed, List.of(), shape);
+    }
+
+    /** The layout the issue names (tabloid unless set). */
+    public FixtureIssue layout(String name) {
+        this.layout = name;
+        return this;
     }
 
     /** The standard fixture: 32 articles in five sections, 12 photos, about ten pages. */
@@ -73,10 +98,14 @@ public final class FixtureIssue {
                     paper: 广东科技报
                     date: 2021-06-22
                     number: 2548
-                    layout: tabloid
+                    layout: %s
                     publisher: 广东科技报社出版
                     editor: 测试编辑
-                    """);
+                    """.formatted(layout));
+            if (shape != null) {
+                writeShape(dir);
+                return dir;
+            }
             int n = 0;
             boolean lead = true;
             for (SectionPlan s : sections) {
@@ -120,6 +149,42 @@ public final class FixtureIssue {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String[] SECTION_NAMES = {"要闻", "科普", "健康", "农技", "综合", "教育", "环保", "科创"};
+
+    private void writeShape(Path dir) throws IOException {
+        int n = 0;
+        int photosLeft = shape.photos();
+        double[] weights = new double[shape.sections()];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) sum += weights[i] = 0.5 + random.nextDouble();
+        for (int sec = 0; sec < shape.sections(); sec++) {
+            String name = SECTION_NAMES[sec % SECTION_NAMES.length];
+            int budget = Math.max(150, (int) (shape.chars() * weights[sec] / sum));
+            int priority = sec == 0 ? 1 : 2;
+            List<int[]> articles = new ArrayList<>(); // {chars, kind: 0 story, 1 feature, 2 brief}
+            while (budget > 0) {
+                int roll = random.nextInt(4);
+                int len = roll == 0 ? 150 + random.nextInt(230) : roll == 3 ? 2000 + random.nextInt(2000) : 500 + random.nextInt(1300);
+                if (budget - len < 150) len = budget;
+                int kind = len <= 380 ? 2 : roll == 3 ? 1 : 0;
+                articles.add(new int[] {len, kind});
+                budget -= len;
+            }
+            for (int[] a : articles) {
+                int pics = a[1] != 2 && photosLeft > 0 ? 1 : 0;
+                photosLeft -= pics;
+                writeArticle(dir, name + "-" + (++n), name, a[1] == 2 ? 4 + random.nextInt(2) : Math.min(5, priority++),
+                        a[0], pics, a[1] == 1, a[1] == 2);
+            }
+        }
+        // photos the briefs could not take go to the longest articles' sections as a second picture: none left over
+        if (photosLeft > 0) {
+            for (int i = 0; i < photosLeft; i++) {
+                writeArticle(dir, SECTION_NAMES[0] + "-" + (++n), SECTION_NAMES[0], 3, 600, 1, false, false);
+            }
         }
     }
 

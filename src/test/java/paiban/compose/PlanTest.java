@@ -38,7 +38,7 @@ class PlanTest {
         List<Module> reading = p3.modules().stream()
                 .sorted(Comparator.comparingInt(Module::line).thenComparingInt(Module::column)).toList();
         assertEquals("a17", reading.getFirst().slug(), "the plan's first article opens the page");
-        Module a31 = p3.modules().stream().filter(m -> m.slug().equals("a31") && m.kind().equals("story")).findFirst()
+        Module a31 = p3.modules().stream().filter(m -> m.slug().equals("a31") && m.kind() == ModuleKind.STORY).findFirst()
                 .orElseThrow(() -> new AssertionError("a31 is not on page 3"));
         assertEquals(3, a31.span());
         assertTrue(p3.modules().stream().anyMatch(m -> m.slug().equals("a22-brief")));
@@ -46,7 +46,7 @@ class PlanTest {
         for (int f : ComposedIssues.feet(p3, ComposedIssues.layout().grid())) assertTrue(ComposedIssues.layout().grid().lines() - f <= 3);
         // and a31 appears nowhere else as a first part
         assertEquals(1, pages.stream().flatMap(p -> p.modules().stream())
-                .filter(m -> m.slug().equals("a31") && !m.kind().equals("continuation")).count());
+                .filter(m -> m.slug().equals("a31") && m.kind() != ModuleKind.CONTINUATION).count());
     }
 
     @Test

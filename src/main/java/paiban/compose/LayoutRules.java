@@ -1,0 +1,144 @@
+package paiban.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a designer sets for composition besides the CSS, read from the layout's {@code layout.yaml}: headline
+ * levels by width, what a brief is and how it is titled, the 导读 box, photo sizes, headline air, and every
+ * word composition prints. Widths are in body characters, so one set of rules serves any column count.
+ * {@link #DEFAULTS} are the tabloid's; a layout.yaml overrides any of them.
+ */
+public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
+
+    /**
+     * Headline levels. The issue's lead takes {@code lead}; a page's first story takes at least
+     * {@code pageLead}; other stories the first of {@code levels} that their width and priority meet.
+     */
+    public record Headlines(String lead, String pageLead, List<Level> levels) {
+        public Headlines {
+            levels = List.copyOf(levels);
+        }
+
+        /** The style for a story of {@code priority} across {@code width} body characters. */
+        public String style(int priority, int width) {
+            for (Level l : levels) if (width >= l.minWidth() && priority <= l.maxPriority()) return l.style();
+            return levels.getLast().style();
+        }
+
+        /** The style for a page's first story: its level, but no smaller than {@link #pageLead}. */
+        public String pageLeadStyle(int priority, int width) {
+            String own = style(priority, width);
+            int o = rank(own);
+            int p = rank(pageLead);
+            return o >= 0 && p >= 0 && o <= p ? own : pageLead;
+        }
+
+        /** A level's place in {@code levels}, 0 the biggest; -1 if it is not one of them. */
+        private int rank(String style) {
+            for (int i = 0; i < levels.size(); i++) if (levels.get(i).style().equals(style)) return i;
+            return -1;
+        }
+    }
+
+    /** One headline level: from {@code minWidth} body characters, for stories of priority up to {@code maxPriority}. */
+    public record Level(int minWidth, int maxPriority, String style) {
+    }
+
+    /**
+     * Briefs (简讯): copy of at most {@code maxCharacters}, without photos or subheads, set at most
+     * {@code maxWidth} body characters wide under a small title; their kicker and subtitle are kept in
+     * small styles of their own.
+     */
+    public record Briefs(int maxCharacters, int maxWidth, String title, String kicker, String subtitle) {
+    }
+
+    /**
+     * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
+     * (a wider box sets its items in lanes side by side), and the mark before each item.
+     */
+    public record IndexRules(String title, int maxItems, int laneWidth, String marker) {
+    }
+
+    /**
+     * Photo widths in body characters: a story's photos prefer {@code preferredWidth}; the lead's may grow
+     * to {@code leadWidth}; composition may make them smaller or larger within {@code minWidth} and the module.
+     */
+    public record Photos(int minWidth, int preferredWidth, int leadWidth) {
+    }
+
+    /** Grid lines of air a headline group may take above and below it: normally, and on a page that must come out even. */
+    public record Air(int normal, int lastPage) {
+    }
+
+    /**
+     * Every word composition prints. {@code {page}} stands for a page number; {@code separator} joins the
+     * sections that share a page in its running head; a continuation repeats its headline cut to
+     * {@code jumpHeadLength} characters and {@code ellipsis}.
+     */
+    public record Words(String jumpTo, String jumpFrom, String indexPage, String separator, int jumpHeadLength,
+                        String ellipsis, String page, String number, String editor) {
+
+        /** The running head's and folio's page name, e.g. 第3版. */
+        public String page(int page) {
+            return this.page.replace("{page}", String.valueOf(page));
+        }
+
+        /** The running number, e.g. 总第2548期. */
+        public String number(int number) {
+            return this.number.replace("{number}", String.valueOf(number));
+        }
+
+        /** The folio's editor line, e.g. 责任编辑：李婉欣; empty without an editor. */
+        public String editor(String name) {
+            return name.isEmpty() ? "" : editor.replace("{editor}", name);
+        }
+
+        public String jumpTo(int page) {
+            return jumpTo.replace("{page}", String.valueOf(page));
+        }
+
+        public String jumpFrom(int page) {
+            return jumpFrom.replace("{page}", String.valueOf(page));
+        }
+
+        public String indexPage(int page) {
+            return indexPage.replace("{page}", String.valueOf(page));
+        }
+    }
+
+    public static final LayoutRules DEFAULTS = new LayoutRules(
+            new Headlines("headline-1", "headline-2", List.of(
+                    new Level(60, 3, "headline-2"),
+                    new Level(36, 2, "headline-2"),
+                    new Level(36, 99, "headline-3"),
+                    new Level(24, 2, "headline-3"),
+                    new Level(0, 99, "headline-4"))),
+            new Briefs(400, 36, "brief-title", "brief-kicker", "brief-subtitle"),
+            new IndexRules("导读", 8, 24, "■"),
+            new Photos(12, 24, 48),
+            new Air(2, 3),
+            new Words("（下转第{page}版）", "（上接第{page}版）", "第{page}版", "·", 16, "……", "第{page}版", "总第{number}期",
+                    "责任编辑：{editor}"));
+
+    /** The text styles these rules name, besides the ones every layout has; the layout's CSS must define them. */
+    public List<String> styles() {
+        List<String> out = new ArrayList<>();
+        out.add(headlines.lead());
+        out.add(headlines.pageLead());
+        for (Level l : headlines.levels()) out.add(l.style());
+        out.add(briefs.title());
+        out.add(briefs.kicker());
+        out.add(briefs.subtitle());
+        return out.stream().distinct().toList();
+    }
+
+    /** Keys a layout.yaml may have, with what each holds, for its error messages. */
+    public static final Map<String, String> SECTIONS = Map.of(
+            "headlines", "lead, page-lead, levels", "briefs", "max-characters, max-width, title, kicker, subtitle",
+            "index", "title, max-items, lane-width, marker", "photos", "min-width, preferred-width, lead-width",
+            "air", "normal, last-page",
+            "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
+            "print", "ink-limit");
+}

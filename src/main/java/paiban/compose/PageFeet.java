@@ -1,0 +1,36 @@
+package paiban.compose;
+
+/**
+ * Where each column of a built page really ends: the grid line after the last thing printed in it, text
+ * lines by their baselines and widths, photos by their frames, the 导读 box and fillers by their frames
+ * (a tinted box is what the reader sees end). The build names a page short by this, not by its plans.
+ */
+final class PageFeet {
+
+    private PageFeet() {
+    }
+
+    static int[] of(Page page, Grid grid) {
+        int[] feet = new int[grid.columns()];
+        float step = grid.columnWidth() + grid.gutter();
+        for (Module m : page.modules()) {
+            if (m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER) {
+                for (int c = m.column(); c < m.column() + m.span(); c++) feet[c] = Math.max(feet[c], m.bottom());
+                continue;
+            }
+            for (PlacedLine l : m.text()) {
+                int line = (int) Math.floor(l.baseline() / grid.pitch());
+                int from = (int) Math.floor((l.x() + 1) / step);
+                int to = (int) Math.floor((l.x() + l.line().width() - 1) / step);
+                for (int c = Math.max(0, from); c <= Math.min(grid.columns() - 1, to); c++) feet[c] = Math.max(feet[c], line + 1);
+            }
+            for (PlacedPhoto p : m.photos()) {
+                int line = (int) Math.ceil((p.y() + p.height()) / grid.pitch() - 1e-3);
+                int from = (int) Math.floor((p.x() + 1) / step);
+                int to = (int) Math.floor((p.x() + p.width() - 1) / step);
+                for (int c = Math.max(0, from); c <= Math.min(grid.columns() - 1, to); c++) feet[c] = Math.max(feet[c], line);
+            }
+        }
+        return feet;
+    }
+}

@@ -1,0 +1,135 @@
+package paiban.render;
+
+import org.snakeyaml.engine.v2.nodes.Node;
+import paiban.compose.LayoutRules;
+import paiban.copy.YamlFields;
+import paiban.core.PaibanException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a layout's {@code layout.yaml}: the composition rules a designer sets besides the CSS
+ * ({@link LayoutRules}). Every key is optional and falls back to {@link LayoutRules#DEFAULTS}; an unknown
+ * key or a wrong value is refused with the file, line and field.
+ */
+final class LayoutRulesReader {
+
+    private LayoutRulesReader() {
+    }
+
+    /** The layout's rules, or the defaults when it has no layout.yaml. */
+    static LayoutRules read(Path folder, String layout) {
+        Path file = folder.resolve("layout.yaml");
+        if (!Files.isRegularFile(file)) return LayoutRules.DEFAULTS;
+        String name = "layouts/" + layout + "/layout.yaml";
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PaibanException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        YamlFields f = YamlFields.parse(name, 0, text);
+        f.onlyKeys(LayoutRules.SECTIONS.keySet(), "");
+        LayoutRules d = LayoutRules.DEFAULTS;
+        return new LayoutRules(headlines(f, d.headlines()), briefs(f, d.briefs()), index(f, d.index()),
+                photos(f, d.photos()), air(f, d.air()), words(f, d.words()));
+    }
+
+    private static Optional<YamlFields> section(YamlFields f, String key) {
+        Optional<YamlFields> s = f.section(key);
+        s.ifPresent(x -> x.onlyKeys(List.of(LayoutRules.SECTIONS.get(key).split(", ")), " under '" + key + "'"));
+        return s;
+    }
+
+    private static LayoutRules.Headlines headlines(YamlFields f, LayoutRules.Headlines d) {
+        Optional<YamlFields> s = section(f, "headlines");
+        if (s.isEmpty()) return d;
+        YamlFields h = s.get();
+        List<LayoutRules.Level> levels = new ArrayList<>();
+        int i = 0;
+        for (Node n : h.list("levels")) {
+            i++;
+            YamlFields l = h.nested(n, "headlines.levels[" + i + "]");
+            l.onlyKeys(List.of("min-width", "max-priority", "style"), " in headlines.levels[" + i + "]");
+            levels.add(new LayoutRules.Level(l.integer("min-width", 0, 1000, "36").orElse(0),
+                    l.integer("max-priority", 1, 99, "2").orElse(99),
+                    l.requiredText("style", "a text class of layout.css, e.g. headline-2")));
+        }
+        if (levels.isEmpty()) levels = d.levels();
+        if (levels.getLast().minWidth() != 0 || levels.getLast().maxPriority() != 99) {
+            throw new PaibanException(f.file() + ":" + h.line("levels") + ": the last of headlines.levels must take "
+                    + "every story (no min-width, no max-priority), so that every story has a headline");
+        }
+        return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels);
+    }
+
+    private static LayoutRules.Briefs briefs(YamlFields f, LayoutRules.Briefs d) {
+        Optional<YamlFields> s = section(f, "briefs");
+        if (s.isEmpty()) return d;
+        YamlFields b = s.get();
+        return new LayoutRules.Briefs(b.integer("max-characters", 0, 5000, "400").orElse(d.maxCharacters()),
+                b.integer("max-width", 1, 1000, "36").orElse(d.maxWidth()),
+                b.text("title").orElse(d.title()), b.text("kicker").orElse(d.kicker()),
+                b.text("subtitle").orElse(d.subtitle()));
+    }
+
+    private static LayoutRules.IndexRules index(YamlFields f, LayoutRules.IndexRules d) {
+        Optional<YamlFields> s = section(f, "index");
+        if (s.isEmpty()) return d;
+        YamlFields x = s.get();
+        return new LayoutRules.IndexRules(x.text("title").orElse(d.title()),
+                x.integer("max-items", 0, 40, "8").orElse(d.maxItems()),
+                x.integer("lane-width", 6, 1000, "24").orElse(d.laneWidth()), x.text("marker").orElse(d.marker()));
+    }
+
+    private static LayoutRules.Photos photos(YamlFields f, LayoutRules.Photos d) {
+        Optional<YamlFields> s = section(f, "photos");
+        if (s.isEmpty()) return d;
+        YamlFields p = s.get();
+        return new LayoutRules.Photos(p.integer("min-width", 1, 1000, "12").orElse(d.minWidth()),
+                p.integer("preferred-width", 1, 1000, "24").orElse(d.preferredWidth()),
+                p.integer("lead-width", 1, 1000, "48").orElse(d.leadWidth()));
+    }
+
+    private static LayoutRules.Air air(YamlFields f, LayoutRules.Air d) {
+        Optional<YamlFields> s = section(f, "air");
+        if (s.isEmpty()) return d;
+        YamlFields a = s.get();
+        return new LayoutRules.Air(a.integer("normal", 0, 6, "2").orElse(d.normal()),
+                a.integer("last-page", 0, 8, "3").orElse(d.lastPage()));
+    }
+
+    private static LayoutRules.Words words(YamlFields f, LayoutRules.Words d) {
+        Optional<YamlFields> s = section(f, "words");
+        if (s.isEmpty()) return d;
+        YamlFields w = s.get();
+        String jumpTo = pageWord(w, "jump-to", d.jumpTo());
+        String jumpFrom = pageWord(w, "jump-from", d.jumpFrom());
+        String indexPage = pageWord(w, "index-page", d.indexPage());
+        return new LayoutRules.Words(jumpTo, jumpFrom, indexPage, w.text("separator").orElse(d.separator()),
+                w.integer("jump-head-length", 4, 200, "16").orElse(d.jumpHeadLength()), w.text("ellipsis").orElse(d.ellipsis()),
+                pageWord(w, "page", d.page()), placeholder(w, "number", "{number}", d.number()),
+                placeholder(w, "editor", "{editor}", d.editor()));
+    }
+
+    /** A printed word that must say which page: it has to hold {page}. */
+    private static String pageWord(YamlFields w, String key, String fallback) {
+        return placeholder(w, key, "{page}", fallback);
+    }
+
+    private static String placeholder(YamlFields w, String key, String placeholder, String fallback) {
+        Optional<String> v = w.text(key);
+        if (v.isEmpty()) return fallback;
+        if (!v.get().contains(placeholder)) {
+            throw new PaibanException(w.file() + ":" + w.line(key) + ": words." + key + " must contain " + placeholder
+                    + " where the value goes, e.g. '" + fallback + "'");
+        }
+        return v.get();
+    }
+}
