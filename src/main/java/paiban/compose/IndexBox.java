@@ -53,10 +53,17 @@ final class IndexBox {
         return items;
     }
 
-    /** Grid lines the box needs at {@code span} columns to list every item. */
+    /**
+     * Grid lines the box needs at {@code span} columns to list every item. The page filler asks this at every
+     * step of its search, so it is worked out once per span: setting the items each time made composition
+     * grow with the square of the copy on issues with many stories.
+     */
     int minLines(int span) {
-        return titleLines() + tallest(lanes(items, span), span) + 1 + ModuleBuilder.GAP;
+        return minLines.computeIfAbsent(span, w -> titleLines() + tallest(lanes(items, w), w) + 1 + ModuleBuilder.GAP);
     }
+
+    private final java.util.Map<Integer, Integer> minLines = new java.util.HashMap<>();
+    private final java.util.Map<String, List<SetLine>> itemLines = new java.util.HashMap<>();
 
     private int titleLines() {
         return grid.linesFor(styles.get("index-title").pitch() * 1.5f);
@@ -114,6 +121,10 @@ final class IndexBox {
 
     /** The item's title lines; its page label goes at the right end of the last one, or on a line of its own. */
     private List<SetLine> itemLines(Item i, int span) {
+        return itemLines.computeIfAbsent(i.slug() + "/" + i.page() + "/" + span, k -> setItem(i, span));
+    }
+
+    private List<SetLine> setItem(Item i, int span) {
         TextStyle st = styles.get("index-item").withIndent(0);
         List<SetLine> lines = new ArrayList<>(Typesetter.set(rules.marker() + i.title(), st, measure(span)).lines());
         SetLine label = label(i.page() <= 0 ? 88 : i.page(), span);
