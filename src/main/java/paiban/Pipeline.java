@@ -82,7 +82,8 @@ public final class Pipeline {
         long t1 = lap(timings, "read", t0);
         Layout layout = LayoutLoader.load(home().resolve("layouts"), issue.layout(), FontBook.of(home().resolve("fonts")));
         long t2 = lap(timings, "layout", t1);
-        Composer.Composition composition = new Composer(layout.grid(), layout.styles(), layout.rules()).compose(issue);
+        Composer.Composition composition = new Composer(layout.grid(), layout.styles(), layout.rules())
+                .compose(issue, fillers(issue, layout));
         composition.warnings().forEach(sink);
         long t3 = lap(timings, "typeset+compose", t2);
 
@@ -153,5 +154,12 @@ public final class Pipeline {
         long now = System.nanoTime();
         timings.merge(stage, (now - since) / 1_000_000, Long::sum);
         return now;
+    }
+
+    /** The fillers (补白) composition may use: the issue's own, then the layout's house notices. */
+    private static List<paiban.model.Filler> fillers(Issue issue, Layout layout) {
+        List<paiban.model.Filler> all = new java.util.ArrayList<>(paiban.copy.FillerReader.read(issue.folder(), ""));
+        all.addAll(layout.fillers());
+        return all;
     }
 }

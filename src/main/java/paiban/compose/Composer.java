@@ -2,6 +2,7 @@ package paiban.compose;
 
 import paiban.core.PaibanException;
 import paiban.model.Article;
+import paiban.model.Filler;
 import paiban.model.Issue;
 import paiban.model.PlanPage;
 
@@ -91,6 +92,24 @@ public final class Composer {
     }
 
     public Composition compose(Issue issue) {
+        return compose(issue, List.of());
+    }
+
+    /** The fillers (补白) the make-up may use on pages that must come out even: the issue's and the layout's. */
+    private List<Piece> fillers = List.of();
+
+    /**
+     * Composes the issue; {@code fillers} (补白) may be set where the copy leaves a page short, each at most
+     * once in a run of pages.
+     */
+    public Composition compose(Issue issue, List<Filler> fillers) {
+        for (Filler f : fillers) {
+            if (f.columns() > grid.columns()) {
+                throw new PaibanException("fillers/fillers.yaml: the filler " + f.name() + " takes " + f.columns()
+                        + " columns, but the layout's pages have " + grid.columns() + "; give it at most " + grid.columns());
+            }
+        }
+        this.fillers = fillers.stream().map(Piece::of).toList();
         List<String> warnings = new ArrayList<>();
         Map<String, Piece> pieces = new LinkedHashMap<>();
         for (Article a : order(issue.articles())) {
@@ -182,7 +201,11 @@ public final class Composer {
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
         RunKey key = new RunKey(s.key(), pages, front, front && wantIndex);
-        return cache.computeIfAbsent(key, k -> runner.best(s.stories, s.briefs, specs(s, pages, front, wantIndex), s.names));
+        return cache.computeIfAbsent(key, k -> {
+            List<Piece> briefs = new ArrayList<>(s.briefs);
+            briefs.addAll(fillers);
+            return runner.best(s.stories, briefs, specs(s, pages, front, wantIndex), s.names);
+        });
     }
 
     private int minPages(Section s, boolean front) {
@@ -388,7 +411,7 @@ public final class Composer {
                 if (page == 1) continue;
                 for (Slot s : pages.get(i)) {
                     Piece p = s.piece();
-                    if (!p.index() && !p.brief() && !p.continuation()) items.add(item(p, page));
+                    if (!p.furniture() && !p.brief() && !p.continuation()) items.add(item(p, page));
                 }
             }
         }
@@ -486,6 +509,10 @@ public final class Composer {
                 Piece p = s.piece();
                 if (p.index()) {
                     modules.add(finalBox.build(s.column(), s.span(), s.line(), s.lines()));
+                    continue;
+                }
+                if (p.isFiller()) {
+                    modules.add(builder.filler(s));
                     continue;
                 }
                 int to = s.cut() ? pageOf.getOrDefault(p.rest(s.nextRow()), 0) : 0;

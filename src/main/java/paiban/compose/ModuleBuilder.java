@@ -94,7 +94,7 @@ public final class ModuleBuilder {
 
     /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
     static int[] photoSpans(Piece p, int span) {
-        if (p.index() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
+        if (p.furniture() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
         int max = span;
         int[] out = new int[max];
         for (int i = 0; i < max; i++) out[i] = i + 1;
@@ -103,11 +103,13 @@ public final class ModuleBuilder {
 
     /** Body rows still to place, counting the （上接第M版） line that opens a continuation. */
     static int rowCount(Piece p) {
+        if (p.furniture()) return 0;
         return (p.continuation() ? 1 : 0) + p.story().rows().size() - p.fromRow();
     }
 
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */
     int natural(Piece p, int span, int photoSpan, Rank rank) {
+        if (p.isFiller()) return p.filler().lines();
         Key k = new Key(p, span, photoSpan, rank, 0);
         Integer n = naturals.get(k);
         if (n == null) {
@@ -123,7 +125,7 @@ public final class ModuleBuilder {
      * shorter), so that no column is a stub of two lines or a white gap inside the module.
      */
     boolean legal(Piece p, int span, int photoSpan, Rank rank) {
-        if (p.index()) return true;
+        if (p.furniture()) return true;
         return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
             int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
             int end = balancedEnd(occ, rowCount(p));
@@ -147,7 +149,7 @@ public final class ModuleBuilder {
      * be too short to stand).
      */
     int cutAt(Piece p, int span, int photoSpan, Rank rank, int lines) {
-        if (p.index() || p.brief()) return -1;
+        if (p.furniture() || p.brief()) return -1;
         Key k = new Key(p, span, photoSpan, rank, lines);
         Integer n = cuts.get(k);
         if (n == null) {
@@ -232,6 +234,23 @@ public final class ModuleBuilder {
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
                 s.lines(), text, photos);
+    }
+
+    /**
+     * A filler's module: its picture in the module's columns, above the line of air every module keeps,
+     * centred and as large as it fits without changing its proportions.
+     */
+    Module filler(Slot s) {
+        paiban.model.Filler f = s.piece().filler();
+        float w = grid.spanWidth(s.span());
+        float h = (s.lines() - GAP) * grid.pitch();
+        double aspect = f.picture().aspect();
+        float pw = (float) Math.min(w, h / aspect);
+        float ph = (float) (pw * aspect);
+        float x = grid.columnX(s.column()) + (w - pw) / 2;
+        float y = grid.lineTop(s.line()) + (h - ph) / 2;
+        return new Module("", f.name(), ModuleKind.FILLER, s.column(), s.span(), s.line(), s.lines(), List.of(),
+                List.of(new PlacedPhoto(f.picture(), x, y, pw, ph)));
     }
 
     /**

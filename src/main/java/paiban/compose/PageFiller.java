@@ -39,7 +39,7 @@ final class PageFiller {
                 SectionRun.Stretch stretch, List<String> sections) {
 
         int sectionRank(Piece p) {
-            return p.index() ? -1 : Math.max(0, sections.indexOf(p.story().article().section()));
+            return p.furniture() ? -1 : Math.max(0, sections.indexOf(p.story().article().section()));
         }
 
         int photoShift() {
@@ -48,7 +48,7 @@ final class PageFiller {
 
         /** Headline air every story module takes on a page that can cut. */
         int pad(Piece p) {
-            return canCut && !p.brief() && !p.index() ? stretch.air() : 0;
+            return canCut && !p.brief() && !p.furniture() ? stretch.air() : 0;
         }
     }
 
@@ -68,6 +68,7 @@ final class PageFiller {
     /** How many stories beyond the one opening a band a group may take, and how many briefs. */
     private static final int LOOK_STORIES = 3;
     private static final int LOOK_BRIEFS = 6;
+    private static final int LOOK_FILLERS = 3;
     /** The 导读 box is at least this many lines tall, and spreads its items over at most this many more. */
     private static final int MIN_INDEX = 10;
     private static final int INDEX_AIR = 6;
@@ -153,6 +154,7 @@ final class PageFiller {
         double need = s.indexDone() ? 0 : index.minLines(2) * 2;
         for (List<Piece> list : List.of(s.queue(), s.briefs())) {
             for (Piece p : list) {
+                if (p.furniture()) continue; // fillers are optional
                 int w = typicalSpan(p);
                 need += builder.natural(p, w, photoChoices(p, w, Rank.OTHER, spec)[0], Rank.OTHER) * w;
             }
@@ -164,6 +166,7 @@ final class PageFiller {
     /** The span a piece usually takes, for estimates: a brief its width, a story a quarter of the page or three columns. */
     int typicalSpan(Piece p) {
         if (p.index()) return index.lane();
+        if (p.isFiller()) return p.filler().columns();
         if (p.brief()) return grid.columnsFor(Math.min(rules.briefs().maxWidth(), 2 * grid.charsPerColumn()));
         return Math.min(grid.columns(), Math.max(2, grid.columnsFor(36)));
     }
@@ -172,7 +175,7 @@ final class PageFiller {
     private double finish(State s, Spec spec) {
         double c = s.cost();
         int left = grid.lines() - s.top();
-        boolean waiting = !s.queue().isEmpty() || !s.briefs().isEmpty();
+        boolean waiting = !s.queue().isEmpty() || s.briefs().stream().anyMatch(p -> !p.furniture());
         // with copy waiting the page is stuck; without, it is a section's last page, which should be full too
         c += waiting ? left * grid.columns() * costs.stuck() : grid.columns() * costs.foot(left);
         for (Piece p : s.queue()) {
@@ -188,7 +191,7 @@ final class PageFiller {
         int highest = -1;
         for (Slot sl : s.slots()) highest = Math.max(highest, spec.sectionRank(sl.piece()));
         for (List<Piece> behind : List.of(s.carried(), s.queue(), s.briefs())) {
-            for (Piece p : behind) if (!p.index() && spec.sectionRank(p) < highest) c += costs.sectionOrder() * 10;
+            for (Piece p : behind) if (!p.furniture() && spec.sectionRank(p) < highest) c += costs.sectionOrder() * 10;
         }
         if (!s.indexDone()) c += 1e5;
         return c;
@@ -203,15 +206,19 @@ final class PageFiller {
         for (Piece p : s.briefs()) if (spec.must().contains(p)) return p;
         int earliest = earliest(s, spec, Set.of());
         for (Piece p : s.queue()) if (spec.sectionRank(p) == earliest) return p;
-        for (Piece p : s.briefs()) if (spec.sectionRank(p) == earliest) return p;
-        return s.indexDone() ? null : Piece.INDEX;
+        for (Piece p : s.briefs()) if (!p.furniture() && spec.sectionRank(p) == earliest) return p;
+        if (!s.indexDone()) return Piece.INDEX;
+        // the copy is all placed and room is left: a filler may take it, on a page that must come out even
+        boolean copy = s.slots().stream().anyMatch(sl -> !sl.piece().furniture());
+        if (!spec.canCut() && copy) for (Piece p : s.briefs()) if (p.isFiller()) return p;
+        return null;
     }
 
     /** The rank of the earliest section with copy waiting that is not {@code used}; MAX_VALUE if none. */
     private static int earliest(State s, Spec spec, Set<Piece> used) {
         int e = Integer.MAX_VALUE;
         for (Piece p : s.queue()) if (!used.contains(p)) e = Math.min(e, spec.sectionRank(p));
-        for (Piece p : s.briefs()) if (!used.contains(p)) e = Math.min(e, spec.sectionRank(p));
+        for (Piece p : s.briefs()) if (!used.contains(p) && !p.furniture()) e = Math.min(e, spec.sectionRank(p));
         return e;
     }
 
@@ -226,7 +233,7 @@ final class PageFiller {
         if (head == null) return List.of();
         int room = grid.lines() - s.top();
         // the page's first piece is its 头条: the lead on page 1, a full headline group elsewhere
-        boolean opens = s.slots().isEmpty() && !head.index() && !head.continuation();
+        boolean opens = s.slots().isEmpty() && !head.furniture() && !head.continuation();
         Rank rank = !opens ? Rank.OTHER : spec.lead() ? Rank.LEAD : Rank.PAGE_LEAD;
         int minBand = costs.minBand();
         List<State> out = new ArrayList<>();
@@ -237,13 +244,14 @@ final class PageFiller {
             int w = config[g];
             for (int ps : anyPhoto ? ModuleBuilder.photoSpans(head, w) : photoChoices(head, w, rank, spec)) {
                 int natural = head.index() ? index.minLines(w) : builder.natural(head, w, ps, rank) + spec.pad(head);
+                if (head.isFiller() && natural > room) continue;
                 // whole, it must keep its legs; cut, the cut does
                 if (natural < room && !builder.legal(head, w, ps, rank)) continue;
                 List<Integer> heights = new ArrayList<>();
                 if (natural >= room - minBand + 1) {
                     heights.add(room);
                     // a long story may also be cut higher up, leaving the page's foot to others
-                    if (spec.canCut() && !head.index() && !head.brief()) {
+                    if (spec.canCut() && !head.furniture() && !head.brief()) {
                         for (double f : new double[] {0.45, 0.62}) {
                             int h = (int) (room * f);
                             if (h >= 20 && room - h >= minBand) heights.add(h);
@@ -287,6 +295,7 @@ final class PageFiller {
     /** Spans a piece may take when the plan leaves it free: a brief that opens a page is set as a story. */
     private boolean fits(Piece p, int w, Rank rank) {
         if (p.index()) return index.fits(w);
+        if (p.isFiller()) return w == p.filler().columns();
         if (p.brief() && !rank.leads()) return w <= briefColumns();
         return w >= 2 || grid.columns() <= 3;
     }
@@ -352,15 +361,16 @@ final class PageFiller {
         int briefsWaiting = 0;
         for (Piece p : s.briefs()) {
             if (used.contains(p)) {
-                cost += costs.order() / 6 * briefsWaiting;
+                if (p.isFiller()) cost += costs.filler();
+                else cost += costs.order() / 6 * briefsWaiting;
             } else {
                 briefs.add(p);
-                briefsWaiting++;
+                if (!p.furniture()) briefsWaiting++;
             }
         }
         if (spec.lead()) {
-            for (Piece p : used) if (!p.index() && !p.brief() && !p.continuation() && p != head) cost += costs.frontStory();
-            if (!lead && !head.brief() && !head.continuation()) cost += costs.frontStory();
+            for (Piece p : used) if (!p.furniture() && !p.brief() && !p.continuation() && p != head) cost += costs.frontStory();
+            if (!lead && !head.furniture() && !head.brief() && !head.continuation()) cost += costs.frontStory();
         }
         List<Piece> carried = new ArrayList<>(s.carried());
         for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
@@ -393,7 +403,15 @@ final class PageFiller {
             if (++stories == LOOK_STORIES) break;
         }
         int briefs = 0;
+        int fillers = 0;
         for (Piece p : s.briefs()) {
+            if (p.isFiller()) {
+                // a filler is for a page that must come out even, and only where it fits the group's width
+                if (!spec.canCut() && !used.contains(p) && p != first && fits(p, w, Rank.OTHER) && fillers++ < LOOK_FILLERS) {
+                    candidates.add(p);
+                }
+                continue;
+            }
             if (used.contains(p) || p == first || spec.spans().containsKey(p) && spec.spans().get(p) != w) continue;
             if (spec.sectionRank(p) > earliest) continue;
             if (!fits(p, w, Rank.OTHER) && !spec.spans().containsKey(p)) continue;
@@ -411,6 +429,7 @@ final class PageFiller {
             int pad = spec.pad(first);
             int natural = first.index() ? index.minLines(w) : builder.natural(first, w, firstPs, rank) + pad;
             base += itemCost(first, w, firstPs, rank, spec) + shapeCost(first, w, firstPs, rank, Math.min(h, natural));
+            if (first.isFiller() && natural > h) return null;
             if (first.index() && natural > h) {
                 if (h < MIN_INDEX) return null;
                 items.add(new Item(first, 0, h, -1, 0));
@@ -418,9 +437,10 @@ final class PageFiller {
                 return search.best;
             }
             if (natural <= h && !builder.legal(first, w, firstPs, rank)) return null;
-            if (spec.canCut() && !first.index() && !first.brief()) {
+            if (spec.canCut() && !first.furniture() && !first.brief()) {
                 // a long piece may be cut higher, to make room for one more below it (a brief, the 导读 box)
                 for (Piece c : candidates) {
+                    if (c.isFiller()) continue;
                     int cps = c.index() ? 0 : photoChoices(c, w, Rank.OTHER, spec)[0];
                     if (!builder.legal(c, w, cps, Rank.OTHER)) continue;
                     int below = c.index() ? index.minLines(w) : builder.natural(c, w, cps, Rank.OTHER);
@@ -457,7 +477,7 @@ final class PageFiller {
      * like a book page; heavy stories want width, light ones need none.
      */
     private double shapeCost(Piece p, int w, int ps, Rank rank, int lines) {
-        if (p.index()) return 0;
+        if (p.furniture()) return 0;
         double c = 0;
         int n = grid.columns();
         int body = lines - builder.headLines(p, w, rank);
@@ -486,7 +506,7 @@ final class PageFiller {
             int photos = p.story().article().photos().size();
             c += costs.photo() * Math.abs(ps - preferredPhoto(w, rank, spec.photoShift())) * Math.min(photos, 2);
         }
-        if (!p.index() && !p.brief() && w == 1 && grid.columns() > 3) c += costs.narrowStory();
+        if (!p.furniture() && !p.brief() && w == 1 && grid.columns() > 3) c += costs.narrowStory();
         if (p.brief() && !rank.leads() && w > briefColumns()) c += costs.wideBrief();
         return c;
     }
@@ -541,10 +561,10 @@ final class PageFiller {
             if (!items.isEmpty()) close(items, remaining, cost, rank);
             if (items.size() == 4 || remaining < 4) return;
             if (best != null && cost >= best.cost()) return;
-            long stories = items.stream().filter(i -> !i.piece().brief() && !i.piece().index()).count();
+            long stories = items.stream().filter(i -> !i.piece().brief() && !i.piece().furniture()).count();
             for (int k = from; k < candidates.size(); k++) {
                 Piece p = candidates.get(k);
-                boolean story = !p.brief() && !p.index();
+                boolean story = !p.brief() && !p.furniture();
                 if (story && stories >= 2) continue;
                 for (int ps : photoChoices(p, w, Rank.OTHER, spec)) {
                     int natural = p.index() ? index.minLines(w) : builder.natural(p, w, ps, Rank.OTHER);
@@ -583,7 +603,7 @@ final class PageFiller {
                 LayoutRules.Air room = rules.air();
                 int normal = spec.canCut() ? room.normal() : room.lastPage();
                 Rank r = i == 0 ? rank : Rank.OTHER;
-                int max = it.piece().index() ? INDEX_AIR
+                int max = it.piece().index() ? INDEX_AIR : it.piece().isFiller() ? 0
                         : it.piece().brief() && !r.leads() ? 1 : r == Rank.LEAD ? normal + 1 : normal;
                 int a = Math.max(0, Math.min(max - air[i], spare));
                 air[i] += a;
@@ -593,7 +613,7 @@ final class PageFiller {
             // placing page 1's 导读 box settles what the beam would otherwise count against the page
             for (Item it : items) if (it.piece().index()) c -= costs.indexPending();
             Item last = items.getLast();
-            if (foot && !last.piece().index() && last.cutRow() < 0) {
+            if (foot && !last.piece().furniture() && last.cutRow() < 0) {
                 int[] sf = builder.shortfall(last.piece(), w, last.photoSpan(), items.size() == 1 ? rank : Rank.OTHER,
                         last.lines() + air[items.size() - 1] - last.air() + spare, air[items.size() - 1]);
                 for (int f : sf) c += costs.foot(f);
@@ -609,7 +629,7 @@ final class PageFiller {
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? spare : 0);
-                int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().index() ? 0 : it.piece().story().rows().size();
+                int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().furniture() ? 0 : it.piece().story().rows().size();
                 slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, i == 0 ? rank : Rank.OTHER));
                 used.add(it.piece());
                 line += lines;

@@ -1,18 +1,39 @@
 package paiban.compose;
 
+import paiban.model.Filler;
+
 /**
- * Copy waiting for a place on a page: a whole story, a brief, the rest of a cut story, or the 导读 box.
+ * Something waiting for a place on a page: a whole story, a brief, the rest of a cut story, the 导读 box,
+ * or a filler (补白). The last two are page furniture: they carry no article's copy.
  *
- * @param story   the story, or null for the 导读 box
+ * @param story   the story, or null for furniture
  * @param fromRow the first body row still to be placed
  * @param part    0 for a story's first part, n for its n-th continuation (上接 part)
+ * @param filler  the filler, or null
  */
-record Piece(Story story, int fromRow, int part) {
+record Piece(Story story, int fromRow, int part, Filler filler) {
 
     /** The 导读 box on page 1: it lists the stories on the other pages. */
-    static final Piece INDEX = new Piece(null, 0, 0);
+    static final Piece INDEX = new Piece(null, 0, 0, null);
+
+    Piece(Story story, int fromRow, int part) {
+        this(story, fromRow, part, null);
+    }
+
+    static Piece of(Filler f) {
+        return new Piece(null, 0, 0, f);
+    }
 
     boolean index() {
+        return story == null && filler == null;
+    }
+
+    boolean isFiller() {
+        return filler != null;
+    }
+
+    /** The 导读 box or a filler: placed by the make-up, but no article's copy. */
+    boolean furniture() {
         return story == null;
     }
 
@@ -30,7 +51,7 @@ record Piece(Story story, int fromRow, int part) {
     }
 
     int priority() {
-        return story == null ? 0 : story.article().priority();
+        return story == null ? 9 : story.article().priority();
     }
 
     /** The rest of this story after a cut before {@code row}, skipping blank rows that would open it. */
@@ -42,6 +63,6 @@ record Piece(Story story, int fromRow, int part) {
 
     @Override
     public String toString() {
-        return index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
+        return isFiller() ? "补白 " + filler.name() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
     }
 }

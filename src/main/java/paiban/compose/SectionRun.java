@@ -162,6 +162,8 @@ final class SectionRun {
         List<Piece> left = new ArrayList<>(carried);
         left.addAll(queue);
         left.addAll(briefQueue);
+        // fillers are there to be used if needed; one left over is no copy left out
+        left.removeIf(Piece::furniture);
         return new Result(pages, left, feet, unplaced, indexPlaced, stretch, cost);
     }
 
@@ -170,6 +172,9 @@ final class SectionRun {
         int[] feet = new int[grid.columns()];
         Map<Integer, Slot> lowest = new HashMap<>();
         for (Slot s : slots) {
+            // a filler closes white on the page, but does not count as copy: pages and runs are chosen by what
+            // the copy fills, so that no page is given over to fillers
+            if (s.piece().isFiller()) continue;
             for (int c = s.column(); c < s.column() + s.span(); c++) {
                 Slot l = lowest.get(c);
                 if (l == null || s.bottom() > l.bottom()) lowest.put(c, s);
@@ -178,7 +183,7 @@ final class SectionRun {
         for (var e : lowest.entrySet()) {
             Slot s = e.getValue();
             int foot = s.bottom();
-            if (!s.piece().index() && !s.cut()) {
+            if (!s.piece().furniture() && !s.cut()) {
                 foot -= builder.shortfall(s.piece(), s.span(), s.photoSpan(), s.rank(), s.lines(), s.headAir())
                         [e.getKey() - s.column()];
             }

@@ -6,7 +6,10 @@ import paiban.compose.LayoutRules;
 import paiban.compose.Styles;
 import paiban.typeset.FontBook;
 
+import paiban.model.Filler;
+
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A layout from {@code layouts/<name>/}: its page template, and the grid and text styles read from
@@ -16,8 +19,10 @@ import java.nio.file.Path;
  * @param pageHeight in points
  * @param areaLeft   the type area's left edge on the page, in points
  * @param areaTop    the type area's top edge on the page, in points
+ * @param fillers    the layout's own fillers (补白), from its fillers/ folder
  */
 public record Layout(String name, Path folder, Document template, FontBook fonts, Grid grid, Styles styles,
                      LayoutRules rules,
-                     float pageWidth, float pageHeight, float areaLeft, float areaTop) {
+                     float pageWidth, float pageHeight, float areaLeft, float areaTop,
+                     List<Filler> fillers) {
 }

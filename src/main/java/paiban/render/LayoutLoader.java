@@ -157,7 +157,8 @@ public final class LayoutLoader {
                     + " for the story under it. Make .type-area taller or .masthead shorter");
         }
         Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
-        return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top);
+        return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top,
+                paiban.copy.FillerReader.read(folder, "layouts/" + name + "/"));
     }
 
     private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {

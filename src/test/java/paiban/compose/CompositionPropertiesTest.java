@@ -64,11 +64,14 @@ class CompositionPropertiesTest {
         Path dir = FixtureIssue.ofShape(seed, shape).layout(layoutName)
                 .write(ComposedIssues.fresh("shape-" + layoutName + "-" + shape.chars()), "issue");
         Issue issue = IssueReader.read(dir);
-        Layout layout = ComposedIssues.layout(layoutName);
+        keepsEveryRule(layoutName + " " + shape + ": ", issue, ComposedIssues.compose(issue));
+    }
+
+    /** Asserts every composition property on a composed issue; {@code where} starts each message. */
+    static void keepsEveryRule(String where, Issue issue, Composer.Composition c) {
+        Layout layout = ComposedIssues.layout(issue.layout());
         Grid grid = layout.grid();
-        Composer.Composition c = ComposedIssues.compose(issue);
         List<Page> pages = c.pages();
-        String where = layoutName + " " + shape + ": ";
         assertEquals(0, pages.size() % 2, where + "pages " + pages.size());
 
         Map<Integer, Integer> named = new HashMap<>();
