@@ -27,16 +27,18 @@ package paiban.compose;
  * @param big             per column line a module is over two fifths of the page
  * @param indexPending    page 1 without its 导读 box yet
  * @param filler          a filler set: worth it only where it closes more than a few lines of white
+ * @param fillerShare     fillers take at most this share of a page's area
  * @param minBand         bands shorter than this look like strips, except at the page foot
  * @param minColumnLines  body lines under a headline below which a module looks like a strip
  */
 record Costs(double whiteMid, double whiteFoot, double whiteHole, int footAllowance, double air, double airIndex,
              double cut, double frontStory, double order, double sectionOrder, double photo, double narrowStory,
              double wideBrief, double shortBand, double unplacedContinuation, double overflow, double stuck,
-             double strip, double wideAgain, double big, double indexPending, double filler, int minBand, int minColumnLines) {
+             double strip, double wideAgain, double big, double indexPending, double filler, double fillerShare, int minBand,
+             int minColumnLines) {
 
     static final Costs DEFAULT = new Costs(6, 0.5, 40, 3, 1.2, 0.1, 20, -15, 9, 60, 12, 40, 15, 60, 400, 200, 30,
-            1.5, 25, 0.3, 300, 10, 8, 10);
+            1.5, 25, 0.3, 300, 10, 0.25, 8, 10);
 
     /** A column ending {@code f} lines short of the page foot: the allowance is cheap, more is a hole. */
     double foot(int f) {

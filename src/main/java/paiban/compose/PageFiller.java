@@ -339,6 +339,12 @@ final class PageFiller {
             cost += st.cost();
             column += w;
         }
+        // fillers close white; they never make up more than a share of a page, or the page is the fillers'
+        int fillerArea = 0;
+        for (List<Slot> list : List.of(s.slots(), slots)) {
+            for (Slot sl : list) if (sl.piece().isFiller()) fillerArea += sl.lines() * sl.span();
+        }
+        if (fillerArea > costs.fillerShare() * grid.lines() * grid.columns()) return null;
         // priority: every more important story still waiting behind a placed one costs
         List<Piece> queue = new ArrayList<>();
         int waiting = 0;
