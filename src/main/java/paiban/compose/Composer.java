@@ -203,6 +203,10 @@ public final class Composer {
         RunKey key = new RunKey(s.key(), pages, front, front && wantIndex);
         return cache.computeIfAbsent(key, k -> {
             List<Piece> briefs = new ArrayList<>(s.briefs);
+            // pull quotes and fillers are there to be used where a page needs them
+            for (List<Piece> list : List.of(s.stories, s.briefs)) {
+                for (Piece p : list) if (!p.story().article().quote().isEmpty()) briefs.add(Piece.quoteOf(p.story()));
+            }
             briefs.addAll(fillers);
             return runner.best(s.stories, briefs, specs(s, pages, front, wantIndex), s.names);
         });
@@ -219,9 +223,19 @@ public final class Composer {
         int min = minPages(s, front);
         int k = Math.max(min, estimate(s, front));
         SectionRun.Result r = run(s, k, front, wantIndex);
-        while (!r.left().isEmpty() && k < 400) {
+        int stalled = 0;
+        while (!r.left().isEmpty()) {
+            int before = r.leftRows();
             k++;
             r = run(s, k, front, wantIndex);
+            // more pages that take no more copy mean the copy left cannot be set on any page: say so, never drop it
+            stalled = r.leftRows() < before || r.left().isEmpty() ? 0 : stalled + 1;
+            if (stalled == 3) {
+                throw new PaibanException("composition cannot place " + r.left().stream().map(p -> "'" + p.slug() + "'")
+                        .distinct().collect(java.util.stream.Collectors.joining(", ")) + " of section "
+                        + String.join(rules.words().separator(), s.names) + " on any page of the layout; this is paiban's"
+                        + " fault: please report it with the articles");
+            }
         }
         while (k > min) {
             SectionRun.Result fewer = run(s, k - 1, front, wantIndex);
@@ -513,6 +527,10 @@ public final class Composer {
                 }
                 if (p.isFiller()) {
                     modules.add(builder.filler(s));
+                    continue;
+                }
+                if (p.isQuote()) {
+                    modules.add(builder.quote(s));
                     continue;
                 }
                 int to = s.cut() ? pageOf.getOrDefault(p.rest(s.nextRow()), 0) : 0;

@@ -110,6 +110,7 @@ public final class ModuleBuilder {
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */
     int natural(Piece p, int span, int photoSpan, Rank rank) {
         if (p.isFiller()) return p.filler().lines();
+        if (p.isQuote()) return quoteLines(p, span).size() > 0 ? grid.linesFor(quoteHeight(p, span)) + 1 + GAP : 0;
         Key k = new Key(p, span, photoSpan, rank, 0);
         Integer n = naturals.get(k);
         if (n == null) {
@@ -234,6 +235,33 @@ public final class ModuleBuilder {
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
                 s.lines(), text, photos);
+    }
+
+    /** A pull quote's lines, set across the span less a character's inset each side. */
+    private List<SetLine> quoteLines(Piece p, int span) {
+        return p.story().quote(grid.spanWidth(span) - grid.bodySize() * 2);
+    }
+
+    private float quoteHeight(Piece p, int span) {
+        return quoteLines(p, span).size() * styles.get("quote").pitch();
+    }
+
+    /** A pull quote's module: the sentence set large, a line of air above it, centred in what is left. */
+    Module quote(Slot s) {
+        Piece p = s.piece();
+        TextStyle st = styles.get("quote");
+        List<SetLine> lines = quoteLines(p, s.span());
+        float room = (s.lines() - 1 - GAP) * grid.pitch();
+        float y = grid.lineTop(s.line() + 1) + Math.max(0, (room - quoteHeight(p, s.span())) / 2);
+        float x = grid.columnX(s.column()) + grid.bodySize();
+        List<PlacedLine> text = new ArrayList<>();
+        for (SetLine l : lines) {
+            text.add(new PlacedLine(l, x, y + (st.pitch() - st.size()) / 2 + Story.emTop(st) * st.size(), LineKind.QUOTE,
+                    "quote", st.color(), 0, false));
+            y += st.pitch();
+        }
+        return new Module(p.slug(), p.story().article().title(), ModuleKind.QUOTE, s.column(), s.span(), s.line(),
+                s.lines(), text, List.of());
     }
 
     /**

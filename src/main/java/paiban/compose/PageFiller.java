@@ -167,6 +167,7 @@ final class PageFiller {
     int typicalSpan(Piece p) {
         if (p.index()) return index.lane();
         if (p.isFiller()) return p.filler().columns();
+        if (p.isQuote()) return Math.min(grid.columns(), grid.columnsFor(rules.photos().preferredWidth()));
         if (p.brief()) return grid.columnsFor(Math.min(rules.briefs().maxWidth(), 2 * grid.charsPerColumn()));
         return Math.min(grid.columns(), Math.max(2, grid.columnsFor(36)));
     }
@@ -238,7 +239,7 @@ final class PageFiller {
         int minBand = costs.minBand();
         List<State> out = new ArrayList<>();
         for (int[] config : shapes) {
-            int g = headGroup(config, head, spec, rank);
+            int g = headGroup(config, head, spec, rank, room);
             // a page's most important story (头条) opens it at the top left
             if (g < 0 || s.slots().isEmpty() && g != 0) continue;
             int w = config[g];
@@ -278,26 +279,37 @@ final class PageFiller {
     }
 
     /** The group the opening piece takes in a band split as {@code config}, or -1 if it should not. */
-    private int headGroup(int[] config, Piece head, Spec spec, Rank rank) {
+    private int headGroup(int[] config, Piece head, Spec spec, Rank rank, int room) {
         Integer fixed = spec.spans().get(head);
         // the lead takes two thirds of the page's width or more, at the left
         if (rank == Rank.LEAD && fixed == null) return config[0] * 3 >= grid.columns() * 2 ? 0 : -1;
         int best = -1;
         for (int g = 0; g < config.length; g++) {
             int w = config[g];
-            if (fixed != null ? w != fixed : !fits(head, w, rank)) continue;
+            if (fixed != null ? w != fixed : !fits(head, w, rank) || !standsAt(head, w, rank, room)) continue;
             if (fixed != null) return g;
             if (best < 0 || w > config[best]) best = g;
         }
         return best;
     }
 
+    /** Whether the piece can open a band at {@code w} columns: set whole with its legs, or cut. */
+    private boolean standsAt(Piece p, int w, Rank rank, int room) {
+        if (p.furniture()) return true;
+        for (int ps : ModuleBuilder.photoSpans(p, w)) {
+            if (builder.legal(p, w, ps, rank) || builder.natural(p, w, ps, rank) >= room - costs.minBand() + 1) return true;
+        }
+        return false;
+    }
+
     /** Spans a piece may take when the plan leaves it free: a brief that opens a page is set as a story. */
     private boolean fits(Piece p, int w, Rank rank) {
         if (p.index()) return index.fits(w);
         if (p.isFiller()) return w == p.filler().columns();
+        if (p.isQuote()) return w <= Math.max(1, grid.columnsFor(rules.photos().preferredWidth()));
         if (p.brief() && !rank.leads()) return w <= briefColumns();
-        return w >= 2 || grid.columns() <= 3;
+        // a story too short for two legs of five lines stands in one column
+        return w >= 2 || grid.columns() <= 3 || ModuleBuilder.rowCount(p) < 2 * ModuleBuilder.MIN_LEG;
     }
 
     private int briefColumns() {
@@ -367,7 +379,7 @@ final class PageFiller {
         int briefsWaiting = 0;
         for (Piece p : s.briefs()) {
             if (used.contains(p)) {
-                if (p.isFiller()) cost += costs.filler();
+                if (p.furniture()) cost += costs.filler();
                 else cost += costs.order() / 6 * briefsWaiting;
             } else {
                 briefs.add(p);
@@ -411,6 +423,14 @@ final class PageFiller {
         int briefs = 0;
         int fillers = 0;
         for (Piece p : s.briefs()) {
+            if (p.isQuote()) {
+                // a pull quote stands on a page that carries its story
+                boolean withStory = false;
+                for (Slot sl : s.slots()) withStory |= sl.piece().story() == p.story() && !sl.piece().furniture();
+                for (Piece u : used) withStory |= u.story() == p.story() && !u.furniture();
+                if (withStory && !used.contains(p) && p != first && fits(p, w, Rank.OTHER)) candidates.add(p);
+                continue;
+            }
             if (p.isFiller()) {
                 // a filler is for a page that must come out even, and only where it fits the group's width
                 if (!spec.canCut() && !used.contains(p) && p != first && fits(p, w, Rank.OTHER) && fillers++ < LOOK_FILLERS) {
@@ -609,7 +629,7 @@ final class PageFiller {
                 LayoutRules.Air room = rules.air();
                 int normal = spec.canCut() ? room.normal() : room.lastPage();
                 Rank r = i == 0 ? rank : Rank.OTHER;
-                int max = it.piece().index() ? INDEX_AIR : it.piece().isFiller() ? 0
+                int max = it.piece().index() ? INDEX_AIR : it.piece().furniture() ? 0
                         : it.piece().brief() && !r.leads() ? 1 : r == Rank.LEAD ? normal + 1 : normal;
                 int a = Math.max(0, Math.min(max - air[i], spare));
                 air[i] += a;

@@ -11,17 +11,22 @@ import paiban.model.Filler;
  * @param part    0 for a story's first part, n for its n-th continuation (上接 part)
  * @param filler  the filler, or null
  */
-record Piece(Story story, int fromRow, int part, Filler filler) {
+record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuote) {
 
     /** The 导读 box on page 1: it lists the stories on the other pages. */
-    static final Piece INDEX = new Piece(null, 0, 0, null);
+    static final Piece INDEX = new Piece(null, 0, 0, null, false);
 
     Piece(Story story, int fromRow, int part) {
-        this(story, fromRow, part, null);
+        this(story, fromRow, part, null, false);
     }
 
     static Piece of(Filler f) {
-        return new Piece(null, 0, 0, f);
+        return new Piece(null, 0, 0, f, false);
+    }
+
+    /** The story's pull quote (引语), which may stand on a page that carries the story. */
+    static Piece quoteOf(Story s) {
+        return new Piece(s, 0, 0, null, true);
     }
 
     boolean index() {
@@ -32,9 +37,13 @@ record Piece(Story story, int fromRow, int part, Filler filler) {
         return filler != null;
     }
 
-    /** The 导读 box or a filler: placed by the make-up, but no article's copy. */
+    boolean isQuote() {
+        return pullQuote;
+    }
+
+    /** The 导读 box, a filler or a pull quote: placed by the make-up, but no article's copy. */
     boolean furniture() {
-        return story == null;
+        return story == null || pullQuote;
     }
 
     boolean continuation() {
@@ -43,7 +52,7 @@ record Piece(Story story, int fromRow, int part, Filler filler) {
 
     /** Briefs are placed whole, never cut, and fill gaps. */
     boolean brief() {
-        return story != null && part == 0 && story.brief();
+        return story != null && !pullQuote && part == 0 && story.brief();
     }
 
     String slug() {
@@ -63,6 +72,6 @@ record Piece(Story story, int fromRow, int part, Filler filler) {
 
     @Override
     public String toString() {
-        return isFiller() ? "补白 " + filler.name() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
+        return isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
     }
 }

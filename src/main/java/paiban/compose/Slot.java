@@ -15,7 +15,7 @@ record Slot(Piece piece, int column, int span, int line, int lines, int photoSpa
             Rank rank) {
 
     boolean cut() {
-        return piece.story() != null && nextRow < piece.story().rows().size();
+        return !piece.furniture() && nextRow < piece.story().rows().size();
     }
 
     int bottom() {

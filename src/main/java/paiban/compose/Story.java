@@ -182,6 +182,14 @@ public final class Story {
         return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max)) + rules.words().ellipsis();
     }
 
+    /** The article's pull quote set across {@code width} points in the layout's quote style; none without one. */
+    public List<SetLine> quote(float width) {
+        if (article.quote().isEmpty()) return List.of();
+        return quotes.computeIfAbsent(width, w -> check(Typesetter.set(article.quote(), styles.get("quote"), w), "the quote").lines());
+    }
+
+    private final Map<Float, List<SetLine>> quotes = new HashMap<>();
+
     /** A photo with caption and credit set for {@code width}, in whole grid lines. */
     public record PhotoBlock(Photo photo, float width, float imageHeight, int imageLines, List<SetLine> caption,
                              List<SetLine> credit) {

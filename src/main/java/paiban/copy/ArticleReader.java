@@ -24,7 +24,7 @@ import java.util.Set;
 /** Reads one {@code articles/<slug>.md}: YAML front matter between "---" lines, then the Markdown body. */
 final class ArticleReader {
 
-    private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source",
+    private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source", "quote",
             "section", "priority", "photos");
 
     /** 2 MB: a long feature is 30 KB of UTF-8; anything near this is a paste gone wrong, not copy. */
@@ -88,6 +88,12 @@ final class ArticleReader {
                     p.text("credit").orElse("").strip(), size[0], size[1]));
         }
         List<Block> blocks = MarkdownBody.parse(body, name, close + 2);
+        String quote = Punctuation.fullWidth(f.text("quote").orElse("").strip());
+        if (!quote.isEmpty() && !squeeze(bodyText(blocks)).contains(squeeze(quote))) {
+            // a pull quote repeats the copy; one that says something else would put words in the article's mouth
+            throw new PaibanException(name + ":" + f.line("quote") + ": article '" + slug + "': the field 'quote' must be "
+                    + "a sentence of the article's body, copied as it stands there; " + Quoted.of(quote) + " is not in it");
+        }
         return new Article(slug, file,
                 Punctuation.fullWidth(title),
                 Punctuation.fullWidth(f.text("kicker").orElse("").strip()),
@@ -96,7 +102,22 @@ final class ArticleReader {
                 Punctuation.fullWidth(f.text("source").orElse("").strip()),
                 f.text("section").orElse(defaultSection).strip(),
                 f.integer("priority", 1, 99, "1").orElse(5),
-                photos, blocks);
+                photos, blocks, quote);
+    }
+
+    private static String bodyText(List<Block> blocks) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            if (b instanceof Block.Paragraph p) sb.append(p.text());
+            if (b instanceof Block.Subhead h) sb.append(h.text());
+        }
+        return sb.toString();
+    }
+
+    private static String squeeze(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     /** "---", forgiving the trailing spaces an editor cannot see. */

@@ -13,13 +13,20 @@ import java.util.List;
  * @param dateline 电头, printed bold at the start of the first paragraph, e.g. 本报讯（记者李婉欣）
  * @param source   printed in parentheses after the last paragraph, e.g. 江门市科协
  * @param priority 1 is the most important
+ * @param quote    a sentence of the body the editor chose to set large as a pull quote (引语), or empty
  */
 public record Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
-                      String source, String section, int priority, List<Photo> photos, List<Block> body) {
+                      String source, String section, int priority, List<Photo> photos, List<Block> body, String quote) {
 
     public Article {
         photos = List.copyOf(photos);
         body = List.copyOf(body);
+    }
+
+    /** An article without a pull quote. */
+    public Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
+                   String source, String section, int priority, List<Photo> photos, List<Block> body) {
+        this(slug, file, title, kicker, subtitle, dateline, source, section, priority, photos, body, "");
     }
 
     /** The number of characters of body copy, a cheap measure of length before typesetting. */
