@@ -72,9 +72,6 @@ final class YamlFields {
                 .setMaxAliasesForCollections(20)
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(1_000_000)
-                // snakeyaml-engine 2.10 reads in 1024-char chunks and crashes when an emoji's surrogate pair
-                // straddles two chunks (fixed upstream in 3.1); read the whole text in one chunk instead
-                .setBufferSize(text.length() + 2)
                 .build();
         Optional<Node> root;
         try {

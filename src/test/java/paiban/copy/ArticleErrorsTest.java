@@ -119,8 +119,9 @@ class ArticleErrorsTest {
     }
 
     /**
-     * Found by CopyFuzzTest: snakeyaml-engine 2.10 reads 1024 characters at a time and crashes with an
-     * IndexOutOfBoundsException when an emoji's surrogate pair straddles two reads (fixed upstream in 3.1).
+     * Found by CopyFuzzTest: snakeyaml-engine 2.10 read 1024 characters at a time and crashed with an
+     * IndexOutOfBoundsException when an emoji's surrogate pair straddled two reads (fixed upstream in 3.1,
+     * which paiban now uses without a workaround); the padding walks the pair across that boundary.
      */
     @Test
     void anEmojiAtAnyPlaceInTheFrontMatterReads() {
