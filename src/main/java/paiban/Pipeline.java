@@ -34,10 +34,6 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
 
-    /** Every edition a build can make, in the order they are made; {@code --edition} picks a subset. */
-    public static final Set<String> EDITIONS = java.util.Collections.unmodifiableSequencedSet(
-            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text")));
-
     private Pipeline() {
     }
 
@@ -55,11 +51,11 @@ public final class Pipeline {
      *
      * @return the issue's output folder
      */
-    public static Path build(Path issueFolder, Path outRoot, Set<String> editions) {
+    public static Path build(Path issueFolder, Path outRoot, Set<Edition> editions) {
         return run(issueFolder, outRoot, editions, w -> System.err.println("warning: " + w)).folder();
     }
 
-    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, Consumer<String> warn) {
+    public static Result run(Path issueFolder, Path outRoot, Set<Edition> editions, Consumer<String> warn) {
         return run(issueFolder, outRoot, editions, false, null, warn);
     }
 
@@ -67,7 +63,7 @@ public final class Pipeline {
      * @param marks       crop marks on print.pdf
      * @param cmykProfile the plant's CMYK profile for print.pdf, or null for the default
      */
-    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, boolean marks, Path cmykProfile,
+    public static Result run(Path issueFolder, Path outRoot, Set<Edition> editions, boolean marks, Path cmykProfile,
                              Consumer<String> warn) {
         Map<String, Long> timings = new LinkedHashMap<>();
         java.util.List<String> warnings = new java.util.ArrayList<>();
@@ -99,10 +95,10 @@ public final class Pipeline {
     }
 
     private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,
-                                        Set<String> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
+                                        Set<Edition> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
                                         Map<String, Long> timings, long t3) {
         EditionOptions options = EditionOptions.defaults(issue)
-                .withEditions(Edition.parse(String.join(",", editions)))
+                .withEditions(editions)
                 .withMarks(marks)
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);

@@ -2,6 +2,7 @@ package paiban.batch;
 
 import paiban.core.PaibanException;
 import paiban.Pipeline;
+import paiban.finish.Edition;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,11 +29,11 @@ public final class Batch {
 
     /**
      * @param out      the output root; each issue goes to {@code out/<id>/}
-     * @param editions the editions to make, from {@link Pipeline#EDITIONS}
+     * @param editions the editions to make
      * @param jobs     how many issues to build at once
      * @param force    build even when the outputs are up to date
      */
-    public record Options(Path out, Set<String> editions, int jobs, boolean force) {
+    public record Options(Path out, Set<Edition> editions, int jobs, boolean force) {
         public Options {
             if (jobs < 1) throw new PaibanException("--jobs " + jobs + ": give 1 or more");
             editions = Set.copyOf(editions);
@@ -42,7 +43,7 @@ public final class Batch {
     /** A build: the pipeline in the product, a stand-in in tests. */
     @FunctionalInterface
     public interface Builder {
-        Pipeline.Result build(Path issue, Path out, Set<String> editions, java.util.function.Consumer<String> warn);
+        Pipeline.Result build(Path issue, Path out, Set<Edition> editions, java.util.function.Consumer<String> warn);
     }
 
     private final Options options;

@@ -1,6 +1,8 @@
 package paiban.batch;
 
+import paiban.finish.Edition;
 import org.snakeyaml.engine.v2.api.Load;
+import paiban.finish.Edition;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
@@ -13,11 +15,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +47,7 @@ final class Freshness {
     }
 
     /** True when the outputs of {@code editions} in {@code outFolder} are newer than every input. */
-    boolean upToDate(Path issueFolder, Path outFolder, Set<String> editions) {
+    boolean upToDate(Path issueFolder, Path outFolder, Set<Edition> editions) {
         Optional<Stamp> stamp = Stamp.read(outFolder.resolve(STAMP));
         if (stamp.isEmpty() || !stamp.get().editions().containsAll(editions)) return false;
         for (String file : stamp.get().files()) {
@@ -83,7 +86,7 @@ final class Freshness {
     }
 
     /** Records a finished build: the files in {@code outFolder} written since {@code started}. */
-    void stamp(Path outFolder, Set<String> editions, Instant started) {
+    void stamp(Path outFolder, Set<Edition> editions, Instant started) {
         FileTime since = FileTime.from(started);
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(outFolder)) {
@@ -148,13 +151,13 @@ final class Freshness {
     }
 
     /** The stamp's contents: one {@code key=value} a line, files listed one per line. */
-    record Stamp(Instant started, Set<String> editions, List<String> files) {
+    record Stamp(Instant started, Set<Edition> editions, List<String> files) {
 
         void write(Path file) throws IOException {
             StringBuilder sb = new StringBuilder("# paiban: the last successful build of this issue; "
                     + "paiban build skips it while no input is newer than 'started'\n");
             sb.append("started=").append(started).append('\n');
-            sb.append("editions=").append(String.join(",", editions)).append('\n');
+            sb.append("editions=").append(editions.stream().map(Edition::label).collect(Collectors.joining(","))).append('\n');
             for (String f : files) sb.append("file=").append(f).append('\n');
             Path tmp = file.resolveSibling(STAMP + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
@@ -164,7 +167,7 @@ final class Freshness {
         static Optional<Stamp> read(Path file) {
             try {
                 Instant started = null;
-                Set<String> editions = new LinkedHashSet<>();
+                Set<Edition> editions = EnumSet.noneOf(Edition.class);
                 List<String> files = new ArrayList<>();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     int eq = line.indexOf('=');
@@ -172,7 +175,7 @@ final class Freshness {
                     String value = line.substring(eq + 1);
                     switch (line.substring(0, eq)) {
                         case "started" -> started = Instant.parse(value);
-                        case "editions" -> editions.addAll(List.of(value.split(",")));
+                        case "editions" -> editions.addAll(Edition.parse(value)); // an unknown one: damaged
                         case "file" -> files.add(value);
                         default -> {
                         }

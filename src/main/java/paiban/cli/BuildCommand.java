@@ -4,6 +4,7 @@ import paiban.core.PaibanException;
 import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;
+import paiban.finish.Edition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--edition", split = ",", paramLabel = "LIST",
             description = "editions to make, comma-separated: print, archive, email, pages, previews, text (default: all)")
-    List<String> editions = new ArrayList<>(Pipeline.EDITIONS);
+    List<String> editions;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "issues built at once (default: the number of cores, at most one per 256 MB of heap)")
@@ -68,15 +69,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String e : editions) {
-            String name = e.strip();
-            if (!Pipeline.EDITIONS.contains(name)) {
-                throw new PaibanException("--edition '" + name + "': no such edition; choose from "
-                        + String.join(", ", Pipeline.EDITIONS));
-            }
-            wanted.add(name);
-        }
+        Set<Edition> wanted = editions == null ? EnumSet.allOf(Edition.class) : Edition.parse(String.join(",", editions));
         List<Path> folders = new ArrayList<>();
         for (Path p : issues) {
             // `issues/*` also matches a README beside the issue folders; a file is never an issue.

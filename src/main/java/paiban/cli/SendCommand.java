@@ -1,5 +1,6 @@
 package paiban.cli;
 
+import paiban.finish.Edition;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -121,7 +122,7 @@ final class SendCommand implements Callable<Integer> {
         Path folder = out.resolve(issue.toAbsolutePath().normalize().getFileName());
         if (!EmailEdition.isComplete(folder)) {
             System.out.println("building the email edition into " + folder);
-            Pipeline.build(issue, out, Set.of("email", "previews", "text"));
+            Pipeline.build(issue, out, Set.of(Edition.EMAIL, Edition.PREVIEWS, Edition.TEXT));
         }
         EmailEdition edition = EmailEdition.open(folder);
         InternetAddress sender = sender(edition);

@@ -120,6 +120,24 @@ class BatchBuildTest {
         assertEquals(builtAt, Files.getLastModifiedTime(out.resolve("2021-07-01/print.pdf")), "print.pdf untouched");
     }
 
+    @Test
+    void anUnknownEditionIsRefusedOnceWithTheEditionsNamed() {
+        String[] args = {"build", good1.toString(), "--out", dir.resolve("elsewhere").toString(), "--edition", "print,pdfa"};
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(args);
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(1, code, e.toString(StandardCharsets.UTF_8));
+        assertEquals("paiban: --edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text",
+                e.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(dir.resolve("elsewhere")), "nothing built");
+    }
+
     private static String text(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(doc);

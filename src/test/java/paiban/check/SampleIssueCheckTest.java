@@ -1,5 +1,6 @@
 package paiban.check;
 
+import paiban.finish.Edition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class SampleIssueCheckTest {
 
     @BeforeAll
     static void build(@TempDir Path out) {
-        Path folder = Pipeline.run(ISSUE, out, Set.of("print"), w -> { }).folder();
+        Path folder = Pipeline.run(ISSUE, out, Set.of(Edition.PRINT), w -> { }).folder();
         pdf = folder.resolve("print.pdf");
     }
 
