@@ -65,6 +65,26 @@ public final class Batch {
         this.builder = builder;
     }
 
+    /** One build at a time per core, but no more than the heap holds: the fonts, plus ~256 MB per build. */
+    public static int defaultJobs() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (mb - 256) / 256));
+    }
+
+    /**
+     * The issue folders among the paths given, each once: {@code issues/*} also matches a README beside
+     * the issue folders, and a file is never an issue, so it is left out and {@code leftOut} hears why.
+     */
+    public static List<Path> issueFolders(List<Path> given, java.util.function.Consumer<String> leftOut) {
+        List<Path> folders = new ArrayList<>();
+        for (Path p : given) {
+            if (java.nio.file.Files.isRegularFile(p)) leftOut.accept(p + ": a file, not an issue folder; left out");
+            else if (!folders.contains(p)) folders.add(p);
+        }
+        if (folders.isEmpty()) throw new PaibanException("no issue folders given");
+        return folders;
+    }
+
     /** Builds the issues; the outcomes come back in the order the issues were given. */
     public Summary run(List<Path> issues, Progress progress) {
         long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package paiban.cli;
 
-import paiban.core.PaibanException;
 import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;
@@ -9,9 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,13 +35,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "issues built at once (default: the number of cores, at most one per 256 MB of heap)")
-    int jobs = defaultJobs();
-
-    /** One build at a time per core, but no more than the heap holds: the fonts, plus ~256 MB per build. */
-    private static int defaultJobs() {
-        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (mb - 256) / 256));
-    }
+    int jobs = Batch.defaultJobs();
 
     @Option(names = "--force", description = "build even issues whose outputs are up to date")
     boolean force;
@@ -59,24 +50,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
-    private boolean debug;
-
     @Option(names = "--debug", description = "print stack traces")
-    void debug(boolean on) {
-        debug = on;
-        ErrorHandler.debug = on;
-    }
+    boolean debug;
 
     @Override
     public Integer call() {
         Set<Edition> wanted = editions == null ? EnumSet.allOf(Edition.class) : Edition.parse(String.join(",", editions));
-        List<Path> folders = new ArrayList<>();
-        for (Path p : issues) {
-            // `issues/*` also matches a README beside the issue folders; a file is never an issue.
-            if (Files.isRegularFile(p)) System.err.println("paiban: " + p + ": a file, not an issue folder; left out");
-            else if (!folders.contains(p)) folders.add(p);
-        }
-        if (folders.isEmpty()) throw new PaibanException("no issue folders given");
+        List<Path> folders = Batch.issueFolders(issues, left -> System.err.println("paiban: " + left));
 
         var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug);
         Summary s = new Batch(new Batch.Options(out, wanted, jobs, force),
