@@ -1,9 +1,8 @@
 package paiban.batch;
 
+import paiban.copy.IssueReader;
+import paiban.core.PaibanException;
 import paiban.finish.Edition;
-import org.snakeyaml.engine.v2.api.Load;
-import paiban.finish.Edition;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,7 +103,7 @@ final class Freshness {
     /** The newest modification time among the issue's inputs, or empty when one cannot be read. */
     Optional<Instant> newestInput(Path issueFolder) {
         List<Path> roots = new ArrayList<>(List.of(issueFolder, home.resolve("fonts")));
-        Optional<String> layout = layoutName(issueFolder.resolve("issue.yaml"));
+        Optional<String> layout = layoutName(issueFolder);
         if (layout.isEmpty()) return Optional.empty();
         roots.add(home.resolve("layouts").resolve(layout.get()));
         jar().ifPresent(roots::add);
@@ -125,17 +123,13 @@ final class Freshness {
         return Optional.of(newest);
     }
 
-    /** The layout issue.yaml names; the build itself reports a file that is missing or malformed. */
-    private static Optional<String> layoutName(Path yaml) {
+    /** The layout issue.yaml names, by the copy reader; the build itself reports what is wrong with it. */
+    private static Optional<String> layoutName(Path issueFolder) {
         try {
-            Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(yaml));
-            if (doc instanceof Map<?, ?> m && m.get("layout") instanceof String s && s.matches("[A-Za-z0-9_-]+")) {
-                return Optional.of(s);
-            }
-        } catch (Exception e) {
-            // not readable as YAML: not fresh
+            return Optional.of(IssueReader.layout(issueFolder));
+        } catch (PaibanException e) {
+            return Optional.empty(); // not fresh: the build says what is wrong
         }
-        return Optional.empty();
     }
 
     /** The jar paiban runs from: a new paiban may set the same copy differently. */
