@@ -1,5 +1,7 @@
 package paiban.deliver;
 
+import paiban.model.Issue;
+
 /**
  * The words of the message, as plain text and as HTML. Every string that comes from the copy or the
  * subscriber list goes through {@link #escape} before it reaches the HTML.
@@ -18,7 +20,7 @@ final class LetterBody {
     }
 
     private static String announcementBefore(EmailEdition e) {
-        return "《" + e.paper() + "》" + e.date() + " 总第" + e.number() + "期已出版，全部版面见附件 ";
+        return "《" + e.paper() + "》" + e.date() + " " + Issue.numbered(e.number()) + "已出版，全部版面见附件 ";
     }
 
     static String footer(EmailEdition e) {
@@ -53,7 +55,7 @@ final class LetterBody {
                 .append("<div style=\"font-size:30px;font-weight:bold;letter-spacing:4px;color:#9b1c1c\">")
                 .append(escape(e.paper())).append("</div>")
                 .append("<div style=\"font-size:13px;color:#555555\">").append(escape(e.date().toString()))
-                .append(" · 总第").append(e.number()).append("期</div></div>\n")
+                .append(" · ").append(Issue.numbered(e.number())).append("</div></div>\n")
                 .append("<p style=\"margin:0 0 8px\">").append(escape(greeting(s))).append("</p>\n")
                 .append("<p style=\"margin:0 0 16px;text-indent:2em\">").append(escape(announcementBefore(e)))
                 .append("<span style=\"white-space:nowrap\">").append(escape(e.attachmentName())).append("</span>。</p>\n")
