@@ -1,5 +1,6 @@
 package paiban.copy;
 
+import paiban.core.Unicode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -80,7 +81,7 @@ final class YamlFields {
         } catch (ReaderException e) {
             // YAML refuses control characters outright; name the character and its line
             throw new PaibanException(file + ":" + (lineAt(text, e.getPosition()) + lineOffset)
-                    + ": the invisible character " + Quoted.codePoint(e.getCodePoint())
+                    + ": the invisible character " + Unicode.notation(e.getCodePoint())
                     + " is not allowed in YAML; delete it (it is often left behind by copying from another program)");
         } catch (MarkedYamlEngineException e) {
             int problemLine = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0);
