@@ -3,7 +3,7 @@ package paiban.cli;
 import paiban.Pipeline;
 import paiban.deliver.DeliveryReport;
 import paiban.deliver.Mailing;
-import paiban.deliver.Progress;
+import paiban.deliver.SendProgress;
 import paiban.deliver.RetryPolicy;
 import paiban.deliver.SmtpSettings;
 import paiban.deliver.Subscriber;
@@ -150,7 +150,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     /** One line per message, so a log of a long run shows where it was. */
-    private static final class ProgressLine implements Progress {
+    private static final class ProgressLine implements SendProgress {
         @Override
         public void sent(Subscriber s, int done, int total) {
             System.out.printf("[%d/%d] sent     %s%n", done, total, s);

@@ -19,17 +19,17 @@ import java.util.Objects;
  * The email edition as finish left it in {@code <out>/<id>/}: the PDF, the page-1 preview, and what
  * the message says about the issue, taken from text.json so that sending never rereads the copy.
  *
- * @param stories the 导读: every titled article with the page it starts on, in page order
+ * @param headlines the 导读: the title of every article with the page it starts on, in page order
  */
 public record EmailEdition(Path folder, String id, String paper, LocalDate date, int number,
-                           List<Story> stories) {
+                           List<Headline> headlines) {
 
     /** One line of the 导读. */
-    public record Story(String title, int page) {
+    public record Headline(String title, int page) {
     }
 
     public EmailEdition {
-        stories = List.copyOf(stories);
+        headlines = List.copyOf(headlines);
     }
 
     /** True when the folder holds everything a message needs; otherwise the caller builds it first. */
@@ -66,19 +66,19 @@ public record EmailEdition(Path folder, String id, String paper, LocalDate date,
             throw new PaibanException(textFile + ": field 'number' is missing or not a positive integer; "
                     + "rebuild the issue");
         }
-        List<Story> stories = new ArrayList<>();
+        List<Headline> headlines = new ArrayList<>();
         for (FullText.ArticleEntry article : text.articles()) {
             String title = article.title() == null ? "" : article.title().strip();
             int page = article.pages().stream().filter(Objects::nonNull).mapToInt(Integer::intValue).min()
                     .orElse(Integer.MAX_VALUE);
             if (!title.isEmpty() && page != Integer.MAX_VALUE) {
-                stories.add(new Story(title, page));
+                headlines.add(new Headline(title, page));
             }
         }
         // text.json lists articles in page order already; the stable sort only guards that promise.
-        stories.sort(Comparator.comparingInt(Story::page));
+        headlines.sort(Comparator.comparingInt(Headline::page));
         Path absolute = folder.toAbsolutePath().normalize();
-        return new EmailEdition(absolute, absolute.getFileName().toString(), paper, date, text.number(), stories);
+        return new EmailEdition(absolute, absolute.getFileName().toString(), paper, date, text.number(), headlines);
     }
 
     private static String required(String value, String field, Path file) {

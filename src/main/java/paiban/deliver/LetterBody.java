@@ -30,10 +30,10 @@ final class LetterBody {
     static String text(EmailEdition e, Subscriber s) {
         StringBuilder t = new StringBuilder();
         t.append(greeting(s)).append("\n\n").append(announcement(e)).append("\n\n");
-        if (!e.stories().isEmpty()) {
+        if (!e.headlines().isEmpty()) {
             t.append("导读\n");
-            for (EmailEdition.Story story : e.stories()) {
-                t.append("  · ").append(story.title()).append("（第").append(story.page()).append("版）\n");
+            for (EmailEdition.Headline headline : e.headlines()) {
+                t.append("  · ").append(headline.title()).append("（第").append(headline.page()).append("版）\n");
             }
             t.append('\n');
         }
@@ -63,14 +63,14 @@ final class LetterBody {
                 .append(escape(e.paper() + " 第1版")).append("\" width=\"640\" ")
                 .append("style=\"display:block;box-sizing:border-box;width:100%;max-width:640px;height:auto;")
                 .append("border:1px solid #cccccc\">\n");
-        if (!e.stories().isEmpty()) {
+        if (!e.headlines().isEmpty()) {
             h.append("<h2 style=\"font-size:18px;margin:20px 0 6px;padding-left:8px;border-left:4px solid #9b1c1c\">导读</h2>\n")
                     .append("<ul style=\"margin:0;padding:0;list-style:none\">\n");
-            for (EmailEdition.Story story : e.stories()) {
+            for (EmailEdition.Headline headline : e.headlines()) {
                 h.append("<li style=\"padding:6px 0;border-bottom:1px dotted #cccccc\">")
-                        .append(escape(story.title()))
+                        .append(escape(headline.title()))
                         .append(" <span style=\"color:#9b1c1c;font-size:13px;white-space:nowrap\">第")
-                        .append(story.page()).append("版</span></li>\n");
+                        .append(headline.page()).append("版</span></li>\n");
             }
             h.append("</ul>\n");
         }

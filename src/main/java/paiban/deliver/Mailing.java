@@ -133,7 +133,7 @@ public final class Mailing {
      * Sends one message to every subscriber the journal does not mark as served (to everyone with
      * {@code resend}), through {@code smtp}.
      */
-    public static Sent send(Ready ready, SmtpSettings smtp, Progress progress) {
+    public static Sent send(Ready ready, SmtpSettings smtp, SendProgress progress) {
         Settings settings = ready.settings();
         try (SendJournal journal = SendJournal.open(ready.folder(), Clock.systemUTC())) {
             if (settings.resend()) {

@@ -31,9 +31,9 @@ class EmailEditionTest {
         assertEquals(1234, e.number());
         assertEquals(TestEdition.SUBJECT, e.subject());
         assertEquals(TestEdition.ATTACHMENT, e.attachmentName());
-        assertEquals(List.of(new EmailEdition.Story("粤港澳大湾区科技创新走廊建设提速", 1),
-                new EmailEdition.Story("<芯片> & \"算力\"：广州新建智算中心", 1),
-                new EmailEdition.Story("深海探测器“海斗”完成万米下潜", 2)), e.stories());
+        assertEquals(List.of(new EmailEdition.Headline("粤港澳大湾区科技创新走廊建设提速", 1),
+                new EmailEdition.Headline("<芯片> & \"算力\"：广州新建智算中心", 1),
+                new EmailEdition.Headline("深海探测器“海斗”完成万米下潜", 2)), e.headlines());
         assertEquals(tmp.resolve(TestEdition.ID).resolve(OutputFiles.EMAIL).toAbsolutePath(), e.pdf());
     }
 
@@ -42,7 +42,7 @@ class EmailEditionTest {
         Path folder = TestEdition.write(tmp);
         Path text = folder.resolve(OutputFiles.TEXT);
         Files.writeString(text, Files.readString(text).replaceFirst("\\{", "{\"web\":{\"search\":true},"));
-        assertEquals(3, EmailEdition.open(folder).stories().size());
+        assertEquals(3, EmailEdition.open(folder).headlines().size());
     }
 
     @Test
