@@ -74,7 +74,7 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         // "layout" is the part of loading the fonts and the layout (once per process) that reading did not hide
         LayoutLoader.preload(home().resolve("layouts"), home().resolve("fonts"), () -> IssueReader.layout(issueFolder));
-        Issue issue = IssueReader.read(issueFolder);
+        Issue issue = IssueReader.read(issueFolder, sink);
         long t1 = lap(timings, "read", t0);
         Layout layout = LayoutLoader.load(home().resolve("layouts"), issue.layout(), FontBook.of(home().resolve("fonts")));
         long t2 = lap(timings, "layout", t1);

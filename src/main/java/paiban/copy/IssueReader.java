@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +64,18 @@ public final class IssueReader {
         return layout;
     }
 
+    /** Reads the issue; its warnings go to stderr. The build passes its own sink instead. */
     public static Issue read(Path folder) {
+        return read(folder, w -> System.err.println("warning: " + w));
+    }
+
+    /**
+     * Reads the issue.
+     *
+     * @param warnings hears what is wrong with the copy but does not stop the build, e.g.
+     *                 "articles/a.md:4: unknown field 'titel' is ignored (known: ...)"
+     */
+    public static Issue read(Path folder, Consumer<String> warnings) {
         Path dir = folder.toAbsolutePath().normalize();
         IssueYaml yaml = issueYaml(folder, dir);
         FolderGuard guard = yaml.guard();
@@ -98,7 +110,7 @@ public final class IssueReader {
         for (Path file : files) {
             String name = "articles/" + file.getFileName();
             guard.resolve(name, name);
-            articles.add(ArticleReader.read(file, guard, "要闻", photos));
+            articles.add(ArticleReader.read(file, guard, "要闻", photos, warnings));
         }
         PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,

@@ -51,6 +51,9 @@ class BatchBuildTest {
         // an article without its title: the copy reader names the file and the field
         Path story = broken.resolve("articles/kexie-sharing.md");
         Files.writeString(story, Files.readString(story).replaceFirst("(?m)^title: .*\\n", ""));
+        // an unknown field in the second good issue: its warning must say which issue it came from
+        Path other = good2.resolve("articles/kexie-sharing.md");
+        Files.writeString(other, Files.readString(other).replaceFirst("(?m)^title: ", "titel: x\ntitle: "));
         out = dir.resolve("out");
 
         first = build("--jobs", "2");
@@ -101,6 +104,13 @@ class BatchBuildTest {
                 && first.err().contains("title"), first.err());
         assertFalse(first.err().contains("\tat "), "no stack trace without --debug: " + first.err());
         assertFalse(Files.exists(out.resolve("2021-07-03")), "no output folder for the broken issue");
+    }
+
+    @Test
+    void aCopyWarningNamesTheIssueItCameFrom() {
+        assertTrue(first.err().contains("warning: 2021-07-02: articles/kexie-sharing.md:2: unknown field 'titel'"),
+                first.err());
+        assertFalse(first.err().contains("2021-07-01: articles/kexie-sharing.md:2: unknown"), first.err());
     }
 
     @Test
