@@ -1,6 +1,7 @@
 package paiban;
 
 import paiban.core.PaibanException;
+import paiban.codec.TurboJpeg;
 import paiban.compose.Composer;
 import paiban.compose.Module;
 import paiban.compose.Page;
@@ -72,6 +73,7 @@ public final class Pipeline {
             warn.accept(w);
         };
         long t0 = System.nanoTime();
+        TurboJpeg.problem().ifPresent(sink); // a broken libjpeg-turbo is said, not passed off as an absent one
         // "layout" is the part of loading the fonts and the layout (once per process) that reading did not hide
         LayoutLoader.preload(home().resolve("layouts"), home().resolve("fonts"), () -> IssueReader.layout(issueFolder));
         Issue issue = IssueReader.read(issueFolder, sink);

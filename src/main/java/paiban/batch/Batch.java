@@ -2,6 +2,7 @@ package paiban.batch;
 
 import paiban.core.PaibanException;
 import paiban.Pipeline;
+import paiban.codec.TurboJpeg;
 import paiban.finish.Edition;
 
 import java.nio.file.Path;
@@ -60,8 +61,13 @@ public final class Batch {
     }
 
     Batch(Options options, Path home, Builder builder) {
+        this(options, home, TurboJpeg.codecName(), builder);
+    }
+
+    /** @param codec the JPEG codec the builds run with; outputs made with another are not up to date */
+    Batch(Options options, Path home, String codec, Builder builder) {
         this.options = options;
-        this.freshness = new Freshness(home);
+        this.freshness = new Freshness(home, codec);
         this.builder = builder;
     }
 

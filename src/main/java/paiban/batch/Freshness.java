@@ -31,23 +31,31 @@ import java.util.stream.Stream;
  * folder its issue.yaml names, the fonts folder, and the paiban jar itself. Timing from the start
  * rather than from the outputs means an article saved while its build was running is rebuilt next
  * time; an input dated the very tick the build started counts as newer. Fonts that fonts.yaml names
- * by absolute path (the system's Noto CJK) are not watched.
+ * by absolute path (the system's Noto CJK) are not watched. The stamp also records the JPEG codec
+ * (libjpeg-turbo or ImageIO): the photos' bytes differ between them, so outputs made with the other
+ * one are not up to date.
  */
 final class Freshness {
 
     static final String STAMP = ".paiban-build";
 
     private final Path home;
+    private final String codec;
 
-    /** @param home where layouts/ and fonts/ live ({@link paiban.Pipeline#home()}) */
-    Freshness(Path home) {
+    /**
+     * @param home  where layouts/ and fonts/ live ({@link paiban.Pipeline#home()})
+     * @param codec the JPEG codec this process runs ({@link paiban.codec.TurboJpeg#codecName()})
+     */
+    Freshness(Path home, String codec) {
         this.home = home;
+        this.codec = codec;
     }
 
     /** True when the outputs of {@code editions} in {@code outFolder} are newer than every input. */
     boolean upToDate(Path issueFolder, Path outFolder, Set<Edition> editions) {
         Optional<Stamp> stamp = Stamp.read(outFolder.resolve(STAMP));
         if (stamp.isEmpty() || !stamp.get().editions().containsAll(editions)) return false;
+        if (!codec.equals(stamp.get().codec())) return false;
         for (String file : stamp.get().files()) {
             if (!Files.isRegularFile(outFolder.resolve(file))) return false;
         }
@@ -94,7 +102,7 @@ final class Freshness {
                     files.add(outFolder.relativize(p).toString().replace('\\', '/'));
                 }
             }
-            new Stamp(started, editions, files).write(outFolder.resolve(STAMP));
+            new Stamp(started, editions, codec, files).write(outFolder.resolve(STAMP));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,12 +153,13 @@ final class Freshness {
     }
 
     /** The stamp's contents: one {@code key=value} a line, files listed one per line. */
-    record Stamp(Instant started, Set<Edition> editions, List<String> files) {
+    record Stamp(Instant started, Set<Edition> editions, String codec, List<String> files) {
 
         void write(Path file) throws IOException {
             StringBuilder sb = new StringBuilder("# paiban: the last successful build of this issue; "
                     + "paiban build skips it while no input is newer than 'started'\n");
             sb.append("started=").append(started).append('\n');
+            sb.append("codec=").append(codec).append('\n');
             sb.append("editions=").append(editions.stream().map(Edition::label).collect(Collectors.joining(","))).append('\n');
             for (String f : files) sb.append("file=").append(f).append('\n');
             Path tmp = file.resolveSibling(STAMP + ".tmp");
@@ -162,6 +171,7 @@ final class Freshness {
             try {
                 Instant started = null;
                 Set<Edition> editions = EnumSet.noneOf(Edition.class);
+                String codec = "";
                 List<String> files = new ArrayList<>();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     int eq = line.indexOf('=');
@@ -171,11 +181,12 @@ final class Freshness {
                         case "started" -> started = Instant.parse(value);
                         case "editions" -> editions.addAll(Edition.parse(value)); // an unknown one: damaged
                         case "file" -> files.add(value);
+                        case "codec" -> codec = value;
                         default -> {
                         }
                     }
                 }
-                return started == null ? Optional.empty() : Optional.of(new Stamp(started, editions, files));
+                return started == null ? Optional.empty() : Optional.of(new Stamp(started, editions, codec, files));
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException | RuntimeException e) {

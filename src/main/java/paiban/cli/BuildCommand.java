@@ -3,6 +3,7 @@ package paiban.cli;
 import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;
+import paiban.codec.TurboJpeg;
 import paiban.finish.Edition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,8 @@ final class BuildCommand implements Callable<Integer> {
         Set<Edition> wanted = editions == null ? EnumSet.allOf(Edition.class) : Edition.parse(String.join(",", editions));
         List<Path> folders = Batch.issueFolders(issues, left -> System.err.println("paiban: " + left));
 
-        var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug);
+        var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug,
+                TurboJpeg.description());
         Summary s = new Batch(new Batch.Options(out, wanted, jobs, force),
                 (issue, root, eds, warn) -> Pipeline.run(issue, root, eds, marks, cmykProfile, warn)).run(folders, progress);
         if (s.anyInternal()) return 70;

@@ -58,7 +58,7 @@ class BatchBuildTest {
 
         first = build("--jobs", "2");
         builtAt = Files.getLastModifiedTime(out.resolve("2021-07-01/print.pdf"));
-        second = build("--jobs", "2");
+        second = build("--jobs", "2", "--timings");
     }
 
     static Path copySample(Path to) throws IOException {
@@ -104,6 +104,12 @@ class BatchBuildTest {
                 && first.err().contains("title"), first.err());
         assertFalse(first.err().contains("\tat "), "no stack trace without --debug: " + first.err());
         assertFalse(Files.exists(out.resolve("2021-07-03")), "no output folder for the broken issue");
+    }
+
+    @Test
+    void timingsSayWhichJpegCodecRan() {
+        assertTrue(second.out().startsWith("jpeg codec: " + paiban.codec.TurboJpeg.description() + "\n"), second.out());
+        assertFalse(first.out().contains("jpeg codec"), "only with --timings or --debug: " + first.out());
     }
 
     @Test

@@ -90,6 +90,19 @@ class FreshnessTest {
     }
 
     @Test
+    void outputsMadeWithTheOtherJpegCodecAreRebuilt() {
+        Batch.Options options = new Batch.Options(out, Set.of(Edition.PRINT), 2, false);
+        assertEquals(Outcome.Status.BUILT, new Batch(options, home, "ImageIO", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+        assertEquals(Outcome.Status.SKIPPED, new Batch(options, home, "ImageIO", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+        assertEquals(Outcome.Status.BUILT, new Batch(options, home, "libjpeg-turbo", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status(), "the photos' bytes would differ");
+        assertEquals(Outcome.Status.SKIPPED, new Batch(options, home, "libjpeg-turbo", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+    }
+
+    @Test
     void forceBuildsAnUpToDateIssue() {
         status(Set.of(Edition.PRINT));
         assertEquals(Outcome.Status.BUILT, run(Set.of(Edition.PRINT), true, issue).outcomes().getFirst().status());
