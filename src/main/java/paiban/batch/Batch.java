@@ -8,6 +8,7 @@ import paiban.finish.Edition;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class Batch {
     public record Options(Path out, Set<Edition> editions, int jobs, boolean force) {
         public Options {
             if (jobs < 1) throw new PaibanException("--jobs " + jobs + ": give 1 or more");
-            editions = Set.copyOf(editions);
+            // in the enum's order, so the freshness stamp lists them the same way every time
+            editions = editions.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(editions));
         }
     }
 
