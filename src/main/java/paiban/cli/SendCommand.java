@@ -87,6 +87,7 @@ final class SendCommand implements Callable<Integer> {
             + "before each later one (default: ${DEFAULT-VALUE})")
     long backoffMs = RetryPolicy.DEFAULT.firstWait().toMillis();
 
+    /** Read by {@link ErrorHandler} from this command's parse result. */
     @Option(names = "--debug", description = "print stack traces")
     boolean debug;
 
@@ -95,10 +96,10 @@ final class SendCommand implements Callable<Integer> {
         SmtpSettings.Security security = tls.ssl ? SmtpSettings.Security.SSL
                 : tls.starttls ? SmtpSettings.Security.STARTTLS : SmtpSettings.Security.NONE;
         Mailing.Settings settings = new Mailing.Settings(issue, subscribers, Optional.ofNullable(smtp), from, out,
-                Optional.ofNullable(user), Optional.ofNullable(passwordEnv), security, rate, dryRun, resend,
+                Optional.ofNullable(user), Optional.ofNullable(passwordEnv), security, rate, resend,
                 attempts, backoffMs);
         Mailing.Ready ready = Mailing.prepare(settings,
-                (issue, out) -> Pipeline.build(issue, out, EnumSet.of(Edition.EMAIL, Edition.PREVIEWS, Edition.TEXT)),
+                (folder, root) -> Pipeline.build(folder, root, EnumSet.of(Edition.EMAIL, Edition.PREVIEWS, Edition.TEXT)),
                 folder -> System.out.println("building the email edition into " + folder));
         for (SubscriberList.Rejected r : ready.list().rejected()) {
             System.err.println(subscribers + ": " + r);

@@ -41,7 +41,7 @@ public final class Mailing {
      */
     public record Settings(Path issue, Path subscribers, Optional<String> smtp, String from, Path out,
                            Optional<String> user, Optional<String> passwordVariable, SmtpSettings.Security security,
-                           double rate, boolean dryRun, boolean resend, int attempts, long backoffMillis) {
+                           double rate, boolean resend, int attempts, long backoffMillis) {
         public Settings {
             Objects.requireNonNull(issue, "issue");
             Objects.requireNonNull(subscribers, "subscribers");

@@ -28,7 +28,7 @@ class MailingTest {
     private Mailing.Settings settings(String smtp, SmtpSettings.Security security) {
         return new Mailing.Settings(tmp.resolve("issues/" + TestEdition.ID), tmp.resolve("subscribers.csv"),
                 Optional.ofNullable(smtp), "news@gdkjb.example", tmp.resolve("out"), Optional.empty(), Optional.empty(),
-                security, 5, false, false, 4, 2000);
+                security, 5, false, 4, 2000);
     }
 
     private SmtpSettings smtp(String smtp, SmtpSettings.Security security) {
@@ -71,7 +71,7 @@ class MailingTest {
     @Test
     void thePasswordComesFromTheNamedVariableOnly() {
         Mailing.Settings s = new Mailing.Settings(tmp, tmp, Optional.of("mail.example.com"), "news@gdkjb.example", tmp,
-                Optional.of("news"), Optional.of("SMTP_PASSWORD"), SmtpSettings.Security.STARTTLS, 5, false, false, 4, 2000);
+                Optional.of("news"), Optional.of("SMTP_PASSWORD"), SmtpSettings.Security.STARTTLS, 5, false, 4, 2000);
         SmtpSettings smtp = Mailing.smtp(s, Map.of("SMTP_PASSWORD", "s3cret")::get);
         assertEquals(Optional.of("s3cret"), smtp.password());
         assertFalse(smtp.toString().contains("s3cret"), smtp.toString());
@@ -79,7 +79,7 @@ class MailingTest {
         assertTrue(e.getMessage().startsWith("--password-env SMTP_PASSWORD: that environment variable is not set"),
                 e.getMessage());
         Mailing.Settings userOnly = new Mailing.Settings(tmp, tmp, Optional.of("mail.example.com"), "news@gdkjb.example",
-                tmp, Optional.of("news"), Optional.empty(), SmtpSettings.Security.NONE, 5, false, false, 4, 2000);
+                tmp, Optional.of("news"), Optional.empty(), SmtpSettings.Security.NONE, 5, false, 4, 2000);
         e = assertThrows(PaibanException.class, () -> Mailing.smtp(userOnly, v -> null));
         assertTrue(e.getMessage().startsWith("--user and --password-env go together"), e.getMessage());
     }
@@ -87,10 +87,10 @@ class MailingTest {
     @Test
     void badRatesAndRetriesAreRefusedNamingTheOption() {
         PaibanException e = assertThrows(PaibanException.class, () -> new Mailing.Settings(tmp, tmp, Optional.empty(),
-                "a@b.example", tmp, Optional.empty(), Optional.empty(), SmtpSettings.Security.NONE, -1, true, false, 4, 0));
+                "a@b.example", tmp, Optional.empty(), Optional.empty(), SmtpSettings.Security.NONE, -1, false, 4, 0));
         assertTrue(e.getMessage().startsWith("--rate -1.0"), e.getMessage());
         e = assertThrows(PaibanException.class, () -> new Mailing.Settings(tmp, tmp, Optional.empty(),
-                "a@b.example", tmp, Optional.empty(), Optional.empty(), SmtpSettings.Security.NONE, 0, true, false, 0, 0));
+                "a@b.example", tmp, Optional.empty(), Optional.empty(), SmtpSettings.Security.NONE, 0, false, 0, 0));
         assertTrue(e.getMessage().startsWith("--attempts must be at least 1"), e.getMessage());
     }
 
