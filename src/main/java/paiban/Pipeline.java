@@ -64,6 +64,7 @@ public final class Pipeline {
      * @param marks       crop marks on print.pdf
      * @param cmykProfile the plant's CMYK profile for print.pdf, or null for the default
      */
+    @SuppressWarnings("try") // the output lock is held for the block's duration, never used in it
     public static Result run(Path issueFolder, Path outRoot, Set<Edition> editions, boolean marks, Path cmykProfile,
                              Consumer<String> warn) {
         Map<String, Long> timings = new LinkedHashMap<>();
