@@ -1,7 +1,6 @@
 package paiban.batch;
 
 import paiban.copy.IssueReader;
-import paiban.core.PaibanException;
 import paiban.finish.Edition;
 
 import java.io.IOException;
@@ -135,8 +134,10 @@ final class Freshness {
     private static Optional<String> layoutName(Path issueFolder) {
         try {
             return Optional.of(IssueReader.layout(issueFolder));
-        } catch (PaibanException e) {
-            return Optional.empty(); // not fresh: the build says what is wrong
+        } catch (RuntimeException e) {
+            // a PaibanException for a faulty issue.yaml, or a fault in the reader: not fresh, and the
+            // build meets the same problem and reports it
+            return Optional.empty();
         }
     }
 
