@@ -1,6 +1,7 @@
 package paiban;
 
 import paiban.core.PaibanException;
+import paiban.codec.TurboJpeg;
 import paiban.compose.Composer;
 import paiban.compose.Module;
 import paiban.compose.Page;
@@ -34,10 +35,6 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
 
-    /** Every edition a build can make, in the order they are made; {@code --edition} picks a subset. */
-    public static final Set<String> EDITIONS = java.util.Collections.unmodifiableSequencedSet(
-            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text")));
-
     private Pipeline() {
     }
 
@@ -55,11 +52,11 @@ public final class Pipeline {
      *
      * @return the issue's output folder
      */
-    public static Path build(Path issueFolder, Path outRoot, Set<String> editions) {
+    public static Path build(Path issueFolder, Path outRoot, Set<Edition> editions) {
         return run(issueFolder, outRoot, editions, w -> System.err.println("warning: " + w)).folder();
     }
 
-    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, Consumer<String> warn) {
+    public static Result run(Path issueFolder, Path outRoot, Set<Edition> editions, Consumer<String> warn) {
         return run(issueFolder, outRoot, editions, false, null, warn);
     }
 
@@ -67,7 +64,8 @@ public final class Pipeline {
      * @param marks       crop marks on print.pdf
      * @param cmykProfile the plant's CMYK profile for print.pdf, or null for the default
      */
-    public static Result run(Path issueFolder, Path outRoot, Set<String> editions, boolean marks, Path cmykProfile,
+    @SuppressWarnings("try") // the output lock is held for the block's duration, never used in it
+    public static Result run(Path issueFolder, Path outRoot, Set<Edition> editions, boolean marks, Path cmykProfile,
                              Consumer<String> warn) {
         Map<String, Long> timings = new LinkedHashMap<>();
         java.util.List<String> warnings = new java.util.ArrayList<>();
@@ -76,9 +74,10 @@ public final class Pipeline {
             warn.accept(w);
         };
         long t0 = System.nanoTime();
+        TurboJpeg.problem().ifPresent(sink); // a broken libjpeg-turbo is said, not passed off as an absent one
         // "layout" is the part of loading the fonts and the layout (once per process) that reading did not hide
-        LayoutLoader.preload(home().resolve("layouts"), home().resolve("fonts"), issueFolder);
-        Issue issue = IssueReader.read(issueFolder);
+        LayoutLoader.preload(home().resolve("layouts"), home().resolve("fonts"), () -> IssueReader.layout(issueFolder));
+        Issue issue = IssueReader.read(issueFolder, sink);
         long t1 = lap(timings, "read", t0);
         Layout layout = LayoutLoader.load(home().resolve("layouts"), issue.layout(), FontBook.of(home().resolve("fonts")));
         long t2 = lap(timings, "layout", t1);
@@ -100,10 +99,10 @@ public final class Pipeline {
     }
 
     private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,
-                                        Set<String> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
+                                        Set<Edition> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
                                         Map<String, Long> timings, long t3) {
         EditionOptions options = EditionOptions.defaults(issue)
-                .withEditions(Edition.parse(String.join(",", editions)))
+                .withEditions(editions)
                 .withMarks(marks)
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);

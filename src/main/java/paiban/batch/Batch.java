@@ -2,10 +2,13 @@ package paiban.batch;
 
 import paiban.core.PaibanException;
 import paiban.Pipeline;
+import paiban.codec.TurboJpeg;
+import paiban.finish.Edition;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,21 +31,22 @@ public final class Batch {
 
     /**
      * @param out      the output root; each issue goes to {@code out/<id>/}
-     * @param editions the editions to make, from {@link Pipeline#EDITIONS}
+     * @param editions the editions to make
      * @param jobs     how many issues to build at once
      * @param force    build even when the outputs are up to date
      */
-    public record Options(Path out, Set<String> editions, int jobs, boolean force) {
+    public record Options(Path out, Set<Edition> editions, int jobs, boolean force) {
         public Options {
             if (jobs < 1) throw new PaibanException("--jobs " + jobs + ": give 1 or more");
-            editions = Set.copyOf(editions);
+            // in the enum's order, so the freshness stamp lists them the same way every time
+            editions = editions.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(editions));
         }
     }
 
     /** A build: the pipeline in the product, a stand-in in tests. */
     @FunctionalInterface
     public interface Builder {
-        Pipeline.Result build(Path issue, Path out, Set<String> editions, java.util.function.Consumer<String> warn);
+        Pipeline.Result build(Path issue, Path out, Set<Edition> editions, java.util.function.Consumer<String> warn);
     }
 
     private final Options options;
@@ -59,9 +63,34 @@ public final class Batch {
     }
 
     Batch(Options options, Path home, Builder builder) {
+        this(options, home, TurboJpeg.codecName(), builder);
+    }
+
+    /** @param codec the JPEG codec the builds run with; outputs made with another are not up to date */
+    Batch(Options options, Path home, String codec, Builder builder) {
         this.options = options;
-        this.freshness = new Freshness(home);
+        this.freshness = new Freshness(home, codec);
         this.builder = builder;
+    }
+
+    /** One build at a time per core, but no more than the heap holds: the fonts, plus ~256 MB per build. */
+    public static int defaultJobs() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (mb - 256) / 256));
+    }
+
+    /**
+     * The issue folders among the paths given, each once: {@code issues/*} also matches a README beside
+     * the issue folders, and a file is never an issue, so it is left out and {@code leftOut} hears why.
+     */
+    public static List<Path> issueFolders(List<Path> given, java.util.function.Consumer<String> leftOut) {
+        List<Path> folders = new ArrayList<>();
+        for (Path p : given) {
+            if (java.nio.file.Files.isRegularFile(p)) leftOut.accept(p + ": a file, not an issue folder; left out");
+            else if (!folders.contains(p)) folders.add(p);
+        }
+        if (folders.isEmpty()) throw new PaibanException("no issue folders given");
+        return folders;
     }
 
     /** Builds the issues; the outcomes come back in the order the issues were given. */

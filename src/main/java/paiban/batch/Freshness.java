@@ -1,7 +1,7 @@
 package paiban.batch;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import paiban.copy.IssueReader;
+import paiban.finish.Edition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,23 +30,31 @@ import java.util.stream.Stream;
  * folder its issue.yaml names, the fonts folder, and the paiban jar itself. Timing from the start
  * rather than from the outputs means an article saved while its build was running is rebuilt next
  * time; an input dated the very tick the build started counts as newer. Fonts that fonts.yaml names
- * by absolute path (the system's Noto CJK) are not watched.
+ * by absolute path (the system's Noto CJK) are not watched. The stamp also records the JPEG codec
+ * (libjpeg-turbo or ImageIO): the photos' bytes differ between them, so outputs made with the other
+ * one are not up to date.
  */
 final class Freshness {
 
     static final String STAMP = ".paiban-build";
 
     private final Path home;
+    private final String codec;
 
-    /** @param home where layouts/ and fonts/ live ({@link paiban.Pipeline#home()}) */
-    Freshness(Path home) {
+    /**
+     * @param home  where layouts/ and fonts/ live ({@link paiban.Pipeline#home()})
+     * @param codec the JPEG codec this process runs ({@link paiban.codec.TurboJpeg#codecName()})
+     */
+    Freshness(Path home, String codec) {
         this.home = home;
+        this.codec = codec;
     }
 
     /** True when the outputs of {@code editions} in {@code outFolder} are newer than every input. */
-    boolean upToDate(Path issueFolder, Path outFolder, Set<String> editions) {
+    boolean upToDate(Path issueFolder, Path outFolder, Set<Edition> editions) {
         Optional<Stamp> stamp = Stamp.read(outFolder.resolve(STAMP));
         if (stamp.isEmpty() || !stamp.get().editions().containsAll(editions)) return false;
+        if (!codec.equals(stamp.get().codec())) return false;
         for (String file : stamp.get().files()) {
             if (!Files.isRegularFile(outFolder.resolve(file))) return false;
         }
@@ -83,7 +91,7 @@ final class Freshness {
     }
 
     /** Records a finished build: the files in {@code outFolder} written since {@code started}. */
-    void stamp(Path outFolder, Set<String> editions, Instant started) {
+    void stamp(Path outFolder, Set<Edition> editions, Instant started) {
         FileTime since = FileTime.from(started);
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(outFolder)) {
@@ -93,7 +101,7 @@ final class Freshness {
                     files.add(outFolder.relativize(p).toString().replace('\\', '/'));
                 }
             }
-            new Stamp(started, editions, files).write(outFolder.resolve(STAMP));
+            new Stamp(started, editions, codec, files).write(outFolder.resolve(STAMP));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +110,7 @@ final class Freshness {
     /** The newest modification time among the issue's inputs, or empty when one cannot be read. */
     Optional<Instant> newestInput(Path issueFolder) {
         List<Path> roots = new ArrayList<>(List.of(issueFolder, home.resolve("fonts")));
-        Optional<String> layout = layoutName(issueFolder.resolve("issue.yaml"));
+        Optional<String> layout = layoutName(issueFolder);
         if (layout.isEmpty()) return Optional.empty();
         roots.add(home.resolve("layouts").resolve(layout.get()));
         jar().ifPresent(roots::add);
@@ -122,17 +130,15 @@ final class Freshness {
         return Optional.of(newest);
     }
 
-    /** The layout issue.yaml names; the build itself reports a file that is missing or malformed. */
-    private static Optional<String> layoutName(Path yaml) {
+    /** The layout issue.yaml names, by the copy reader; the build itself reports what is wrong with it. */
+    private static Optional<String> layoutName(Path issueFolder) {
         try {
-            Object doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(yaml));
-            if (doc instanceof Map<?, ?> m && m.get("layout") instanceof String s && s.matches("[A-Za-z0-9_-]+")) {
-                return Optional.of(s);
-            }
-        } catch (Exception e) {
-            // not readable as YAML: not fresh
+            return Optional.of(IssueReader.layout(issueFolder));
+        } catch (RuntimeException e) {
+            // a PaibanException for a faulty issue.yaml, or a fault in the reader: not fresh, and the
+            // build meets the same problem and reports it
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** The jar paiban runs from: a new paiban may set the same copy differently. */
@@ -148,13 +154,14 @@ final class Freshness {
     }
 
     /** The stamp's contents: one {@code key=value} a line, files listed one per line. */
-    record Stamp(Instant started, Set<String> editions, List<String> files) {
+    record Stamp(Instant started, Set<Edition> editions, String codec, List<String> files) {
 
         void write(Path file) throws IOException {
             StringBuilder sb = new StringBuilder("# paiban: the last successful build of this issue; "
                     + "paiban build skips it while no input is newer than 'started'\n");
             sb.append("started=").append(started).append('\n');
-            sb.append("editions=").append(String.join(",", editions)).append('\n');
+            sb.append("codec=").append(codec).append('\n');
+            sb.append("editions=").append(editions.stream().map(Edition::label).collect(Collectors.joining(","))).append('\n');
             for (String f : files) sb.append("file=").append(f).append('\n');
             Path tmp = file.resolveSibling(STAMP + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
@@ -164,7 +171,8 @@ final class Freshness {
         static Optional<Stamp> read(Path file) {
             try {
                 Instant started = null;
-                Set<String> editions = new LinkedHashSet<>();
+                Set<Edition> editions = EnumSet.noneOf(Edition.class);
+                String codec = "";
                 List<String> files = new ArrayList<>();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     int eq = line.indexOf('=');
@@ -172,13 +180,14 @@ final class Freshness {
                     String value = line.substring(eq + 1);
                     switch (line.substring(0, eq)) {
                         case "started" -> started = Instant.parse(value);
-                        case "editions" -> editions.addAll(List.of(value.split(",")));
+                        case "editions" -> editions.addAll(Edition.parse(value)); // an unknown one: damaged
                         case "file" -> files.add(value);
+                        case "codec" -> codec = value;
                         default -> {
                         }
                     }
                 }
-                return started == null ? Optional.empty() : Optional.of(new Stamp(started, editions, files));
+                return started == null ? Optional.empty() : Optional.of(new Stamp(started, editions, codec, files));
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException | RuntimeException e) {

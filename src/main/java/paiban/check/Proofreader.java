@@ -1,5 +1,6 @@
 package paiban.check;
 
+import paiban.core.Unicode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.core.PaibanException;
@@ -89,7 +90,7 @@ public final class Proofreader {
                 if (g.missing() == null) continue;
                 String key = g.font() + "/" + g.text();
                 seen.putIfAbsent(key, new Finding(Finding.Kind.MISSING_GLYPH, p + 1, 0, g.baseline(), g.text(),
-                        String.format("'%s' (U+%04X): %s", g.text(), g.codePoint(), g.missing())));
+                        "'" + g.text() + "' (" + Unicode.notation(g.codePoint()) + "): " + g.missing()));
             }
         }
         return new ArrayList<>(seen.values());

@@ -1,17 +1,16 @@
 package paiban.cli;
 
-import paiban.core.PaibanException;
 import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;
+import paiban.codec.TurboJpeg;
+import paiban.finish.Edition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,17 +32,11 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--edition", split = ",", paramLabel = "LIST",
             description = "editions to make, comma-separated: print, archive, email, pages, previews, text (default: all)")
-    List<String> editions = new ArrayList<>(Pipeline.EDITIONS);
+    List<String> editions;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "issues built at once (default: the number of cores, at most one per 256 MB of heap)")
-    int jobs = defaultJobs();
-
-    /** One build at a time per core, but no more than the heap holds: the fonts, plus ~256 MB per build. */
-    private static int defaultJobs() {
-        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (mb - 256) / 256));
-    }
+    int jobs = Batch.defaultJobs();
 
     @Option(names = "--force", description = "build even issues whose outputs are up to date")
     boolean force;
@@ -58,34 +51,16 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
-    private boolean debug;
-
     @Option(names = "--debug", description = "print stack traces")
-    void debug(boolean on) {
-        debug = on;
-        ErrorHandler.debug = on;
-    }
+    boolean debug;
 
     @Override
     public Integer call() {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String e : editions) {
-            String name = e.strip();
-            if (!Pipeline.EDITIONS.contains(name)) {
-                throw new PaibanException("--edition '" + name + "': no such edition; choose from "
-                        + String.join(", ", Pipeline.EDITIONS));
-            }
-            wanted.add(name);
-        }
-        List<Path> folders = new ArrayList<>();
-        for (Path p : issues) {
-            // `issues/*` also matches a README beside the issue folders; a file is never an issue.
-            if (Files.isRegularFile(p)) System.err.println("paiban: " + p + ": a file, not an issue folder; left out");
-            else if (!folders.contains(p)) folders.add(p);
-        }
-        if (folders.isEmpty()) throw new PaibanException("no issue folders given");
+        Set<Edition> wanted = editions == null ? EnumSet.allOf(Edition.class) : Edition.parse(String.join(",", editions));
+        List<Path> folders = Batch.issueFolders(issues, left -> System.err.println("paiban: " + left));
 
-        var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug);
+        var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug,
+                TurboJpeg.description());
         Summary s = new Batch(new Batch.Options(out, wanted, jobs, force),
                 (issue, root, eds, warn) -> Pipeline.run(issue, root, eds, marks, cmykProfile, warn)).run(folders, progress);
         if (s.anyInternal()) return 70;

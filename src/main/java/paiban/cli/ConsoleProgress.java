@@ -21,6 +21,7 @@ final class ConsoleProgress implements Progress {
     private final boolean bar;
     private final boolean timings;
     private final boolean debug;
+    private final String codec;
     private final Set<String> building = new LinkedHashSet<>();
     private boolean several;
     private int total;
@@ -29,12 +30,14 @@ final class ConsoleProgress implements Progress {
     private long started;
     private java.util.concurrent.ScheduledExecutorService ticker;
 
-    ConsoleProgress(PrintStream out, PrintStream err, boolean bar, boolean timings, boolean debug) {
+    /** @param codec which JPEG codec runs, told with --timings and --debug since it sets the speed and the bytes */
+    ConsoleProgress(PrintStream out, PrintStream err, boolean bar, boolean timings, boolean debug, String codec) {
         this.out = out;
         this.err = err;
         this.bar = bar;
         this.timings = timings;
         this.debug = debug;
+        this.codec = codec;
     }
 
     /** True when paiban runs on a terminal, where a progress line can be drawn over and over. */
@@ -63,6 +66,7 @@ final class ConsoleProgress implements Progress {
             });
             ticker.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
+        if (timings || debug) line(out, "jpeg codec: " + codec);
         if (several) {
             line(out, "building " + toBuild + " of " + total + " issues with " + jobs + " job" + (jobs == 1 ? "" : "s")
                     + (toBuild < total ? " (" + (total - toBuild) + " up to date)" : ""));

@@ -1,41 +1,23 @@
 package paiban.cli;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import paiban.core.PaibanException;
 import paiban.Pipeline;
-import paiban.deliver.Delivery;
 import paiban.deliver.DeliveryReport;
-import paiban.deliver.EmailEdition;
-import paiban.deliver.LetterWriter;
-import paiban.deliver.Progress;
+import paiban.deliver.Mailing;
+import paiban.deliver.SendProgress;
 import paiban.deliver.RetryPolicy;
-import paiban.deliver.SendJournal;
-import paiban.deliver.Sleeper;
-import paiban.deliver.SmtpOutbox;
 import paiban.deliver.SmtpSettings;
 import paiban.deliver.Subscriber;
 import paiban.deliver.SubscriberList;
+import paiban.finish.Edition;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -105,80 +87,56 @@ final class SendCommand implements Callable<Integer> {
             + "before each later one (default: ${DEFAULT-VALUE})")
     long backoffMs = RetryPolicy.DEFAULT.firstWait().toMillis();
 
+    /** Read by {@link ErrorHandler} from this command's parse result. */
     @Option(names = "--debug", description = "print stack traces")
-    void debug(boolean on) {
-        ErrorHandler.debug = on;
-    }
+    boolean debug;
 
     @Override
     public Integer call() {
-        if (rate < 0 || Double.isNaN(rate)) {
-            throw new PaibanException("--rate " + rate + ": give 0 (no limit) or a positive number");
-        }
-        if (attempts < 1 || backoffMs < 0) {
-            throw new PaibanException("--attempts must be at least 1 and --backoff-ms at least 0");
-        }
-        Path folder = out.resolve(issue.toAbsolutePath().normalize().getFileName());
-        if (!EmailEdition.isComplete(folder)) {
-            System.out.println("building the email edition into " + folder);
-            Pipeline.build(issue, out, Set.of("email", "previews", "text"));
-        }
-        EmailEdition edition = EmailEdition.open(folder);
-        InternetAddress sender = sender(edition);
-        SubscriberList list = SubscriberList.read(subscribers);
-        for (SubscriberList.Rejected r : list.rejected()) {
+        SmtpSettings.Security security = tls.ssl ? SmtpSettings.Security.SSL
+                : tls.starttls ? SmtpSettings.Security.STARTTLS : SmtpSettings.Security.NONE;
+        Mailing.Settings settings = new Mailing.Settings(issue, subscribers, Optional.ofNullable(smtp), from, out,
+                Optional.ofNullable(user), Optional.ofNullable(passwordEnv), security, rate, resend,
+                attempts, backoffMs);
+        Mailing.Ready ready = Mailing.prepare(settings,
+                (folder, root) -> Pipeline.build(folder, root, EnumSet.of(Edition.EMAIL, Edition.PREVIEWS, Edition.TEXT)),
+                folder -> System.out.println("building the email edition into " + folder));
+        for (SubscriberList.Rejected r : ready.list().rejected()) {
             System.err.println(subscribers + ": " + r);
         }
-        LetterWriter writer = new LetterWriter(edition, sender);
         if (dryRun) {
-            return dryRun(edition, writer, list);
+            return print(Mailing.plan(ready));
         }
-        SmtpSettings settings = settings();
-        try (SendJournal journal = SendJournal.open(folder, Clock.systemUTC())) {
-            if (resend) {
-                journal.recordResend(list.subscribers());
-            }
-            System.out.println("sending " + edition.subject() + " via " + settings);
-            Delivery delivery = new Delivery(writer, journal, new SmtpOutbox(settings, sender),
-                    new RetryPolicy(attempts, Duration.ofMillis(backoffMs)), rate, Sleeper.REAL,
-                    Clock.systemDefaultZone(), new ProgressLine());
-            DeliveryReport report = delivery.run(list.subscribers());
-            return summarise(edition, list, report, journal.file());
-        }
+        SmtpSettings server = Mailing.smtp(settings, System::getenv);
+        System.out.println("sending " + ready.edition().subject() + " via " + server);
+        return print(Mailing.send(ready, server, new ProgressLine()));
     }
 
-    private int dryRun(EmailEdition edition, LetterWriter writer, SubscriberList list) {
-        SendJournal journal = SendJournal.peek(out.resolve(edition.id()));
-        List<Subscriber> due = new ArrayList<>();
-        List<Subscriber> had = new ArrayList<>();
-        for (Subscriber s : list.subscribers()) {
-            (resend || !journal.delivered(s) ? due : had).add(s);
-        }
+    private static int print(Mailing.Plan plan) {
         System.out.println("dry run: nothing is sent");
-        System.out.println("subject:    " + edition.subject());
-        System.out.println("attachment: " + edition.attachmentName() + " (" + kb(writer.attachmentBytes()) + ")");
-        if (!due.isEmpty()) {
-            System.out.println("message:    about " + kb(sampleSize(writer, due.getFirst())) + " each");
+        System.out.println("subject:    " + plan.edition().subject());
+        System.out.println("attachment: " + plan.edition().attachmentName() + " (" + kb(plan.attachmentBytes()) + ")");
+        plan.messageBytes().ifPresent(b -> System.out.println("message:    about " + kb(b) + " each"));
+        System.out.println("would send to " + plan.due().size() + ":");
+        plan.due().forEach(s -> System.out.println("  line " + s.line() + ": " + s));
+        if (!plan.had().isEmpty()) {
+            System.out.println("already have it (" + plan.journal() + "), skipped: " + plan.had().size());
+            plan.had().forEach(s -> System.out.println("  line " + s.line() + ": " + s));
         }
-        System.out.println("would send to " + due.size() + ":");
-        due.forEach(s -> System.out.println("  line " + s.line() + ": " + s));
-        if (!had.isEmpty()) {
-            System.out.println("already have it (" + journal.file() + "), skipped: " + had.size());
-            had.forEach(s -> System.out.println("  line " + s.line() + ": " + s));
+        if (!plan.list().rejected().isEmpty()) {
+            System.out.println("rows skipped: " + plan.list().rejected().size() + " (listed above)");
         }
-        if (!list.rejected().isEmpty()) {
-            System.out.println("rows skipped: " + list.rejected().size() + " (listed above)");
-        }
-        return list.rejected().isEmpty() ? 0 : NOT_EVERYONE_REACHED;
+        return plan.everyoneListed() ? 0 : NOT_EVERYONE_REACHED;
     }
 
-    private int summarise(EmailEdition edition, SubscriberList list, DeliveryReport report, Path journal) {
-        System.out.println(edition.subject() + ": " + report.sent().size() + " sent, "
+    private static int print(Mailing.Sent sent) {
+        DeliveryReport report = sent.report();
+        SubscriberList list = sent.list();
+        System.out.println(sent.edition().subject() + ": " + report.sent().size() + " sent, "
                 + report.alreadySent().size() + " already had it, " + report.failed().size() + " failed, "
                 + report.notTried().size() + " not tried, " + list.rejected().size() + " row(s) skipped");
         report.stopReason().ifPresent(r -> System.out.println("stopped: " + r));
-        boolean everyone = report.everyoneReached() && list.rejected().isEmpty();
-        if (!everyone) {
+        if (!sent.everyoneReached()) {
             System.out.println("not reached:");
             report.failed().forEach(f -> System.out.println("  line " + f.subscriber().line() + ": "
                     + f.subscriber().email() + ": " + f.reason()));
@@ -188,12 +146,12 @@ final class SendCommand implements Callable<Integer> {
             }
             list.rejected().forEach(r -> System.out.println("  " + list.file() + ": " + r));
         }
-        System.out.println("journal: " + journal);
-        return everyone ? 0 : NOT_EVERYONE_REACHED;
+        System.out.println("journal: " + sent.journal());
+        return sent.everyoneReached() ? 0 : NOT_EVERYONE_REACHED;
     }
 
     /** One line per message, so a log of a long run shows where it was. */
-    private static final class ProgressLine implements Progress {
+    private static final class ProgressLine implements SendProgress {
         @Override
         public void sent(Subscriber s, int done, int total) {
             System.out.printf("[%d/%d] sent     %s%n", done, total, s);
@@ -207,80 +165,6 @@ final class SendCommand implements Callable<Integer> {
         @Override
         public void retrying(Subscriber s, int nextAttempt, Duration wait, String reason) {
             System.out.printf("        retry %d in %d ms for %s: %s%n", nextAttempt, wait.toMillis(), s.email(), reason);
-        }
-    }
-
-    private InternetAddress sender(EmailEdition edition) {
-        Subscriber.nameFault(from).ifPresent(f -> {
-            throw new PaibanException("--from: " + f.replace("name", "address"));
-        });
-        try {
-            InternetAddress parsed = new InternetAddress(from, true);
-            parsed.validate();
-            if (!parsed.getAddress().contains("@")) {
-                throw new AddressException("no @domain");
-            }
-            // Without a display name the paper's name shows in the inbox, which is what readers look for.
-            String personal = parsed.getPersonal() == null ? edition.paper() : parsed.getPersonal();
-            return new InternetAddress(parsed.getAddress(), personal, StandardCharsets.UTF_8.name());
-        } catch (AddressException | UnsupportedEncodingException e) {
-            throw new PaibanException("--from '" + from + "': not one email address (" + e.getMessage()
-                    + "); write news@example.com or '广东科技报 <news@example.com>'");
-        }
-    }
-
-    private SmtpSettings settings() {
-        if (smtp == null) {
-            throw new PaibanException("--smtp HOST:PORT is needed to send (only --dry-run works without it)");
-        }
-        SmtpSettings.Security security = tls.ssl ? SmtpSettings.Security.SSL
-                : tls.starttls ? SmtpSettings.Security.STARTTLS : SmtpSettings.Security.NONE;
-        String host = smtp;
-        int port = switch (security) {
-            case SSL -> 465;
-            case STARTTLS -> 587;
-            case NONE -> 25;
-        };
-        int colon = smtp.lastIndexOf(':');
-        if (colon > 0 && smtp.indexOf(']') < colon) {
-            host = smtp.substring(0, colon);
-            try {
-                port = Integer.parseInt(smtp.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
-            if (port < 1 || port > 65535) {
-                throw new PaibanException("--smtp '" + smtp + "': the port must be a number from 1 to 65535");
-            }
-        }
-        host = host.replaceAll("^\\[(.*)]$", "$1");
-        if (host.isBlank()) {
-            throw new PaibanException("--smtp '" + smtp + "': no host name");
-        }
-        if ((user == null) != (passwordEnv == null)) {
-            throw new PaibanException("--user and --password-env go together: name the login and the "
-                    + "environment variable that holds its password");
-        }
-        Optional<String> password = Optional.empty();
-        if (passwordEnv != null) {
-            String value = System.getenv(passwordEnv);
-            if (value == null || value.isEmpty()) {
-                throw new PaibanException("--password-env " + passwordEnv + ": that environment variable is not "
-                        + "set; export it before running (the password is never taken on the command line)");
-            }
-            password = Optional.of(value);
-        }
-        return new SmtpSettings(host, port, security, Optional.ofNullable(user), password);
-    }
-
-    private static long sampleSize(LetterWriter writer, Subscriber s) {
-        Session session = Session.getInstance(new Properties());
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            writer.write(session, s, writer.messageId(s, 0), Instant.now()).writeTo(bytes);
-            return bytes.size();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException("a message in memory cannot fail to serialise", e);
         }
     }
 

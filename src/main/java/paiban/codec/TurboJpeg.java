@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * libjpeg-turbo's TurboJPEG, for the photo work that is most of a build: decoding a photo takes it a
@@ -26,7 +29,20 @@ public final class TurboJpeg {
     private static final int SAMP_444 = 0, SAMP_420 = 2;
     private static final int CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2;
 
-    private static final TurboJpeg INSTANCE = load();
+    private static final Loaded LOADED = Boolean.getBoolean("paiban.noTurbo")
+            ? new Loaded(null, "ImageIO (libjpeg-turbo turned off with -Dpaiban.noTurbo)", Optional.empty())
+            : load("org.libjpegturbo.turbojpeg.TJCompressor", "org.libjpegturbo.turbojpeg.TJDecompressor", Path.of(JAR));
+
+    /**
+     * What loading found.
+     *
+     * @param codec       TurboJPEG, or null when ImageIO does the work
+     * @param description which codec runs and, for ImageIO, why: for --timings and --debug
+     * @param problem     what failed when libjpeg-turbo is installed but did not load: a broken install
+     *                    must not pass for an absent one
+     */
+    record Loaded(TurboJpeg codec, String description, Optional<String> problem) {
+    }
 
     private final MethodHandle newCompressor, setSource, setSourceImage, setSubsamp, setQuality, compress,
             compressedSize, closeCompressor;
@@ -56,20 +72,56 @@ public final class TurboJpeg {
 
     /** TurboJPEG if its Java classes and native library load here, else null. */
     public static TurboJpeg get() {
-        return INSTANCE;
+        return LOADED.codec();
     }
 
-    private static TurboJpeg load() {
-        if (Boolean.getBoolean("paiban.noTurbo")) return null;
+    /** "libjpeg-turbo" or "ImageIO": which codec writes the photos' bytes, which differ between the two. */
+    public static String codecName() {
+        return LOADED.codec() != null ? "libjpeg-turbo" : "ImageIO";
+    }
+
+    /** The codec that runs, and why ImageIO when it is ImageIO, e.g. "ImageIO (libjpeg-turbo is not installed)". */
+    public static String description() {
+        return LOADED.description();
+    }
+
+    /** What failed, when libjpeg-turbo is installed but could not be loaded; empty when it loaded or is absent. */
+    public static Optional<String> problem() {
+        return LOADED.problem();
+    }
+
+    /**
+     * Loads TurboJPEG through its Java classes and calls it once, which loads the native library.
+     * Without the jar it is absent, and ImageIO does the work quietly. With the jar, anything that fails
+     * (the native library missing, an older API, a crash in the library) is a broken install and is said.
+     */
+    static Loaded load(String compressor, String decompressor, Path jar) {
+        Class<?> c;
+        Class<?> d;
         try {
-            Class<?> c = Class.forName("org.libjpegturbo.turbojpeg.TJCompressor");
-            Class<?> d = Class.forName("org.libjpegturbo.turbojpeg.TJDecompressor");
+            c = Class.forName(compressor);
+            d = Class.forName(decompressor);
+        } catch (ClassNotFoundException | LinkageError e) {
+            if (!Files.isRegularFile(jar)) {
+                return new Loaded(null, "ImageIO (libjpeg-turbo is not installed)", Optional.empty());
+            }
+            return broken(jar + " is installed but its classes did not load (" + e + ")");
+        }
+        try {
             TurboJpeg t = new TurboJpeg(MethodHandles.publicLookup(), c, d);
             t.cmyk(new byte[4 * 8 * 8], 8, 8, 90); // loads the native library now, or fails here
-            return t;
-        } catch (Throwable notHere) { // no jar, no library, an older API: ImageIO does the work
-            return null;
+            return new Loaded(t, "libjpeg-turbo (TurboJPEG, " + jar + ")", Optional.empty());
+        } catch (ReflectiveOperationException e) {
+            return broken("libjpeg-turbo's Java classes are not the API paiban calls (" + e + ")");
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return broken("libjpeg-turbo's classes loaded but the library did not work (" + e
+                    + "); is libturbojpeg0-dev installed?");
         }
+    }
+
+    private static Loaded broken(String what) {
+        return new Loaded(null, "ImageIO (libjpeg-turbo did not load)",
+                Optional.of(what + "; photos go through ImageIO instead, more slowly and to other bytes"));
     }
 
     /**

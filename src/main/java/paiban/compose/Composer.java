@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import paiban.core.Unicode;
 import paiban.core.PaibanException;
 import paiban.model.Article;
 import paiban.model.Filler;
@@ -592,7 +593,7 @@ public final class Composer {
         StringBuilder sb = new StringBuilder();
         for (int cp : cps) {
             if (!sb.isEmpty()) sb.append(", ");
-            sb.append('\'').appendCodePoint(cp).append("' (").append(String.format("U+%04X", cp)).append(')');
+            sb.append('\'').appendCodePoint(cp).append("' (").append(Unicode.notation(cp)).append(')');
         }
         return sb.toString();
     }

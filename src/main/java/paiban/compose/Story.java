@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import paiban.core.Unicode;
 import paiban.core.PaibanException;
 import paiban.model.Article;
 import paiban.model.Block;
@@ -218,7 +219,7 @@ public final class Story {
             int cp = g.missing().iterator().next();
             throw new PaibanException("articles/" + article.file().getFileName() + " (article '" + article.slug()
                     + "'): " + where + " has the character '" + new String(Character.toChars(cp)) + "' ("
-                    + String.format("U+%04X", cp) + ") that no configured font has"
+                    + Unicode.notation(cp) + ") that no configured font has"
                     + (g.missing().size() > 1 ? ", and " + (g.missing().size() - 1) + " more" : "")
                     + ". Add a font that has it to fonts/ and list its role under 'fallback' in fonts/fonts.yaml"
                     + (cp >= 0x1F000 ? " (for emoji: an emoji font such as Noto Color Emoji is not embeddable "

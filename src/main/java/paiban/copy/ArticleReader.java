@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Reads one {@code articles/<slug>.md}: YAML front matter between "---" lines, then the Markdown body. */
 final class ArticleReader {
@@ -36,8 +37,10 @@ final class ArticleReader {
     /**
      * @param decodeLater receives each photo, whose header has been checked, for {@link PhotoReader#decodes}:
      *                    the issue reader decodes them all at once, side by side
+     * @param warnings    hears what is wrong but does not stop the build (an unknown field)
      */
-    static Article read(Path file, FolderGuard guard, String defaultSection, List<PhotoReader.Check> decodeLater) {
+    static Article read(Path file, FolderGuard guard, String defaultSection, List<PhotoReader.Check> decodeLater,
+                        Consumer<String> warnings) {
         String name = "articles/" + file.getFileName();
         String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
         String text = readUtf8(file, name);
@@ -61,7 +64,7 @@ final class ArticleReader {
         YamlFields f = YamlFields.parse(name, 1, front);
         for (String key : f.keys()) {
             if (!KNOWN.contains(key)) {
-                System.err.println("warning: " + name + ":" + f.line(key) + ": unknown field " + Quoted.of(key)
+                warnings.accept(name + ":" + f.line(key) + ": unknown field " + Quoted.of(key)
                         + " is ignored (known: " + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
             }
         }

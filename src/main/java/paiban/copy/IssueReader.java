@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -25,8 +26,20 @@ public final class IssueReader {
     private IssueReader() {
     }
 
-    public static Issue read(Path folder) {
+    /**
+     * The layout issue.yaml names, read and checked as {@link #read} does (the same located errors)
+     * but without the articles: for what must know the layout before the copy is read, such as
+     * loading it early or telling whether a build is up to date.
+     */
+    public static String layout(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
+        return layout(issueYaml(folder, dir).fields());
+    }
+
+    private record IssueYaml(FolderGuard guard, YamlFields fields) {
+    }
+
+    private static IssueYaml issueYaml(Path folder, Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new PaibanException(folder + ": no such issue folder; give the path of a folder holding issue.yaml");
         }
@@ -37,11 +50,10 @@ public final class IssueReader {
         }
         FolderGuard guard = new FolderGuard(dir);
         guard.resolve("issue.yaml", "issue.yaml");
-        YamlFields f = YamlFields.parse("issue.yaml", 0, ArticleReader.readUtf8(yaml, "issue.yaml"));
-        String paper = f.requiredText("paper", "the masthead name");
-        var date = f.date("date").orElseThrow(() -> f.missing("date", "YYYY-MM-DD"));
-        int number = f.integer("number", 1, 1_000_000, "1024")
-                .orElseThrow(() -> f.missing("number", "the running issue number"));
+        return new IssueYaml(guard, YamlFields.parse("issue.yaml", 0, ArticleReader.readUtf8(yaml, "issue.yaml")));
+    }
+
+    private static String layout(YamlFields f) {
         String layout = f.requiredText("layout", "a folder name under layouts/, e.g. tabloid");
         if (!layout.matches("[A-Za-z0-9_-]+")) {
             // a layout is a name, never a path: 'layout: ../../etc' must not lead the renderer out of layouts/
@@ -49,6 +61,30 @@ public final class IssueReader {
                     + "a folder under layouts/ (letters, digits, '-' and '_'), found " + Quoted.of(layout)
                     + "; write it like 'layout: tabloid'");
         }
+        return layout;
+    }
+
+    /** Reads the issue; its warnings go to stderr. The build passes its own sink instead. */
+    public static Issue read(Path folder) {
+        return read(folder, w -> System.err.println("warning: " + w));
+    }
+
+    /**
+     * Reads the issue.
+     *
+     * @param warnings hears what is wrong with the copy but does not stop the build, e.g.
+     *                 "articles/a.md:4: unknown field 'titel' is ignored (known: ...)"
+     */
+    public static Issue read(Path folder, Consumer<String> warnings) {
+        Path dir = folder.toAbsolutePath().normalize();
+        IssueYaml yaml = issueYaml(folder, dir);
+        FolderGuard guard = yaml.guard();
+        YamlFields f = yaml.fields();
+        String paper = f.requiredText("paper", "the masthead name");
+        var date = f.date("date").orElseThrow(() -> f.missing("date", "YYYY-MM-DD"));
+        int number = f.integer("number", 1, 1_000_000, "1024")
+                .orElseThrow(() -> f.missing("number", "the running issue number"));
+        String layout = layout(f);
         Optional<Integer> pages = f.integer("pages", 1, 200, "8");
         Map<String, Integer> planLines = new HashMap<>();
         List<PlanPage> plan = readPlan(f, planLines);
@@ -74,7 +110,7 @@ public final class IssueReader {
         for (Path file : files) {
             String name = "articles/" + file.getFileName();
             guard.resolve(name, name);
-            articles.add(ArticleReader.read(file, guard, "要闻", photos));
+            articles.add(ArticleReader.read(file, guard, "要闻", photos, warnings));
         }
         PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,

@@ -1,5 +1,6 @@
 package paiban.copy;
 
+import paiban.core.Unicode;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
@@ -241,7 +242,7 @@ final class MarkdownBody {
             if (!runs.get(i).text().equals("\n")) continue;
             char before = lastChar(runs, i - 1);
             char after = firstChar(runs, i + 1);
-            String glue = isLatin(before) && isLatin(after) ? " " : "";
+            String glue = Unicode.spaceBetween(before, after) ? " " : "";
             runs.set(i, new Block.Run(glue, runs.get(i).bold()));
         }
     }
@@ -262,16 +263,12 @@ final class MarkdownBody {
         return ' ';
     }
 
-    private static boolean isLatin(char c) {
-        return c < 0x2E80 && Character.isLetterOrDigit(c);
-    }
-
     private static String join(List<String> lines) {
         StringBuilder sb = new StringBuilder();
         for (String l : lines) {
             String s = l.strip();
             if (s.isEmpty()) continue;
-            if (!sb.isEmpty() && isLatin(sb.charAt(sb.length() - 1)) && isLatin(s.charAt(0))) sb.append(' ');
+            if (!sb.isEmpty() && Unicode.spaceBetween(sb.charAt(sb.length() - 1), s.charAt(0))) sb.append(' ');
             sb.append(s);
         }
         return sb.toString();

@@ -1,5 +1,6 @@
 package paiban.copy;
 
+import paiban.core.Unicode;
 /**
  * Copy quoted back in an error message. The value came from an untrusted file and goes to a terminal,
  * so control and format characters (an ESC that repaints the screen, a U+202E that reverses the line)
@@ -25,16 +26,11 @@ final class Quoted {
             int type = Character.getType(cp);
             if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                sb.append(codePoint(cp));
+                sb.append(Unicode.notation(cp));
             } else {
                 sb.appendCodePoint(cp);
             }
         }
         return sb.append('\'').toString();
-    }
-
-    /** "U+1F600", the way Unicode charts and font tools name a character. */
-    static String codePoint(int cp) {
-        return String.format("U+%04X", cp);
     }
 }

@@ -1,5 +1,6 @@
 package paiban.copy;
 
+import paiban.core.Unicode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -72,9 +73,6 @@ public final class YamlFields {
                 .setMaxAliasesForCollections(20)
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(1_000_000)
-                // snakeyaml-engine 2.10 reads in 1024-char chunks and crashes when an emoji's surrogate pair
-                // straddles two chunks (fixed upstream in 3.1); read the whole text in one chunk instead
-                .setBufferSize(text.length() + 2)
                 .build();
         Optional<Node> root;
         try {
@@ -83,7 +81,7 @@ public final class YamlFields {
         } catch (ReaderException e) {
             // YAML refuses control characters outright; name the character and its line
             throw new PaibanException(file + ":" + (lineAt(text, e.getPosition()) + lineOffset)
-                    + ": the invisible character " + Quoted.codePoint(e.getCodePoint())
+                    + ": the invisible character " + Unicode.notation(e.getCodePoint())
                     + " is not allowed in YAML; delete it (it is often left behind by copying from another program)");
         } catch (MarkedYamlEngineException e) {
             int problemLine = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0);

@@ -34,10 +34,10 @@ public final class Delivery {
     private final Pacer pacer;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final Progress progress;
+    private final SendProgress progress;
 
     public Delivery(LetterWriter writer, SendJournal journal, Outbox outbox, RetryPolicy retry, double rate,
-                    Sleeper sleeper, Clock clock, Progress progress) {
+                    Sleeper sleeper, Clock clock, SendProgress progress) {
         this.writer = writer;
         this.journal = journal;
         this.outbox = outbox;
@@ -52,15 +52,15 @@ public final class Delivery {
     private enum Kind { FINAL, ADDRESS_TRANSIENT, SERVER, LOGIN }
 
     /** What became of one subscriber. */
-    private sealed interface Outcome {
-        record Sent() implements Outcome {
+    private sealed interface Verdict {
+        record Sent() implements Verdict {
         }
 
-        record Failed(String reason) implements Outcome {
+        record Failed(String reason) implements Verdict {
         }
 
         /** Nobody after this one can be reached either. */
-        record Stop(String reason) implements Outcome {
+        record Stop(String reason) implements Verdict {
         }
     }
 
@@ -76,15 +76,15 @@ public final class Delivery {
             for (int i = 0; i < due.size(); i++) {
                 Subscriber s = due.get(i);
                 switch (deliver(s)) {
-                    case Outcome.Sent ignored -> {
+                    case Verdict.Sent ignored -> {
                         sent.add(s);
                         progress.sent(s, i + 1, due.size());
                     }
-                    case Outcome.Failed f -> {
+                    case Verdict.Failed f -> {
                         failed.add(new DeliveryReport.Failure(s, f.reason()));
                         progress.failed(s, f.reason(), i + 1, due.size());
                     }
-                    case Outcome.Stop stop -> {
+                    case Verdict.Stop stop -> {
                         return new DeliveryReport(sent, alreadySent, failed, due.subList(i, due.size()),
                                 Optional.of(stop.reason()));
                     }
@@ -100,7 +100,7 @@ public final class Delivery {
         return new DeliveryReport(sent, alreadySent, failed, List.of(), Optional.empty());
     }
 
-    private Outcome deliver(Subscriber s) throws InterruptedException {
+    private Verdict deliver(Subscriber s) throws InterruptedException {
         String messageId = writer.messageId(s, journal.round(s));
         String reason = "";
         Kind last = Kind.SERVER;
@@ -119,10 +119,10 @@ public final class Delivery {
                 last = kind(e);
                 switch (last) {
                     case FINAL -> {
-                        return new Outcome.Failed(reason);
+                        return new Verdict.Failed(reason);
                     }
                     case LOGIN -> {
-                        return new Outcome.Stop("the server refused the login (" + reason
+                        return new Verdict.Stop("the server refused the login (" + reason
                                 + "); check --user and the variable named by --password-env");
                     }
                     case ADDRESS_TRANSIENT, SERVER -> {
@@ -131,13 +131,13 @@ public final class Delivery {
                 }
             }
             journal.recordSent(s, messageId, writer.fingerprint());
-            return new Outcome.Sent();
+            return new Verdict.Sent();
         }
         String tries = retry.attempts() + (retry.attempts() == 1 ? " attempt" : " attempts");
         if (last == Kind.ADDRESS_TRANSIENT) {
-            return new Outcome.Failed(reason + " (after " + tries + ")");
+            return new Verdict.Failed(reason + " (after " + tries + ")");
         }
-        return new Outcome.Stop("the server could not be reached after " + tries + " (" + reason + ")");
+        return new Verdict.Stop("the server could not be reached after " + tries + " (" + reason + ")");
     }
 
     private static Kind kind(MessagingException e) {

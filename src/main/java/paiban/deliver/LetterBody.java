@@ -1,5 +1,7 @@
 package paiban.deliver;
 
+import paiban.model.Issue;
+
 /**
  * The words of the message, as plain text and as HTML. Every string that comes from the copy or the
  * subscriber list goes through {@link #escape} before it reaches the HTML.
@@ -18,7 +20,7 @@ final class LetterBody {
     }
 
     private static String announcementBefore(EmailEdition e) {
-        return "《" + e.paper() + "》" + e.date() + " 总第" + e.number() + "期已出版，全部版面见附件 ";
+        return "《" + e.paper() + "》" + e.date() + " " + Issue.numbered(e.number()) + "已出版，全部版面见附件 ";
     }
 
     static String footer(EmailEdition e) {
@@ -28,10 +30,10 @@ final class LetterBody {
     static String text(EmailEdition e, Subscriber s) {
         StringBuilder t = new StringBuilder();
         t.append(greeting(s)).append("\n\n").append(announcement(e)).append("\n\n");
-        if (!e.stories().isEmpty()) {
+        if (!e.headlines().isEmpty()) {
             t.append("导读\n");
-            for (EmailEdition.Story story : e.stories()) {
-                t.append("  · ").append(story.title()).append("（第").append(story.page()).append("版）\n");
+            for (EmailEdition.Headline headline : e.headlines()) {
+                t.append("  · ").append(headline.title()).append("（第").append(headline.page()).append("版）\n");
             }
             t.append('\n');
         }
@@ -53,7 +55,7 @@ final class LetterBody {
                 .append("<div style=\"font-size:30px;font-weight:bold;letter-spacing:4px;color:#9b1c1c\">")
                 .append(escape(e.paper())).append("</div>")
                 .append("<div style=\"font-size:13px;color:#555555\">").append(escape(e.date().toString()))
-                .append(" · 总第").append(e.number()).append("期</div></div>\n")
+                .append(" · ").append(Issue.numbered(e.number())).append("</div></div>\n")
                 .append("<p style=\"margin:0 0 8px\">").append(escape(greeting(s))).append("</p>\n")
                 .append("<p style=\"margin:0 0 16px;text-indent:2em\">").append(escape(announcementBefore(e)))
                 .append("<span style=\"white-space:nowrap\">").append(escape(e.attachmentName())).append("</span>。</p>\n")
@@ -61,14 +63,14 @@ final class LetterBody {
                 .append(escape(e.paper() + " 第1版")).append("\" width=\"640\" ")
                 .append("style=\"display:block;box-sizing:border-box;width:100%;max-width:640px;height:auto;")
                 .append("border:1px solid #cccccc\">\n");
-        if (!e.stories().isEmpty()) {
+        if (!e.headlines().isEmpty()) {
             h.append("<h2 style=\"font-size:18px;margin:20px 0 6px;padding-left:8px;border-left:4px solid #9b1c1c\">导读</h2>\n")
                     .append("<ul style=\"margin:0;padding:0;list-style:none\">\n");
-            for (EmailEdition.Story story : e.stories()) {
+            for (EmailEdition.Headline headline : e.headlines()) {
                 h.append("<li style=\"padding:6px 0;border-bottom:1px dotted #cccccc\">")
-                        .append(escape(story.title()))
+                        .append(escape(headline.title()))
                         .append(" <span style=\"color:#9b1c1c;font-size:13px;white-space:nowrap\">第")
-                        .append(story.page()).append("版</span></li>\n");
+                        .append(headline.page()).append("版</span></li>\n");
             }
             h.append("</ul>\n");
         }

@@ -1,5 +1,6 @@
 package paiban.deliver;
 
+import paiban.core.Digests;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -19,12 +20,8 @@ import paiban.core.PaibanException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Writes the message one subscriber receives:
@@ -57,7 +54,7 @@ public final class LetterWriter {
             throw new PaibanException(edition.folder() + ": the email edition cannot be read ("
                     + e.getMessage() + ")");
         }
-        this.fingerprint = sha256(pdf).substring(0, 16);
+        this.fingerprint = Digests.sha256Hex(pdf).substring(0, 16);
     }
 
     /** The first 16 hex digits of email.pdf's SHA-256: the journal records which build each reader got. */
@@ -77,7 +74,7 @@ public final class LetterWriter {
     public String messageId(Subscriber s, int round) {
         String domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
         String id = edition.id().replaceAll("[^A-Za-z0-9._-]", "_");
-        return "<paiban." + id + "." + sha256(s.key().getBytes(StandardCharsets.UTF_8)).substring(0, 20)
+        return "<paiban." + id + "." + Digests.sha256Hex(s.key().getBytes(StandardCharsets.UTF_8)).substring(0, 20)
                 + "." + round + "@" + domain + ">";
     }
 
@@ -151,14 +148,6 @@ public final class LetterWriter {
         return part;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
-                    .toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
     /** RFC 2387 asks multipart/related to name its root part's type. */
     private static final class RelatedMultipart extends MimeMultipart {

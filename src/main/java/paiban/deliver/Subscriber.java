@@ -1,5 +1,6 @@
 package paiban.deliver;
 
+import paiban.core.Unicode;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -84,7 +85,7 @@ public record Subscriber(String email, String name, long line) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                String shown = c == '\r' ? "CR" : c == '\n' ? "LF" : String.format("U+%04X", (int) c);
+                String shown = c == '\r' ? "CR" : c == '\n' ? "LF" : Unicode.notation(c);
                 return Optional.of("the " + what + " contains a line break or control character (" + shown
                         + "), which could inject mail headers; refused");
             }

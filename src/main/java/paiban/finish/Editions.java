@@ -115,11 +115,11 @@ public final class Editions {
             boolean screen = wanted.contains(Edition.EMAIL) || wanted.contains(Edition.PAGES)
                     || wanted.contains(Edition.PREVIEWS);
             if (wanted.contains(Edition.ARCHIVE)) {
-                Path file = staging.file("archive.pdf");
+                Path file = staging.file(OutputFiles.ARCHIVE);
                 tasks.add(Workers.start(busy.timed(Edition.ARCHIVE, () -> ArchivePdf.write(master, imprint, file))));
             }
             if (wanted.contains(Edition.TEXT)) {
-                Path file = staging.file("text.json");
+                Path file = staging.file(OutputFiles.TEXT);
                 tasks.add(Workers.start(busy.timed(Edition.TEXT, () -> FullText.write(r, file))));
             }
             long photosStart = System.nanoTime();
@@ -133,7 +133,7 @@ public final class Editions {
             photosMillis = since(photosStart);
             earlyPhotos = photos.early();
             if (print) {
-                Path file = staging.file("print.pdf");
+                Path file = staging.file(OutputFiles.PRINT);
                 CmykTransform t = Workers.join(transform);
                 PreparedPhotos cmyk = photos;
                 tasks.add(Workers.start(busy.timed(Edition.PRINT, () ->
@@ -157,7 +157,7 @@ public final class Editions {
             });
             tasks.add(screenCopy);
             if (wanted.contains(Edition.EMAIL)) {
-                Path file = staging.file("email.pdf");
+                Path file = staging.file(OutputFiles.EMAIL);
                 tasks.add(Workers.then(screenCopy, s -> busy.timed(Edition.EMAIL, () ->
                         EmailPdf.write(s, master, imprint, file, warnings.get(Edition.EMAIL)::add)).call()));
             }

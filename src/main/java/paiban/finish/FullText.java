@@ -3,6 +3,7 @@ package paiban.finish;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import paiban.model.Article;
 import paiban.render.RenderedIssue;
@@ -20,25 +21,47 @@ import java.util.Map;
 /**
  * text.json: every article's copy as printed (title, dateline, body, captions…) with the page each part
  * stands on, for an archive's search index and for deliver's 导读. Articles come in the order they first
- * appear in the paper; parts in reading order. The shape is a contract deliver reads.
+ * appear in the paper; parts in reading order. The records below are its shape: finish writes them and
+ * deliver reads them back ({@link #read}), so neither spells the fields on its own.
  */
-final class FullText {
+public final class FullText {
 
+    /** The whole file: the issue's header, its pages, its articles. */
     @JsonPropertyOrder({"paper", "date", "number", "title", "pages", "articles"})
-    record Document(String paper, String date, int number, String title, List<PageEntry> pages,
-                    List<ArticleEntry> articles) {
+    public record Document(String paper, String date, int number, String title, List<PageEntry> pages,
+                           List<ArticleEntry> articles) {
+        public Document {
+            pages = pages == null ? List.of() : List.copyOf(pages);
+            articles = articles == null ? List.of() : List.copyOf(articles);
+        }
     }
 
+    /** A page: its number, its section, and the slugs of the articles on it in reading order. */
     @JsonPropertyOrder({"page", "section", "articles"})
-    record PageEntry(int page, String section, List<String> articles) {
+    public record PageEntry(int page, String section, List<String> articles) {
     }
 
+    /** An article: the pages it stands on, in order, and its parts in reading order. */
     @JsonPropertyOrder({"slug", "title", "section", "pages", "parts"})
-    record ArticleEntry(String slug, String title, String section, List<Integer> pages, List<Part> parts) {
+    public record ArticleEntry(String slug, String title, String section, List<Integer> pages, List<Part> parts) {
+        public ArticleEntry {
+            pages = pages == null ? List.of() : List.copyOf(pages);
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
     }
 
+    /** One printed piece of an article (title, paragraph, caption…) and its page. */
     @JsonPropertyOrder({"kind", "text", "page"})
-    record Part(String kind, String text, int page) {
+    public record Part(String kind, String text, int page) {
+    }
+
+    /**
+     * Reads a text.json back. Fields this paiban does not know are passed over, so that an older reader
+     * still reads a newer file.
+     */
+    public static Document read(Path file) throws IOException {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(file.toFile(), Document.class);
     }
 
     private FullText() {

@@ -8,7 +8,6 @@ import paiban.render.RenderedIssue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * pages/01.pdf …: each page alone, as newspapers offer them on their 数字报 web pages. They are cut from
@@ -21,7 +20,7 @@ final class PagePdfs {
     }
 
     static String fileName(int number) {
-        return String.format(Locale.ROOT, "pages/%02d.pdf", number);
+        return OutputFiles.page(number);
     }
 
     /** Writes page {@code index} of the screen copy alone to {@code file}; one page a call, for the workers. */

@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import paiban.core.Digests;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import paiban.model.Article;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +63,6 @@ final class PhotoNames {
     }
 
     private static String hash(byte[] data) {
-        return HexFormat.of().formatHex(StableSave.sha256(data));
+        return Digests.sha256Hex(data);
     }
 }

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * previews/NN.png, about 1200 px tall, for web pages and the email; previews/thumbs/NN.png, 240 px
@@ -31,11 +30,11 @@ final class Previews {
     }
 
     static String fileName(int number) {
-        return String.format(Locale.ROOT, "previews/%02d.png", number);
+        return OutputFiles.preview(number);
     }
 
     static String thumbName(int number) {
-        return String.format(Locale.ROOT, "previews/thumbs/%02d.png", number);
+        return OutputFiles.thumb(number);
     }
 
     /** How many pages one task renders from one copy of the document, whose parsed glyphs they share. */

@@ -105,14 +105,6 @@ final class StableSave {
         }
     }
 
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
     /** The last place at or before {@code from} where {@code needle} starts, or -1. */
     private static int lastIndexOf(byte[] data, byte[] needle, int from) {
         outer:

@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import paiban.core.Digests;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -66,7 +67,7 @@ final class SubsetTags {
 
     private static String tag(COSStream program) {
         try (InputStream in = program.createRawInputStream()) {
-            byte[] hash = StableSave.sha256(in.readAllBytes());
+            byte[] hash = Digests.sha256(in.readAllBytes());
             StringBuilder tag = new StringBuilder();
             for (int i = 0; i < 6; i++) tag.append((char) ('A' + (hash[i] & 0xff) % 26));
             return tag.toString();

@@ -25,7 +25,17 @@ public record Issue(Path folder, String id, String paper, LocalDate date, int nu
 
     /** "广东科技报 2021-06-22 总第N期": the title of every edition and of the email. */
     public String title() {
-        return paper + " " + date + " 总第" + number + "期";
+        return title(paper, date, number);
+    }
+
+    /** The issue's title from its parts, for those that hold the parts and not an Issue (a mail read from text.json). */
+    public static String title(String paper, LocalDate date, int number) {
+        return paper + " " + date + " " + numbered(number);
+    }
+
+    /** "总第1234期": the running number as the paper prints it. */
+    public static String numbered(int number) {
+        return "总第" + number + "期";
     }
 
     public Optional<Article> article(String slug) {

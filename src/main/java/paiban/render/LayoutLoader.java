@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Reads a layout's grid and text styles from its CSS by letting Flying Saucer compute them: a probe
@@ -36,20 +37,18 @@ public final class LayoutLoader {
     private LayoutLoader() {
     }
 
-    private static final java.util.regex.Pattern LAYOUT_FIELD =
-            java.util.regex.Pattern.compile("(?m)^layout:[ \\t]*['\"]?([A-Za-z0-9_-]+)['\"]?[ \\t]*(#.*)?$");
-
     /**
      * Starts loading the fonts and the layout that an issue's issue.yaml names, on a thread of its own,
      * so that a cold start reads the copy meanwhile: the fonts are most of a cold start and do not
      * depend on the copy. Any problem is left for {@link #load} to report, in the build's own words.
+     *
+     * @param layoutName the layout's name as the copy reader finds it in issue.yaml (called on that thread)
      */
-    public static void preload(Path layoutsRoot, Path fontsFolder, Path issueFolder) {
+    public static void preload(Path layoutsRoot, Path fontsFolder, Supplier<String> layoutName) {
         Thread.ofPlatform().daemon().name("paiban-preload").start(() -> {
             try {
                 FontBook fonts = FontBook.of(fontsFolder);
-                var m = LAYOUT_FIELD.matcher(Files.readString(issueFolder.resolve("issue.yaml")));
-                if (m.find()) load(layoutsRoot, m.group(1), fonts);
+                load(layoutsRoot, layoutName.get(), fonts);
             } catch (Exception | LinkageError e) {
                 // the build loads them again and says what is wrong
             }

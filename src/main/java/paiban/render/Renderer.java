@@ -1,5 +1,6 @@
 package paiban.render;
 
+import paiban.core.Unicode;
 import org.w3c.dom.Document;
 import paiban.core.PaibanException;
 import paiban.compose.Module;
@@ -77,8 +78,8 @@ public final class Renderer {
                     kinds.put(key, l.kind().word());
                     StringBuilder sb = parts.computeIfAbsent(key, k -> new StringBuilder());
                     String t = l.line().text();
-                    if (!sb.isEmpty() && Character.isLetterOrDigit(sb.charAt(sb.length() - 1)) && sb.charAt(sb.length() - 1) < 0x2E80
-                            && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0)) && t.charAt(0) < 0x2E80) {
+                    // the copy reader joined these lines by the same rule
+                    if (!sb.isEmpty() && !t.isEmpty() && Unicode.spaceBetween(sb.charAt(sb.length() - 1), t.charAt(0))) {
                         sb.append(' ');
                     }
                     sb.append(t);

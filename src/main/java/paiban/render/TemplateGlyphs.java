@@ -1,5 +1,6 @@
 package paiban.render;
 
+import paiban.core.Unicode;
 import org.openpdf.text.pdf.BaseFont;
 import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.pdf.ITextFSFont;
@@ -51,7 +52,7 @@ final class TemplateGlyphs {
         BaseFont font = fs.getFontDescription().getFont();
         String s = text.getSubstring();
         s.codePoints().filter(cp -> !Character.isWhitespace(cp) && !font.charExists(cp)).distinct().forEach(cp ->
-                out.add("'" + new String(Character.toChars(cp)) + "' (" + String.format("U+%04X", cp) + ") in \""
+                out.add("'" + new String(Character.toChars(cp)) + "' (" + Unicode.notation(cp) + ") in \""
                         + s.strip() + "\" is not in the font " + font.getPostscriptFontName()));
     }
 }

@@ -50,7 +50,7 @@ final class LineBreaker {
      * @param indent the first line's indent in em
      * @param stretchCounts true when lines are justified, so that slack costs; false for ragged styles
      */
-    static List<Line> breakLines(Paragraph p, float em, float indent, boolean stretchCounts) {
+    static List<Line> breakLines(AtomClusters p, float em, float indent, boolean stretchCounts) {
         int m = p.clusters();
         double[] best = new double[m + 1];
         int[] from = new int[m + 1];
@@ -62,7 +62,7 @@ final class LineBreaker {
             float avail = s == 0 ? em - indent : em;
             for (int e = s + 1; e <= m; e++) {
                 if (p.space[e - 1]) continue;
-                Paragraph.Measure me = p.measure(p.start[s], p.end[e - 1]);
+                AtomClusters.Measure me = p.measure(p.start[s], p.end[e - 1]);
                 if (e > s + 1 && me.narrowest(FORCED_FLOOR) > avail + EPS) break;
                 int next = e < m && p.space[e] ? e + 1 : e;
                 boolean last = next >= m;
@@ -70,7 +70,7 @@ final class LineBreaker {
                 if (!last) {
                     int after = next + 1;
                     if (after <= m && !p.space[after - 1]) {
-                        Paragraph.Measure more = p.measure(p.start[s], p.end[after - 1]);
+                        AtomClusters.Measure more = p.measure(p.start[s], p.end[after - 1]);
                         if (more.width() - more.room() <= avail + EPS) cost += PUSH_DOWN;
                     }
                 }
@@ -92,7 +92,7 @@ final class LineBreaker {
         return lines;
     }
 
-    private static double cost(Paragraph.Measure me, float avail, boolean last, boolean first, boolean stretchCounts) {
+    private static double cost(AtomClusters.Measure me, float avail, boolean last, boolean first, boolean stretchCounts) {
         double c = 0;
         if (last && !first && me.letters() < 2) c += LONE;
         float w = me.width();

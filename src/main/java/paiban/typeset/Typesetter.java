@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The paragraph builder: sets runs of text into lines of a given measure, following clreq's basic
  * level. Breaks fall only between atoms and never before a closing mark or after an opening one
- * ({@link Paragraph}); the breaks themselves are chosen by total fit ({@link LineBreaker}); each line is
+ * ({@link AtomClusters}); the breaks themselves are chosen by total fit ({@link LineBreaker}); each line is
  * then adjusted in clreq's order: squeeze punctuation, and only then spread the slack between
  * characters (or, for a Western word that cannot share its line, scale it).
  */
@@ -34,7 +34,7 @@ public final class Typesetter {
             return new Galley(List.of(new SetLine(List.of(), measure, style.size(), 0, 0, true, true, 0, 0, 1)),
                     missing, fallbacks);
         }
-        Paragraph p = new Paragraph(atoms);
+        AtomClusters p = new AtomClusters(atoms);
         boolean justify = style.align() == TextStyle.Align.JUSTIFY;
         List<LineBreaker.Line> lines = LineBreaker.breakLines(p, em, style.indent(), justify);
         List<SetLine> set = new ArrayList<>(lines.size());
@@ -122,14 +122,14 @@ public final class Typesetter {
 
     // ---- setting a line -----------------------------------------------------------------------
 
-    private static SetLine emit(Paragraph p, LineBreaker.Line line, TextStyle style, float em, boolean first, boolean last) {
+    private static SetLine emit(AtomClusters p, LineBreaker.Line line, TextStyle style, float em, boolean first, boolean last) {
         float size = style.size();
         float start = first ? style.indent() : 0;
         float avail = em - start;
         int s = line.start();
         int e = line.end();
         int n = e - s;
-        Paragraph.Measure me = p.measure(s, e);
+        AtomClusters.Measure me = p.measure(s, e);
         float[] sqL = new float[n];
         float[] sqR = new float[n];
         for (int t = s; t + 1 < e; t++) {

@@ -51,11 +51,14 @@ class BatchBuildTest {
         // an article without its title: the copy reader names the file and the field
         Path story = broken.resolve("articles/kexie-sharing.md");
         Files.writeString(story, Files.readString(story).replaceFirst("(?m)^title: .*\\n", ""));
+        // an unknown field in the second good issue: its warning must say which issue it came from
+        Path other = good2.resolve("articles/kexie-sharing.md");
+        Files.writeString(other, Files.readString(other).replaceFirst("(?m)^title: ", "titel: x\ntitle: "));
         out = dir.resolve("out");
 
         first = build("--jobs", "2");
         builtAt = Files.getLastModifiedTime(out.resolve("2021-07-01/print.pdf"));
-        second = build("--jobs", "2");
+        second = build("--jobs", "2", "--timings");
     }
 
     static Path copySample(Path to) throws IOException {
@@ -104,6 +107,19 @@ class BatchBuildTest {
     }
 
     @Test
+    void timingsSayWhichJpegCodecRan() {
+        assertTrue(second.out().startsWith("jpeg codec: " + paiban.codec.TurboJpeg.description() + "\n"), second.out());
+        assertFalse(first.out().contains("jpeg codec"), "only with --timings or --debug: " + first.out());
+    }
+
+    @Test
+    void aCopyWarningNamesTheIssueItCameFrom() {
+        assertTrue(first.err().contains("warning: 2021-07-02: articles/kexie-sharing.md:2: unknown field 'titel'"),
+                first.err());
+        assertFalse(first.err().contains("2021-07-01: articles/kexie-sharing.md:2: unknown"), first.err());
+    }
+
+    @Test
     void issuesBuiltSideBySideCarryTheSameText() throws IOException {
         // the two good issues are the same copy, built at the same time on two threads
         assertEquals(text(out.resolve("2021-07-01/print.pdf")), text(out.resolve("2021-07-02/print.pdf")));
@@ -118,6 +134,24 @@ class BatchBuildTest {
         assertTrue(second.err().contains("2021-07-03") && second.err().contains("articles/kexie-sharing.md"),
                 second.err());
         assertEquals(builtAt, Files.getLastModifiedTime(out.resolve("2021-07-01/print.pdf")), "print.pdf untouched");
+    }
+
+    @Test
+    void anUnknownEditionIsRefusedOnceWithTheEditionsNamed() {
+        String[] args = {"build", good1.toString(), "--out", dir.resolve("elsewhere").toString(), "--edition", "print,pdfa"};
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(args);
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(1, code, e.toString(StandardCharsets.UTF_8));
+        assertEquals("paiban: --edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text",
+                e.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(dir.resolve("elsewhere")), "nothing built");
     }
 
     private static String text(Path pdf) throws IOException {

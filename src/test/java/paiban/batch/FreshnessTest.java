@@ -1,5 +1,6 @@
 package paiban.batch;
 
+import paiban.finish.Edition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,8 @@ class FreshnessTest {
         built.add(Batch.idOf(issue));
         try {
             Path folder = Files.createDirectories(out.resolve(Batch.idOf(issue)));
-            for (String e : editions) {
-                if (e.equals("print") || e.equals("archive")) Files.writeString(folder.resolve(e + ".pdf"), "%PDF");
+            for (Edition e : editions) {
+                if (e == Edition.PRINT || e == Edition.ARCHIVE) Files.writeString(folder.resolve(e.label() + ".pdf"), "%PDF");
             }
             if (Files.readString(issue.resolve("issue.yaml")).contains("broken")) {
                 throw new paiban.core.PaibanException("issue.yaml: broken");
@@ -73,80 +74,93 @@ class FreshnessTest {
         }
     }
 
-    private Summary run(Set<String> editions, boolean force, Path... issues) {
+    private Summary run(Set<Edition> editions, boolean force, Path... issues) {
         return new Batch(new Batch.Options(out, editions, 2, force), home, fake).run(List.of(issues), new Quiet());
     }
 
-    private Outcome.Status status(Set<String> editions) {
+    private Outcome.Status status(Set<Edition> editions) {
         return run(editions, false, issue).outcomes().getFirst().status();
     }
 
     @Test
     void anIssueBuiltSinceItsLastChangeIsSkipped() {
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
-        assertEquals(Outcome.Status.SKIPPED, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
+        assertEquals(Outcome.Status.SKIPPED, status(Set.of(Edition.PRINT)));
         assertEquals(List.of("2021-07-01"), built);
     }
 
     @Test
+    void outputsMadeWithTheOtherJpegCodecAreRebuilt() {
+        Batch.Options options = new Batch.Options(out, Set.of(Edition.PRINT), 2, false);
+        assertEquals(Outcome.Status.BUILT, new Batch(options, home, "ImageIO", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+        assertEquals(Outcome.Status.SKIPPED, new Batch(options, home, "ImageIO", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+        assertEquals(Outcome.Status.BUILT, new Batch(options, home, "libjpeg-turbo", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status(), "the photos' bytes would differ");
+        assertEquals(Outcome.Status.SKIPPED, new Batch(options, home, "libjpeg-turbo", fake).run(List.of(issue), new Quiet())
+                .outcomes().getFirst().status());
+    }
+
+    @Test
     void forceBuildsAnUpToDateIssue() {
-        status(Set.of("print"));
-        assertEquals(Outcome.Status.BUILT, run(Set.of("print"), true, issue).outcomes().getFirst().status());
+        status(Set.of(Edition.PRINT));
+        assertEquals(Outcome.Status.BUILT, run(Set.of(Edition.PRINT), true, issue).outcomes().getFirst().status());
     }
 
     @Test
     void anArticleSavedAfterTheBuildStartedMakesItStale() throws IOException {
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.writeString(issue.resolve("articles/a.md"), "---\ntitle: 新标题\n---\n正文。\n");
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
     }
 
     @Test
     void aDeletedArticleMakesItStale() throws IOException {
         Files.writeString(issue.resolve("articles/b.md"), "---\ntitle: 乙\n---\n正文。\n");
         age(issue, 60);
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.delete(issue.resolve("articles/b.md"));
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
     }
 
     @Test
     void aChangeToItsOwnLayoutMakesItStaleButAnotherLayoutDoesNot() throws IOException {
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.writeString(home.resolve("layouts/other/layout.css"), "/* changed */");
-        assertEquals(Outcome.Status.SKIPPED, status(Set.of("print")));
+        assertEquals(Outcome.Status.SKIPPED, status(Set.of(Edition.PRINT)));
         Files.writeString(home.resolve("layouts/tabloid/layout.css"), "/* changed */");
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
     }
 
     @Test
     void aChangeToTheFontsMakesItStale() throws IOException {
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.writeString(home.resolve("fonts/fonts.yaml"), "roles: { body: {} }");
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
     }
 
     @Test
     void anEditionNotBuiltBeforeMakesItStale() {
-        status(Set.of("print"));
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print", "archive")));
-        assertEquals(Outcome.Status.SKIPPED, status(Set.of("archive")));
+        status(Set.of(Edition.PRINT));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT, Edition.ARCHIVE)));
+        assertEquals(Outcome.Status.SKIPPED, status(Set.of(Edition.ARCHIVE)));
     }
 
     @Test
     void aDeletedOutputMakesItStale() throws IOException {
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.delete(out.resolve("2021-07-01/print.pdf"));
-        assertEquals(Outcome.Status.BUILT, status(Set.of("print")));
+        assertEquals(Outcome.Status.BUILT, status(Set.of(Edition.PRINT)));
     }
 
     @Test
     void aFailedBuildIsNeverSkipped() throws IOException {
-        status(Set.of("print"));
+        status(Set.of(Edition.PRINT));
         Files.writeString(issue.resolve("issue.yaml"), "layout: tabloid\n# broken\n");
-        assertEquals(Outcome.Status.FAILED, status(Set.of("print")));
+        assertEquals(Outcome.Status.FAILED, status(Set.of(Edition.PRINT)));
         // the failed build wrote print.pdf before failing, yet left no stamp
-        assertEquals(Outcome.Status.FAILED, status(Set.of("print")));
+        assertEquals(Outcome.Status.FAILED, status(Set.of(Edition.PRINT)));
         assertFalse(Files.exists(out.resolve("2021-07-01/" + Freshness.STAMP)));
     }
 
@@ -155,7 +169,7 @@ class FreshnessTest {
         Path buggy = dir.resolve("issues/2021-07-02");
         Files.createDirectories(buggy);
         Files.writeString(buggy.resolve("issue.yaml"), "layout: tabloid\n# bug\n");
-        Summary s = run(Set.of("print"), false, buggy, issue);
+        Summary s = run(Set.of(Edition.PRINT), false, buggy, issue);
         assertEquals(Outcome.Status.FAILED, s.outcomes().get(0).status());
         assertTrue(s.outcomes().get(0).internal());
         assertTrue(s.outcomes().get(0).problem().contains("internal error"), s.outcomes().get(0).problem());
@@ -167,7 +181,7 @@ class FreshnessTest {
         Path twin = dir.resolve("elsewhere/2021-07-01");
         Files.createDirectories(twin);
         Files.writeString(twin.resolve("issue.yaml"), "layout: tabloid\n");
-        Summary s = run(Set.of("print"), false, issue, twin);
+        Summary s = run(Set.of(Edition.PRINT), false, issue, twin);
         assertEquals(Outcome.Status.BUILT, s.outcomes().get(0).status());
         assertEquals(Outcome.Status.FAILED, s.outcomes().get(1).status());
         assertTrue(s.outcomes().get(1).problem().contains("same name"), s.outcomes().get(1).problem());

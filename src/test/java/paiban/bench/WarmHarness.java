@@ -1,12 +1,13 @@
 package paiban.bench;
 
+import paiban.finish.Edition;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.Pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class WarmHarness {
         Path out = Path.of(args[1]);
         int warmup = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        Set<String> editions = args.length > 4 ? new LinkedHashSet<>(List.of(args[4].split(","))) : Pipeline.EDITIONS;
+        Set<Edition> editions = args.length > 4 ? Edition.parse(args[4]) : EnumSet.allOf(Edition.class);
         Pipeline.Result last = null;
         for (int i = 0; i < warmup; i++) last = Pipeline.run(issue, out, editions, w -> { });
         Map<String, long[]> stages = new TreeMap<>();

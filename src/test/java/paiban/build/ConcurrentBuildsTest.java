@@ -1,5 +1,6 @@
 package paiban.build;
 
+import paiban.finish.Edition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paiban.Pipeline;
@@ -22,7 +23,7 @@ class ConcurrentBuildsTest {
     @Test
     void twoBuildsIntoTheSameFolderAtOnceLeaveTheSameFilesAsOne(@TempDir Path dir) throws Exception {
         Path issue = SampleIssueBuildTest.SAMPLE;
-        Set<String> editions = Set.of("print", "email", "text");
+        Set<Edition> editions = Set.of(Edition.PRINT, Edition.EMAIL, Edition.TEXT);
         Path alone = Pipeline.run(issue, dir.resolve("alone"), editions, w -> { }).folder();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -1,5 +1,6 @@
 package paiban.check;
 
+import paiban.finish.Edition;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -48,7 +49,7 @@ public final class ColumnPictures {
         Files.createDirectories(docs);
         Path work = Files.createTempDirectory("paiban-columns");
         Path issue = Path.of("issues", "2021-06-22");
-        Path print = Pipeline.run(issue, work, Set.of("print"), w -> { }).folder().resolve("print.pdf");
+        Path print = Pipeline.run(issue, work, Set.of(Edition.PRINT), w -> { }).folder().resolve("print.pdf");
         Article article = IssueReader.read(issue).articles().stream().filter(a -> a.slug().equals(SLUG)).findFirst()
                 .orElseThrow();
 

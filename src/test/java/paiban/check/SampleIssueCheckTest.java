@@ -1,5 +1,6 @@
 package paiban.check;
 
+import paiban.finish.Edition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class SampleIssueCheckTest {
 
     @BeforeAll
     static void build(@TempDir Path out) {
-        Path folder = Pipeline.run(ISSUE, out, Set.of("print"), w -> { }).folder();
+        Path folder = Pipeline.run(ISSUE, out, Set.of(Edition.PRINT), w -> { }).folder();
         pdf = folder.resolve("print.pdf");
     }
 
@@ -48,8 +49,10 @@ class SampleIssueCheckTest {
         System.out.println(r.summary());
         assertTrue(r.clean(), r.summary() + "\n" + r.findings());
         assertEquals(0, r.offPage(), "every glyph drawn lies on its page");
-        assertEquals(13.5f, r.pitch(), 0.01f);
-        assertEquals(9f, r.bodySize(), 0.01f);
+        // the proofreader infers from the glyphs alone what the layout set: its grid's pitch and body size
+        var grid = LayoutLoader.load(Path.of("layouts"), "tabloid", FontBook.of(Path.of("fonts"))).grid();
+        assertEquals(grid.pitch(), r.pitch(), 0.01f);
+        assertEquals(grid.bodySize(), r.bodySize(), 0.01f);
         assertTrue(r.bodyLines() > 200, "the body lines are found: " + r.bodyLines());
     }
 

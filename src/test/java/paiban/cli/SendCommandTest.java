@@ -195,6 +195,26 @@ class SendCommandTest {
     }
 
     @Test
+    void debugShowsTheTraceOfAnErrorAndItsAbsenceHidesIt() {
+        assertEquals(1, sendFrom("not an address", "--dry-run"));
+        assertTrue(stderr().startsWith("paiban: --from 'not an address'"), stderr());
+        assertFalse(stderr().contains("\tat "), stderr());
+        assertEquals(1, sendFrom("not an address", "--dry-run", "--debug"));
+        assertTrue(stderr().contains("\tat paiban.deliver.Mailing.sender"), stderr());
+        assertEquals(1, sendFrom("not an address", "--dry-run"));
+        assertFalse(stderr().contains("\tat "), "--debug holds for its own run only: " + stderr());
+    }
+
+    private int sendFrom(String from, String... extra) {
+        stdout.reset();
+        stderr.reset();
+        List<String> args = new ArrayList<>(List.of("send", tmp.resolve("issues").resolve(TestEdition.ID).toString(),
+                "--subscribers", csv.toString(), "--out", out.toString(), "--from", from));
+        args.addAll(List.of(extra));
+        return Main.run(args.toArray(String[]::new));
+    }
+
+    @Test
     void thereIsNoWayToPassAPasswordOnTheCommandLine() {
         assertEquals(2, send("--password", "secret"));
         assertTrue(stderr().contains("Unknown options: '--password'"), stderr());

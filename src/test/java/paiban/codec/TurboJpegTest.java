@@ -1,15 +1,22 @@
 package paiban.codec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import paiban.testing.Turbo;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The copy reader's check: a sound JPEG passes, a cut or corrupted one is refused with the decoder's reason. */
@@ -48,5 +55,43 @@ class TurboJpegTest {
         for (int i = bad.length / 2; i < bad.length / 2 + 64; i++) bad[i] = (byte) 0xFF; // markers where data should be
         TurboJpeg t = turbo();
         assertThrows(IOException.class, () -> t.check(bad));
+    }
+
+    @Test
+    void withoutTheJarItIsAbsentAndNothingIsSaid(@TempDir Path tmp) {
+        TurboJpeg.Loaded l = TurboJpeg.load("org.libjpegturbo.NoSuchClass", "org.libjpegturbo.NoSuchClass",
+                tmp.resolve("turbojpeg.jar"));
+        assertNull(l.codec());
+        assertEquals(Optional.empty(), l.problem());
+        assertEquals("ImageIO (libjpeg-turbo is not installed)", l.description());
+    }
+
+    @Test
+    void aJarWhoseClassesDoNotLoadIsABrokenInstallAndSaysSo(@TempDir Path tmp) throws IOException {
+        Path jar = Files.writeString(tmp.resolve("turbojpeg.jar"), "not a jar");
+        TurboJpeg.Loaded l = TurboJpeg.load("org.libjpegturbo.NoSuchClass", "org.libjpegturbo.NoSuchClass", jar);
+        assertNull(l.codec());
+        String problem = l.problem().orElseThrow();
+        assertTrue(problem.startsWith(jar + " is installed but its classes did not load"), problem);
+        assertTrue(problem.contains("ClassNotFoundException: org.libjpegturbo.NoSuchClass"), problem);
+        assertTrue(problem.endsWith("photos go through ImageIO instead, more slowly and to other bytes"), problem);
+    }
+
+    @Test
+    void classesOfAnotherApiAreABrokenInstallNamingWhatIsMissing(@TempDir Path tmp) throws IOException {
+        Path jar = Files.writeString(tmp.resolve("turbojpeg.jar"), "");
+        TurboJpeg.Loaded l = TurboJpeg.load("java.lang.Object", "java.lang.Object", jar);
+        assertNull(l.codec());
+        String problem = l.problem().orElseThrow();
+        assertTrue(problem.startsWith("libjpeg-turbo's Java classes are not the API paiban calls"), problem);
+        assertTrue(problem.contains("NoSuchMethodException"), problem);
+    }
+
+    @Test
+    void whereItIsInstalledItLoadsAndSaysWhichCodecRuns() {
+        turbo();
+        assertEquals("libjpeg-turbo", TurboJpeg.codecName());
+        assertTrue(TurboJpeg.description().startsWith("libjpeg-turbo"), TurboJpeg.description());
+        assertEquals(Optional.empty(), TurboJpeg.problem());
     }
 }

@@ -110,6 +110,23 @@ class ArticleErrorsTest {
     }
 
     @Test
+    void anUnknownFieldIsAWarningToTheBuildsSinkNamingTheFileAndLine() {
+        var folder = TestIssues.minimal(tmp).article("flood", "title: 洪水\ntitel: 洪水", "正文。");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            IssueReader.read(folder.path(), warnings::add);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, kicker, "
+                + "photos, priority, section, source, subtitle, title)"), warnings);
+        assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");
+    }
+
+    @Test
     void hiddenFilesLeftByOtherSystemsAreNotTakenForArticles() {
         var issue = TestIssues.minimal(tmp)
                 .file("articles/._lead.md", new byte[] {0, 5, 22, 7, (byte) 0xFF, (byte) 0xFE})
@@ -119,8 +136,9 @@ class ArticleErrorsTest {
     }
 
     /**
-     * Found by CopyFuzzTest: snakeyaml-engine 2.10 reads 1024 characters at a time and crashes with an
-     * IndexOutOfBoundsException when an emoji's surrogate pair straddles two reads (fixed upstream in 3.1).
+     * Found by CopyFuzzTest: snakeyaml-engine 2.10 read 1024 characters at a time and crashed with an
+     * IndexOutOfBoundsException when an emoji's surrogate pair straddled two reads (fixed upstream in 3.1,
+     * which paiban now uses without a workaround); the padding walks the pair across that boundary.
      */
     @Test
     void anEmojiAtAnyPlaceInTheFrontMatterReads() {

@@ -120,6 +120,20 @@ class IssueYamlErrorsTest {
     }
 
     @Test
+    void theLayoutAloneIsReadWithTheSameLocatedErrors() {
+        assertEquals("tabloid", TestIssues.minimal(tmp).layout());
+        // the articles are not read for the layout: a broken article does not hide it
+        assertEquals("tabloid", TestIssues.minimal(tmp).article("broken", "title: [", "正文。").layout());
+        for (String bad : java.util.List.of("layout: ../../etc", "layout: [tabloid")) {
+            var folder = issue(TestIssues.ISSUE_YAML.replace("layout: tabloid", bad));
+            PaibanException whole = folder.readFails();
+            PaibanException alone = org.junit.jupiter.api.Assertions.assertThrows(PaibanException.class, folder::layout);
+            assertEquals(whole.getMessage(), alone.getMessage());
+            assertTrue(alone.getMessage().matches("(?s)issue.yaml:[45]: .*"), alone.getMessage());
+        }
+    }
+
+    @Test
     void aPlanNamingAnUnknownArticleIsRefused() {
         issue(TestIssues.ISSUE_YAML + "plan:\n  - page: 1\n    articles:\n      - leed\n")
                 .readFailsWith("issue.yaml:8:", "plan[1] (page 1)", "no article 'leed'", "without .md",

@@ -72,7 +72,7 @@ class DeliveryTest {
                 Optional.empty(), Optional.empty());
     }
 
-    private DeliveryReport run(List<Subscriber> subscribers, Outbox outbox, Progress progress, Sleeper sleeper) {
+    private DeliveryReport run(List<Subscriber> subscribers, Outbox outbox, SendProgress progress, Sleeper sleeper) {
         try (SendJournal journal = SendJournal.open(folder, clock)) {
             return new Delivery(writer, journal, outbox, new RetryPolicy(3, Duration.ofMillis(10)), 0, sleeper,
                     clock, progress).run(subscribers);
@@ -80,7 +80,7 @@ class DeliveryTest {
     }
 
     private DeliveryReport run(List<Subscriber> subscribers) {
-        return run(subscribers, outbox(), Progress.SILENT, waits::add);
+        return run(subscribers, outbox(), SendProgress.SILENT, waits::add);
     }
 
     private SmtpOutbox outbox() {
@@ -224,7 +224,7 @@ class DeliveryTest {
 
     @Test
     void aRunResumesAfterTheServerDropsTheConnectionAndNobodyGetsTwoCopies() throws Exception {
-        Progress dropAfterTwo = new Progress() {
+        SendProgress dropAfterTwo = new SendProgress() {
             @Override
             public void sent(Subscriber s, int done, int total) {
                 if (done == 2) {
@@ -253,7 +253,7 @@ class DeliveryTest {
 
     @Test
     void aShortOutageIsRiddenOutWithBackoffInTheSameRun() throws Exception {
-        Progress dropAfterOne = new Progress() {
+        SendProgress dropAfterOne = new SendProgress() {
             @Override
             public void sent(Subscriber s, int done, int total) {
                 if (done == 1) {
@@ -325,7 +325,7 @@ class DeliveryTest {
 
     @Test
     void anUnknownMailboxIsReportedAtOnceAndTheOthersAreServed() throws Exception {
-        DeliveryReport report = run(List.of(wang, li, zhang), refusing(li.email(), 550), Progress.SILENT, waits::add);
+        DeliveryReport report = run(List.of(wang, li, zhang), refusing(li.email(), 550), SendProgress.SILENT, waits::add);
         assertEquals(List.of(wang, zhang), report.sent());
         assertEquals(1, report.failed().size());
         assertEquals(li, report.failed().getFirst().subscriber());
@@ -340,7 +340,7 @@ class DeliveryTest {
 
     @Test
     void aBusyMailboxIsRetriedWithBackoffThenReported() {
-        DeliveryReport report = run(List.of(wang, li, zhang), refusing(li.email(), 450), Progress.SILENT, waits::add);
+        DeliveryReport report = run(List.of(wang, li, zhang), refusing(li.email(), 450), SendProgress.SILENT, waits::add);
         assertEquals(List.of(wang, zhang), report.sent());
         assertEquals(List.of(Duration.ofMillis(10), Duration.ofMillis(20)), waits);
         assertTrue(report.failed().getFirst().reason().contains("after 3 attempts"), report.failed().toString());
@@ -366,7 +366,7 @@ class DeliveryTest {
                 real.close();
             }
         };
-        DeliveryReport report = run(everyone, locked, Progress.SILENT, waits::add);
+        DeliveryReport report = run(everyone, locked, SendProgress.SILENT, waits::add);
         assertEquals(everyone, report.notTried());
         assertTrue(report.stopReason().orElseThrow().contains("refused the login"));
         assertEquals(List.of(), waits);

@@ -208,6 +208,11 @@ public final class TestIssues {
             return IssueReader.read(folder);
         }
 
+        /** The layout issue.yaml names, as the copy reader reads it for a preload or a freshness check. */
+        public String layout() {
+            return IssueReader.layout(folder);
+        }
+
         /** Reads the folder, expecting a user-facing error, and returns it for the message to be checked. */
         public PaibanException readFails() {
             PaibanException e = assertThrows(PaibanException.class, this::read);

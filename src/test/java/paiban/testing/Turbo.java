@@ -15,7 +15,8 @@ public final class Turbo {
         TurboJpeg t = TurboJpeg.get();
         Assumptions.assumeTrue(t != null || System.getenv("CI_REQUIRE_TURBOJPEG") != null,
                 "libturbojpeg-java is not installed here");
-        assertNotNull(t, "CI installs libturbojpeg-java, yet TurboJPEG did not load");
+        assertNotNull(t, "CI installs libturbojpeg-java, yet TurboJPEG did not load: "
+                + TurboJpeg.problem().orElse(TurboJpeg.description()));
         return t;
     }
 }

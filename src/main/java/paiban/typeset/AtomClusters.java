@@ -12,7 +12,7 @@ import java.util.List;
  * justification may widen it are fixed by the two atoms alone, so sums over a line's inner junctions
  * are differences of prefix sums.
  */
-final class Paragraph {
+final class AtomClusters {
 
     /** clreq §3.2: Western text among Han is set a quarter em apart. */
     static final float WESTERN_GAP = 0.25f;
@@ -40,7 +40,7 @@ final class Paragraph {
     final float[] gap;
     final boolean[] stretchable;
 
-    Paragraph(List<Atom> atoms) {
+    AtomClusters(List<Atom> atoms) {
         this.atoms = atoms;
         int n = atoms.size();
         boolean[] glue = new boolean[Math.max(0, n - 1)];

@@ -3,9 +3,9 @@ package paiban.deliver;
 import java.time.Duration;
 
 /** What a run reports as it goes; the command line prints it. Every method is called after the fact. */
-public interface Progress {
+public interface SendProgress {
 
-    Progress SILENT = new Progress() {
+    SendProgress SILENT = new SendProgress() {
     };
 
     /** The server accepted the message and the journal has recorded it. */
