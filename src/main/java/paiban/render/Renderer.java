@@ -2,6 +2,7 @@ package paiban.render;
 
 import org.w3c.dom.Document;
 import paiban.core.PaibanException;
+import paiban.compose.Grid;
 import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;
@@ -59,15 +60,20 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages));
+        return new RenderedIssue(issue, pdf, describe(issue, pages, layout.grid()), new RenderedIssue.Trim(
+                layout.pageWidth(), layout.pageHeight(), layout.areaLeft(), layout.areaTop(),
+                layout.grid().width(), layout.grid().height()));
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */
-    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages) {
+    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages, Grid grid) {
         List<RenderedIssue.PageInfo> out = new ArrayList<>();
         for (Page p : pages) {
             List<RenderedIssue.PlacedText> texts = new ArrayList<>();
+            List<RenderedIssue.ModuleArea> areas = new ArrayList<>();
             for (Module m : p.modules()) {
+                areas.add(new RenderedIssue.ModuleArea(m, grid.columnX(m.column()), grid.lineTop(m.line()),
+                        grid.spanWidth(m.span()), m.lines() * grid.pitch()));
                 Map<String, StringBuilder> parts = new LinkedHashMap<>();
                 Map<String, String> kinds = new HashMap<>();
                 for (PlacedLine l : m.text()) {
@@ -85,7 +91,7 @@ public final class Renderer {
                     texts.add(new RenderedIssue.PlacedText(m.slug(), m.title(), kinds.get(e.getKey()), e.getValue().toString()));
                 }
             }
-            out.add(new RenderedIssue.PageInfo(p.number(), p.section(), texts));
+            out.add(new RenderedIssue.PageInfo(p.number(), p.section(), texts, areas));
         }
         return out;
     }
