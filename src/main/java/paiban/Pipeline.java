@@ -36,7 +36,8 @@ public final class Pipeline {
 
     /** Every edition a build can make, in the order they are made; {@code --edition} picks a subset. */
     public static final Set<String> EDITIONS = java.util.Collections.unmodifiableSequencedSet(
-            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text")));
+            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text",
+                    "library")));
 
     private Pipeline() {
     }
