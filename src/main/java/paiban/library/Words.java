@@ -63,7 +63,17 @@ final class Words {
             words.add(new Word(content.toString(), g.get(i).x(), end, g.get(i).face()));
             i = j;
         }
-        return settle(words);
+        List<Word> out = settle(words);
+        if (!out.isEmpty()) {
+            // a closing mark at the line's end gives up its blank half past the measure (clreq): the
+            // typesetter's inkEnd is where the line really ends
+            Word last = out.getLast();
+            if (last.end() > line.inkEnd()) {
+                out.set(out.size() - 1, new Word(last.content(), last.start(), Math.max(last.start(), line.inkEnd()),
+                        last.face()));
+            }
+        }
+        return out;
     }
 
     /**
