@@ -86,13 +86,20 @@ public final class AltoPage {
         Map<String, String> styles = new LinkedHashMap<>();
         Map<String, String[]> styleAttrs = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
+        // each line is cut into Strings once; the styles and tags the page needs are gathered on the way
+        List<List<LineBox>> lines = new ArrayList<>();
         for (Part p : parts) {
+            List<LineBox> boxes = new ArrayList<>();
             for (PlacedLine l : p.module().text()) {
-                for (Words.Word w : Words.of(l.line())) {
-                    if (!w.space()) style(w.face(), l.line().size(), styles, styleAttrs);
+                LineBox b = LineBox.of(l);
+                if (b == null) continue;
+                boxes.add(b);
+                for (Words.Word w : b.words()) {
+                    if (!w.space()) style(w.face(), b.size(), styles, styleAttrs);
                 }
-                tags.putIfAbsent(kind(l), "KIND_" + kind(l));
+                tags.putIfAbsent(b.kind(), "KIND_" + b.kind());
             }
+            lines.add(boxes);
         }
 
         XmlWriter x = new XmlWriter();
@@ -128,8 +135,9 @@ public final class AltoPage {
                 "PRINTED_IMG_NR", String.valueOf(page.number()), "WIDTH", n(units(trim.width())),
                 "HEIGHT", n(units(trim.height())), "LANG", LANGUAGE);
         x.start("PrintSpace", box(trim.areaLeft(), trim.areaTop(), trim.areaWidth(), trim.areaHeight()));
-        for (Part p : parts) {
-            block(x, trim, page.number(), p, styles, tags);
+        for (int k = 0; k < parts.size(); k++) {
+            Part p = parts.get(k);
+            block(x, trim, p, lines.get(k), styles, tags);
             List<PlacedPhoto> photos = p.module().photos();
             for (int j = 0; j < photos.size(); j++) {
                 PlacedPhoto ph = photos.get(j);
@@ -145,17 +153,13 @@ public final class AltoPage {
         return x.finish();
     }
 
-    private static void block(XmlWriter x, RenderedIssue.Trim trim, int number, Part p, Map<String, String> styles,
-                              Map<String, String> tags) {
+    private static void block(XmlWriter x, RenderedIssue.Trim trim, Part p, List<LineBox> lines,
+                              Map<String, String> styles, Map<String, String> tags) {
         ModuleArea a = p.area();
         float left = trim.areaLeft(), top = trim.areaTop();
         // the module's rectangle on the grid, grown to anything that stands over its edge
         float x0 = a.x(), y0 = a.y(), x1 = a.x() + a.width(), y1 = a.y() + a.height();
-        List<LineBox> lines = new ArrayList<>();
-        for (PlacedLine l : p.module().text()) {
-            LineBox b = LineBox.of(l);
-            if (b == null) continue;
-            lines.add(b);
+        for (LineBox b : lines) {
             x0 = Math.min(x0, b.x0);
             x1 = Math.max(x1, b.x1);
             y0 = Math.min(y0, b.top);
