@@ -175,7 +175,7 @@ public final class Editions {
             String issuePdf = wanted.contains(Edition.ARCHIVE) ? ArchivePdf.FILE : null;
             Path file = staging.file(MetsIssue.FILE);
             long t = System.nanoTime();
-            MetsIssue.write(r, made(), new MetsIssue.Files(pages, issuePdf, staging::staged), file);
+            MetsIssue.write(r, made(), new MetsIssue.Listing(pages, issuePdf, staging::staged), file);
             busy.add(Edition.LIBRARY, System.nanoTime() - t);
         }
 

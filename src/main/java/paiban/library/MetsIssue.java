@@ -56,21 +56,21 @@ public final class MetsIssue {
      * @param issuePdf the archive PDF of the whole issue, or null when not made
      * @param staged   where each named file's bytes are now (the build writes under temporary names)
      */
-    public record Files(List<PageFiles> pages, String issuePdf, Function<String, Path> staged) {
+    public record Listing(List<PageFiles> pages, String issuePdf, Function<String, Path> staged) {
     }
 
     private MetsIssue() {
     }
 
-    public static void write(RenderedIssue r, ZonedDateTime made, Files files, Path file) throws IOException {
-        java.nio.file.Files.writeString(file, of(r, made, files), StandardCharsets.UTF_8);
+    public static void write(RenderedIssue r, ZonedDateTime made, Listing files, Path file) throws IOException {
+        Files.writeString(file, of(r, made, files), StandardCharsets.UTF_8);
     }
 
     /** An article of the logical map: its parts, page by page, in reading order. */
     private record Story(String slug, String title, List<AltoPage.Part> parts, List<Integer> pages) {
     }
 
-    static String of(RenderedIssue r, ZonedDateTime made, Files files) throws IOException {
+    static String of(RenderedIssue r, ZonedDateTime made, Listing files) throws IOException {
         Issue issue = r.issue();
         List<Story> stories = stories(r);
         XmlWriter x = new XmlWriter();
@@ -238,7 +238,7 @@ public final class MetsIssue {
         x.end();
     }
 
-    private static void fileGroup(XmlWriter x, String use, String mime, String prefix, Files files,
+    private static void fileGroup(XmlWriter x, String use, String mime, String prefix, Listing files,
                                   Function<PageFiles, String> name) throws IOException {
         if (files.pages().stream().map(name).allMatch(java.util.Objects::isNull)) return;
         x.start("mets:fileGrp", "ID", "FG_" + prefix, "USE", use);
@@ -250,10 +250,10 @@ public final class MetsIssue {
         x.end();
     }
 
-    private static void file(XmlWriter x, String id, String seq, String mime, String name, Files files)
+    private static void file(XmlWriter x, String id, String seq, String mime, String name, Listing files)
             throws IOException {
         Path p = files.staged().apply(name);
-        x.start("mets:file", "ID", id, "SEQ", seq, "MIMETYPE", mime, "SIZE", String.valueOf(java.nio.file.Files.size(p)),
+        x.start("mets:file", "ID", id, "SEQ", seq, "MIMETYPE", mime, "SIZE", String.valueOf(Files.size(p)),
                 "CHECKSUM", sha256(p), "CHECKSUMTYPE", "SHA-256");
         x.empty("mets:FLocat", "LOCTYPE", "URL", "xlink:type", "simple", "xlink:href", href(name));
         x.end();
@@ -271,7 +271,7 @@ public final class MetsIssue {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int k; (k = in.read(buf)) > 0; ) md.update(buf, 0, k);
         }
