@@ -25,6 +25,8 @@ import java.nio.file.Path;
  */
 final class ArchivePdf {
 
+    static final String FILE = "archive.pdf";
+
     private ArchivePdf() {
     }
 

@@ -21,7 +21,9 @@ public enum Edition {
     /** previews/NN.png and previews/thumbs/NN.png. */
     PREVIEWS,
     /** text.json, the full text for search indexes and the email's 导读. */
-    TEXT;
+    TEXT,
+    /** archive/: METS for the issue and ALTO for each page, for libraries. */
+    LIBRARY;
 
     /** The name used on the command line and in reports. */
     public String label() {

@@ -3,12 +3,15 @@ package paiban.finish;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.core.PaibanException;
 import paiban.core.Workers;
+import paiban.library.AltoPage;
+import paiban.library.MetsIssue;
 import paiban.render.RenderedIssue;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -71,6 +74,7 @@ public final class Editions {
                 // a task that failed early must not leave its siblings writing into a folder being cleaned up
                 run.tasks.forEach(t -> t.exceptionally(e -> null).join());
             }
+            run.finishLibrary();
             run.warnings.values().forEach(list -> list.forEach(opts.warnings()));
             List<Path> files = staging.commit();
             return new FinishReport(issueOutDir, files, masterMillis, run.photosMillis, since(editionsStart),
@@ -122,6 +126,13 @@ public final class Editions {
                 Path file = staging.file(OutputFiles.TEXT);
                 tasks.add(Workers.start(busy.timed(Edition.TEXT, () -> FullText.write(r, file))));
             }
+            if (wanted.contains(Edition.LIBRARY)) {
+                for (int i = 0; i < r.pages().size(); i++) {
+                    int index = i;
+                    Path file = staging.file(AltoPage.fileName(r.pages().get(i).number()));
+                    tasks.add(Workers.start(busy.timed(Edition.LIBRARY, () -> AltoPage.write(r, index, made(), file))));
+                }
+            }
             long photosStart = System.nanoTime();
             PreparedPhotos photos = PreparedPhotos.none();
             if (print || screen) {
@@ -142,6 +153,30 @@ public final class Editions {
             if (screen) {
                 startScreen(photos);
             }
+        }
+
+        private ZonedDateTime made() {
+            return opts.timestamp().atZone(EditionOptions.NEWSROOM);
+        }
+
+        /**
+         * mets.xml lists every file of the bundle with its size and checksum, so it is written last, once
+         * the others are (under their temporary names).
+         */
+        void finishLibrary() throws IOException {
+            if (!wanted.contains(Edition.LIBRARY)) return;
+            List<MetsIssue.PageFiles> pages = new ArrayList<>();
+            for (RenderedIssue.PageInfo p : r.pages()) {
+                int n = p.number();
+                pages.add(new MetsIssue.PageFiles(n, AltoPage.fileName(n),
+                        wanted.contains(Edition.PAGES) ? PagePdfs.fileName(n) : null,
+                        wanted.contains(Edition.PREVIEWS) ? Previews.fileName(n) : null));
+            }
+            String issuePdf = wanted.contains(Edition.ARCHIVE) ? ArchivePdf.FILE : null;
+            Path file = staging.file(MetsIssue.FILE);
+            long t = System.nanoTime();
+            MetsIssue.write(r, made(), new MetsIssue.Listing(pages, issuePdf, staging::staged), file);
+            busy.add(Edition.LIBRARY, System.nanoTime() - t);
         }
 
         /** email, pages/ and previews/ all start from the master with its photos shrunk: the screen copy. */

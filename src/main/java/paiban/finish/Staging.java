@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  */
 final class Staging implements AutoCloseable {
 
-    /** Numbered outputs (pages/01.pdf, previews/01.png) that a shorter issue must not leave behind. */
-    private static final Pattern NUMBERED = Pattern.compile("\\d+\\.(pdf|png)");
+    /** Numbered outputs (pages/01.pdf, previews/01.png, archive/alto/01.xml) that a shorter issue must not leave behind. */
+    private static final Pattern NUMBERED = Pattern.compile("\\d+\\.(pdf|png|xml)");
 
     private final Path folder;
     private final Map<Path, Path> pending = new LinkedHashMap<>();
@@ -42,6 +42,11 @@ final class Staging implements AutoCloseable {
             throw new IllegalStateException(relative + " staged twice");
         }
         return temp;
+    }
+
+    /** Where {@code relative}'s bytes are until the commit, or null when nothing is staged under that name. */
+    Path staged(String relative) {
+        return pending.get(folder.resolve(relative));
     }
 
     /** Moves every staged file into place and removes numbered files an earlier, longer build left. */

@@ -1,5 +1,6 @@
 package paiban.render;
 
+import paiban.compose.Module;
 import paiban.model.Issue;
 
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ import java.util.List;
  *
  * @param pdf   the rendered issue, one PDF page per newspaper page, at trim size
  * @param pages in page order, page 1 first
+ * @param trim  the page size and the type area on it, which place composition's positions on the page
  */
-public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
+public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, Trim trim) {
 
     public RenderedIssue {
         pages = List.copyOf(pages);
@@ -23,10 +25,13 @@ public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
      *
      * @param number 1-based page number (第N版)
      * @param texts  every piece of copy on the page, in reading order
+     * @param areas  the modules as composition placed them, in composition's order (none for a page
+     *               that was not composed by paiban)
      */
-    public record PageInfo(int number, String section, List<PlacedText> texts) {
+    public record PageInfo(int number, String section, List<PlacedText> texts, List<ModuleArea> areas) {
         public PageInfo {
             texts = List.copyOf(texts);
+            areas = List.copyOf(areas);
         }
 
         /** The distinct articles on the page, in reading order, as slug → title. */
@@ -46,5 +51,26 @@ public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
      * @param text  the text exactly as printed (a paragraph split by a column or page break is split here too)
      */
     public record PlacedText(String slug, String title, String kind, String text) {
+    }
+
+    /**
+     * The printed page and its type area (版心), in points. Composition places lines, photos and modules
+     * from the type area's top-left; this puts them on the page.
+     *
+     * @param width      the trim width
+     * @param height     the trim height
+     * @param areaLeft   the type area's left edge, from the page's left
+     * @param areaTop    the type area's top edge, from the page's top
+     * @param areaWidth  the type area's width
+     * @param areaHeight the type area's height
+     */
+    public record Trim(float width, float height, float areaLeft, float areaTop, float areaWidth, float areaHeight) {
+    }
+
+    /**
+     * A module and the rectangle it takes on the grid: whole columns by whole grid lines, in points from
+     * the type area's top-left. Its text and photos stand inside it.
+     */
+    public record ModuleArea(Module module, float x, float y, float width, float height) {
     }
 }

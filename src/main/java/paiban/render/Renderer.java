@@ -3,6 +3,7 @@ package paiban.render;
 import paiban.core.Unicode;
 import org.w3c.dom.Document;
 import paiban.core.PaibanException;
+import paiban.compose.Grid;
 import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;
@@ -60,15 +61,20 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages, layout.rules().words().separator()));
+        return new RenderedIssue(issue, pdf, describe(issue, pages, layout.grid(), layout.rules().words().separator()),
+                new RenderedIssue.Trim(layout.pageWidth(), layout.pageHeight(), layout.areaLeft(), layout.areaTop(),
+                layout.grid().width(), layout.grid().height()));
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */
-    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages, String separator) {
+    static List<RenderedIssue.PageInfo> describe(Issue issue, List<Page> pages, Grid grid, String separator) {
         List<RenderedIssue.PageInfo> out = new ArrayList<>();
         for (Page p : pages) {
             List<RenderedIssue.PlacedText> texts = new ArrayList<>();
+            List<RenderedIssue.ModuleArea> areas = new ArrayList<>();
             for (Module m : p.modules()) {
+                areas.add(new RenderedIssue.ModuleArea(m, grid.columnX(m.column()), grid.lineTop(m.line()),
+                        grid.spanWidth(m.span()), m.lines() * grid.pitch()));
                 // the 导读 box, quotes and fillers are page furniture, not an article's copy
                 if (!m.kind().article()) continue;
                 Map<String, StringBuilder> parts = new LinkedHashMap<>();
@@ -88,7 +94,7 @@ public final class Renderer {
                     texts.add(new RenderedIssue.PlacedText(m.slug(), m.title(), kinds.get(e.getKey()), e.getValue().toString()));
                 }
             }
-            out.add(new RenderedIssue.PageInfo(p.number(), p.section(separator), texts));
+            out.add(new RenderedIssue.PageInfo(p.number(), p.section(separator), texts, areas));
         }
         return out;
     }

@@ -128,7 +128,7 @@ class SampleIssueBuildTest {
     void everyEditionIsWrittenAndTheEmailIsSmall() throws IOException {
         Path folder = pdf.getParent();
         for (String f : List.of("print.pdf", "archive.pdf", "email.pdf", "text.json", "pages/01.pdf", "pages/02.pdf",
-                "previews/01.png", "previews/thumbs/01.png")) {
+                "previews/01.png", "previews/thumbs/01.png", "archive/mets.xml", "archive/alto/01.xml", "archive/alto/02.xml")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), f);
         }
         long print = Files.size(folder.resolve("print.pdf"));

@@ -31,11 +31,12 @@ class EditionsTest {
     @Test
     void everyEditionLandsUnderItsContractName() throws IOException {
         FinishedFixture built = FinishedFixture.shared();
-        assertEquals(List.of("archive.pdf", "email.pdf", "pages/01.pdf", "pages/02.pdf", "previews/01.png",
+        assertEquals(List.of("archive.pdf", "archive/alto/01.xml", "archive/alto/02.xml", "archive/mets.xml",
+                "email.pdf", "pages/01.pdf", "pages/02.pdf", "previews/01.png",
                 "previews/02.png", "previews/thumbs/01.png", "previews/thumbs/02.png", "print.pdf", "text.json"),
                 tree(built.folder()));
         assertEquals(EnumSet.allOf(Edition.class), built.report().millis().keySet());
-        assertTrue(built.report().timings().matches("master \\d+ ms, photos \\d+ ms, editions \\d+ ms \\(print \\d+ ms, archive .*, text \\d+ ms\\)"),
+        assertTrue(built.report().timings().matches("master \\d+ ms, photos \\d+ ms, editions \\d+ ms \\(print \\d+ ms, archive .*, text \\d+ ms, library \\d+ ms\\)"),
                 built.report().timings());
     }
 
@@ -110,8 +111,11 @@ class EditionsTest {
         Files.createDirectories(dir.resolve("pages"));
         Files.writeString(dir.resolve("pages/03.pdf"), "page 3 of last week's build");
         Files.writeString(dir.resolve("pages/notes.txt"), "someone's notes");
-        Editions.write(r, dir, FinishedFixture.options(r).withEditions(EnumSet.of(Edition.PAGES)));
-        assertEquals(List.of("pages/01.pdf", "pages/02.pdf", "pages/notes.txt"), tree(dir));
+        Files.createDirectories(dir.resolve("archive/alto"));
+        Files.writeString(dir.resolve("archive/alto/03.xml"), "<alto/>");
+        Editions.write(r, dir, FinishedFixture.options(r).withEditions(EnumSet.of(Edition.PAGES, Edition.LIBRARY)));
+        assertEquals(List.of("archive/alto/01.xml", "archive/alto/02.xml", "archive/mets.xml", "pages/01.pdf",
+                "pages/02.pdf", "pages/notes.txt"), tree(dir));
     }
 
     @Test

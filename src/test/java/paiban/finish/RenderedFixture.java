@@ -61,7 +61,14 @@ public final class RenderedFixture {
     static final String CAPTION_LARGE = "实验室里，研究人员正在调试新型传感器。";
     static final String CAPTION_SMALL = "纪念邮票图样。";
 
+    /** A3 with 15 mm margins, as the XHTML's @page says; Flying Saucer, not composition, placed the text. */
+    static final RenderedIssue.Trim TRIM = new RenderedIssue.Trim(mm(297), mm(420), mm(15), mm(15), mm(267), mm(390));
+
     private static RenderedIssue shared;
+
+    private static float mm(float mm) {
+        return mm * 72 / 25.4f;
+    }
 
     private RenderedFixture() {
     }
@@ -118,13 +125,13 @@ public final class RenderedFixture {
                         new PlacedText("lead", LEAD_TITLE, "body", LEAD_BODY_1),
                         new PlacedText("lead", LEAD_TITLE, "caption", CAPTION_LARGE),
                         new PlacedText("lead", LEAD_TITLE, "body", LEAD_BODY_2),
-                        new PlacedText("lead", LEAD_TITLE, "jump", LEAD_JUMP))),
+                        new PlacedText("lead", LEAD_TITLE, "jump", LEAD_JUMP)), List.of()),
                 new PageInfo(2, "科普", List.of(
                         new PlacedText("sea", SEA_TITLE, "title", SEA_TITLE),
                         new PlacedText("sea", SEA_TITLE, "body", SEA_BODY),
                         new PlacedText("sea", SEA_TITLE, "caption", CAPTION_SMALL),
-                        new PlacedText("lead", LEAD_TITLE, "body", LEAD_BODY_3))));
-        return new RenderedIssue(issue, pdf, pages);
+                        new PlacedText("lead", LEAD_TITLE, "body", LEAD_BODY_3)), List.of()));
+        return new RenderedIssue(issue, pdf, pages, TRIM);
     }
 
     private static Article article(Path folder, String slug, String title, String section, List<Photo> photos,
