@@ -208,7 +208,7 @@ public final class AltoPage {
 
     /** The line's kind as the tag names it (title, body, caption…). */
     private static String kind(PlacedLine l) {
-        return String.valueOf(l.kind()).toLowerCase(Locale.ROOT);
+        return l.kind().word();
     }
 
     private static String styleKey(Face face, float size) {

@@ -148,7 +148,8 @@ public final class MetsIssue {
         for (PageInfo page : r.pages()) {
             for (AltoPage.Part p : AltoPage.parts(page)) {
                 String slug = p.module().slug();
-                if (slug.isEmpty()) continue; // page furniture such as the 导读 box
+                // page furniture: the 导读 box, pull quotes and fillers are no article's parts
+                if (!p.module().kind().article()) continue;
                 String title = r.issue().article(slug).map(Article::title).orElse(p.module().title());
                 Story s = bySlug.computeIfAbsent(slug, k -> new Story(k, title, new ArrayList<>(), new ArrayList<>()));
                 s.parts().add(p);

@@ -61,7 +61,7 @@ class BundleBuildTest {
 
     @Test
     void builtAloneTheBundleListsOnlyTheFilesThatWereMade() {
-        Path out = Pipeline.run(SAMPLE, Bundles.OUT.resolve("library-alone"), Set.of("library"), w -> { }).folder();
+        Path out = Pipeline.run(SAMPLE, Bundles.OUT.resolve("library-alone"), java.util.EnumSet.of(paiban.finish.Edition.LIBRARY), w -> { }).folder();
         Element mets = Bundles.xml(out.resolve("archive/mets.xml")).getDocumentElement();
         List<Element> files = named(mets, METS, "file");
         assertEquals(2, files.size(), "the two ALTO files, and no page PDF or preview this build did not write");

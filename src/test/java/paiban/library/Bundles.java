@@ -60,7 +60,7 @@ final class Bundles {
 
     static Path build(Path issue, String name) {
         Path out = fresh(name);
-        Path folder = Pipeline.run(issue, out, Pipeline.EDITIONS, w -> { }).folder();
+        Path folder = Pipeline.run(issue, out, java.util.EnumSet.allOf(paiban.finish.Edition.class), w -> { }).folder();
         ISSUES.put(folder, issue);
         return folder;
     }
