@@ -122,7 +122,7 @@ class ArticleErrorsTest {
             System.setErr(err);
         }
         assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, kicker, "
-                + "photos, priority, section, source, subtitle, title)"), warnings);
+                + "photos, priority, quote, section, source, subtitle, title)"), warnings);
         assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");
     }
 

@@ -74,16 +74,14 @@ class AltoTextTest {
             }
         }
         assertTrue(claimedBlocks > 0);
-        StringBuilder index = new StringBuilder();
         StringBuilder everything = new StringBuilder();
         for (JsonNode a : Bundles.textJson(issue).get("articles")) {
-            if (a.get("slug").asText().isEmpty()) index.append(textJson(a));
+            assertTrue(!a.get("slug").asText().isEmpty(), "text.json lists only articles, not the 导读 box");
             everything.append(textJson(a));
         }
-        assertTrue(!index.isEmpty(), "page 1 has a 导读 box");
-        assertEquals(Bundles.squeeze(index.toString()), Bundles.squeeze(rest.toString()));
-        assertEquals(Bundles.squeeze(everything.toString()).length(),
-                Bundles.squeeze(all.toString()).length() + Bundles.squeeze(rest.toString()).length(),
+        // the one block no article claims is page 1's 导读 box: its title and the titles it lists
+        assertTrue(Bundles.squeeze(rest.toString()).startsWith("导读"), "the unclaimed block is the 导读 box: " + rest);
+        assertEquals(Bundles.squeeze(everything.toString()).length(), Bundles.squeeze(all.toString()).length(),
                 "every character of text.json is in one block, once");
     }
 
