@@ -17,6 +17,7 @@ import paiban.render.LayoutLoader;
 import paiban.render.RenderedIssue;
 import paiban.render.Renderer;
 import paiban.typeset.FontBook;
+import paiban.web.WebEdition;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +35,12 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
 
+    /** The web edition (paiban.web), made after finish from its previews; it brings the previews with it. */
+    public static final String WEB = "web";
+
     /** Every edition a build can make, in the order they are made; {@code --edition} picks a subset. */
     public static final Set<String> EDITIONS = java.util.Collections.unmodifiableSequencedSet(
-            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text")));
+            new java.util.LinkedHashSet<>(java.util.List.of("print", "archive", "email", "pages", "previews", "text", WEB)));
 
     private Pipeline() {
     }
@@ -101,8 +105,14 @@ public final class Pipeline {
     private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,
                                         Set<String> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
                                         Map<String, Long> timings, long t3) {
+        boolean web = editions.contains(WEB);
+        Set<String> forFinish = new java.util.LinkedHashSet<>(editions);
+        if (web) {
+            forFinish.remove(WEB);
+            forFinish.add("previews");
+        }
         EditionOptions options = EditionOptions.defaults(issue)
-                .withEditions(Edition.parse(String.join(",", editions)))
+                .withEditions(Edition.parse(String.join(",", forFinish)))
                 .withMarks(marks)
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
@@ -120,6 +130,11 @@ public final class Pipeline {
             timings.put("finish: photos", report.photosMillis());
             timings.put("finish: editions", report.editionsMillis() - report.photosMillis());
             report.millis().forEach((edition, ms) -> timings.put("  (" + edition.label() + ")", ms));
+            if (web) {
+                long w = System.nanoTime();
+                WebEdition.write(issue, layout, composition.pages(), folder);
+                lap(timings, "web", w);
+            }
         } finally {
             if (!finished) head.cancel();
             try {

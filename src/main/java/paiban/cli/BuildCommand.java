@@ -32,7 +32,7 @@ final class BuildCommand implements Callable<Integer> {
     Path out = Path.of("out");
 
     @Option(names = "--edition", split = ",", paramLabel = "LIST",
-            description = "editions to make, comma-separated: print, archive, email, pages, previews, text (default: all)")
+            description = "editions to make, comma-separated: print, archive, email, pages, previews, text, web (default: all)")
     List<String> editions = new ArrayList<>(Pipeline.EDITIONS);
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
