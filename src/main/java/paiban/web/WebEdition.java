@@ -238,6 +238,7 @@ public final class WebEdition {
         Article a = articles.get(index);
         WebLayout.Sheet s = look.sheet(fields(a.title() + " · " + issue.title()), "../");
         Element art = s.add(s.content(), "article", "story");
+        searchable(s, art, a);
         Element head = s.add(art, "header", "headline");
         if (!a.kicker().isEmpty()) s.add(head, "p", "kicker", a.kicker());
         s.add(head, "h1", "title", a.title());
@@ -266,6 +267,7 @@ public final class WebEdition {
         }
         body(s, s.add(art, "div", "body"), a);
         Element where = s.add(art, "p", "on-pages");
+        where.setAttribute("data-pagefind-ignore", "");
         where.appendChild(s.doc().createTextNode("刊于"));
         List<Integer> on = PageMap.pagesOf(pages, a.slug());
         for (int i = 0; i < on.size(); i++) {
@@ -284,6 +286,27 @@ public final class WebEdition {
             s.link(nav, next.slug() + ".html", "next", "下一篇：" + next.title()).setAttribute("rel", "next");
         }
         return s.text();
+    }
+
+    /**
+     * Marks the article for the back catalogue's search (Pagefind reads these attributes; a browser ignores
+     * them): the article is what is indexed, and the date, issue and pages come with each result.
+     */
+    private void searchable(WebLayout.Sheet s, Element art, Article a) {
+        art.setAttribute("data-pagefind-body", "");
+        Element head = (Element) s.html().getElementsByTagNameNS(WebLayout.XHTML, "head").item(0);
+        if (head == null) return;
+        List<Integer> on = PageMap.pagesOf(pages, a.slug());
+        StringBuilder where = new StringBuilder("第");
+        for (int i = 0; i < on.size(); i++) where.append(i > 0 ? "、" : "").append(on.get(i));
+        where.append("版");
+        for (String[] meta : new String[][] {{"title", a.title()}, {"date", issue.date().toString()},
+                {"issue", issue.paper() + " 总第" + issue.number() + "期"}, {"page", where.toString()},
+                {"first_page", String.valueOf(on.getFirst())}}) {
+            Element m = s.add(head, "meta", null);
+            m.setAttribute("data-pagefind-meta", meta[0] + "[content]");
+            m.setAttribute("content", meta[1]);
+        }
     }
 
     /**

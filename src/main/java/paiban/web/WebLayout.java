@@ -34,19 +34,26 @@ final class WebLayout {
     static final String CSS = "web.css";
 
     private final Path folder;
+    private final Path frameFile;
     private final Document frame;
     private final byte[] css;
 
-    private WebLayout(Path folder, Document frame, byte[] css) {
+    private WebLayout(Path folder, Path frameFile, Document frame, byte[] css) {
         this.folder = folder;
+        this.frameFile = frameFile;
         this.frame = frame;
         this.css = css;
     }
 
     /** Reads {@code layouts/<name>/web/}; names the missing or broken file. */
     static WebLayout load(Path layoutFolder) {
+        return load(layoutFolder, FRAME);
+    }
+
+    /** As {@link #load(Path)}, with another frame: the back catalogue's pages have their own. */
+    static WebLayout load(Path layoutFolder, String frameName) {
         Path web = layoutFolder.resolve("web");
-        Path frameFile = web.resolve(FRAME);
+        Path frameFile = web.resolve(frameName);
         Path cssFile = web.resolve(CSS);
         for (Path p : List.of(frameFile, cssFile)) {
             if (!Files.isRegularFile(p)) {
@@ -55,7 +62,7 @@ final class WebLayout {
             }
         }
         try {
-            return new WebLayout(web, parse(frameFile), Files.readAllBytes(cssFile));
+            return new WebLayout(web, frameFile, parse(frameFile), Files.readAllBytes(cssFile));
         } catch (IOException e) {
             throw new PaibanException(cssFile + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -112,7 +119,7 @@ final class WebLayout {
             if (!field.isEmpty()) {
                 String value = fields.get(field);
                 if (value == null) {
-                    throw new PaibanException(folder.resolve(FRAME) + ": unknown data-field \"" + field + "\"; known: "
+                    throw new PaibanException(frameFile + ": unknown data-field \"" + field + "\"; known: "
                             + String.join(", ", fields.keySet()));
                 }
                 e.setTextContent(value);
@@ -122,7 +129,7 @@ final class WebLayout {
             if ("content".equals(e.getAttribute("data-slot"))) content = e;
         }
         if (content == null) {
-            throw new PaibanException(folder.resolve(FRAME) + ": no element with data-slot=\"content\"");
+            throw new PaibanException(frameFile + ": no element with data-slot=\"content\"");
         }
         return new Sheet(doc, html, content);
     }
