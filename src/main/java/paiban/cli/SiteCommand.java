@@ -36,31 +36,9 @@ final class SiteCommand implements Callable<Integer> {
     public Integer call() {
         Path layoutFolder = Pipeline.home().resolve("layouts").resolve(layout);
         if (!Files.isDirectory(layoutFolder)) throw new PaibanException("--layout " + layout + ": no folder " + layoutFolder);
-        CatalogueSite.Report r = new CatalogueSite(site, layoutFolder, pagefind(), System.err::println).build(outs);
+        CatalogueSite.Report r = new CatalogueSite(site, layoutFolder, CatalogueSite.pagefind(Pipeline.home()), System.err::println).build(outs);
         System.out.println("site " + site + ": " + r.issues() + " issues; " + r.copied() + " added or changed, "
                 + r.unchanged() + " unchanged; indexed " + (r.yearsIndexed().isEmpty() ? "nothing" : r.yearsIndexed()));
         return 0;
-    }
-
-    /**
-     * The pagefind_extended binary (the build that segments Chinese): $PAIBAN_PAGEFIND, else the one the
-     * launcher installed from tools/pagefind/package-lock.json.
-     */
-    static Path pagefind() {
-        String env = System.getenv("PAIBAN_PAGEFIND");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        Path scoped = Pipeline.home().resolve("tools/pagefind/node_modules/@pagefind");
-        if (Files.isDirectory(scoped)) {
-            try (var dirs = Files.list(scoped)) {
-                for (Path d : dirs.sorted().toList()) {
-                    Path bin = d.resolve("bin/pagefind_extended");
-                    if (Files.isExecutable(bin)) return bin;
-                }
-            } catch (java.io.IOException e) {
-                throw new PaibanException(scoped + ": cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        throw new PaibanException("Pagefind is not installed under " + scoped.getParent().getParent()
-                + "; ./paiban installs it, or run: npm ci --prefix tools/pagefind");
     }
 }

@@ -116,6 +116,28 @@ public final class CatalogueSite {
         }
     }
 
+    /**
+     * The pagefind_extended binary (the build that segments Chinese): $PAIBAN_PAGEFIND, else the one the
+     * launcher installed under {@code home} from tools/pagefind/package-lock.json.
+     */
+    public static Path pagefind(Path home) {
+        String env = System.getenv("PAIBAN_PAGEFIND");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        Path scoped = home.resolve("tools/pagefind/node_modules/@pagefind");
+        if (Files.isDirectory(scoped)) {
+            try (Stream<Path> dirs = Files.list(scoped)) {
+                for (Path d : dirs.sorted().toList()) {
+                    Path bin = d.resolve("bin/pagefind_extended");
+                    if (Files.isExecutable(bin)) return bin;
+                }
+            } catch (IOException e) {
+                throw new PaibanException(scoped + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        throw new PaibanException("Pagefind is not installed under " + home.resolve("tools/pagefind")
+                + "; ./paiban installs it, or run: npm ci --prefix tools/pagefind");
+    }
+
     /** Issue output folders: those given, and those inside the folders given (an out/ root). */
     static List<Path> issueFolders(List<Path> outs) {
         List<Path> found = new ArrayList<>();
