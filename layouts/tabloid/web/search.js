@@ -84,6 +84,7 @@ async function more() {
     ? `找到 ${state.found} 篇含“${state.phrase}”的文章。`
     : `已列出 ${state.found} 篇含“${state.phrase}”的文章，还有更多。`;
   statusLine.dataset.done = String(done);
+  statusLine.dataset.candidates = String(state.results.length);
   moreButton.hidden = done;
 }
 

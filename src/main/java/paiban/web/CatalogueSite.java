@@ -201,14 +201,14 @@ public final class CatalogueSite {
         return files;
     }
 
-    /** Copies an issue beside its final place and swaps it in, so a reader never sees half of it. */
+    /** Places an issue beside its final place and swaps it in, so a reader never sees half of it. */
     private static void copyIssue(Path issue, Path target, String manifest) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         WebEdition.deleteTree(temp);
         for (Path f : sourceFiles(issue)) {
             Path to = temp.resolve(issue.relativize(f).toString());
             Files.createDirectories(to.getParent());
-            Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+            place(f, to);
         }
         Files.writeString(temp.resolve(MANIFEST), manifest);
         Path old = target.resolveSibling("." + target.getFileName() + ".old");
@@ -216,6 +216,20 @@ public final class CatalogueSite {
         if (Files.exists(target)) Files.move(target, old);
         Files.move(temp, target);
         WebEdition.deleteTree(old);
+    }
+
+    /**
+     * A hard link where the site and the build share a file system, else a copy. A build replaces its files
+     * (a new file moved into place), never rewrites one, so the link keeps the old content until the next
+     * run sees the change and links the new file: a page picture is stored once, not twice.
+     */
+    private static void place(Path from, Path to) throws IOException {
+        try {
+            Files.deleteIfExists(to);
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Every issue the site holds, by year, in date order. */
