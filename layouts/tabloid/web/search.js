@@ -71,8 +71,12 @@ function show(data, phrase) {
 async function more() {
   moreButton.hidden = true;
   let added = 0;
+  // the true matches rank first; past them, a page may have to look through many candidates, so each
+  // round asks for twice as many fragments at once as the last (up to 320), to wait on fewer round trips
+  let size = BATCH;
   while (added < BATCH && state.next < state.results.length) {
-    const batch = state.results.slice(state.next, state.next + BATCH);
+    const batch = state.results.slice(state.next, state.next + size);
+    size = Math.min(size * 2, 320);
     state.next += batch.length;
     const datas = await Promise.all(batch.map(r => r.data()));
     for (const d of datas) {
