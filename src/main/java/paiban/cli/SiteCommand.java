@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "site", mixinStandardHelpOptions = true, description = {
         "Gather built issues (their web editions) into one static back catalogue with full-text search.",
-        "OUT is an issue's output folder (out/2021-06-22) or a folder of them (out). Adding issues to an existing",
-        "SITE copies only what changed and re-indexes only the years that changed.",
+        "OUT is an issue's output folder (out/2021-06-22) or a folder of them (out).",
+        "Adding issues to an existing SITE copies only what changed and re-indexes only the years that changed.",
         "Search runs in the browser from Pagefind's static index: serve SITE with any static web server."})
 final class SiteCommand implements Callable<Integer> {
 
