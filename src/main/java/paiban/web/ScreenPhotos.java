@@ -1,5 +1,6 @@
 package paiban.web;
 
+import paiban.codec.TurboJpeg;
 import paiban.model.Photo;
 
 import javax.imageio.IIOImage;
@@ -32,11 +33,28 @@ final class ScreenPhotos {
         this.maxWidth = maxWidth;
     }
 
+    /**
+     * The photo's pixels: through libjpeg-turbo where it is installed, scaled by M/8 while decoding to no
+     * fewer pixels than the screen needs (as finish decodes its photos), else through ImageIO.
+     */
+    private BufferedImage decode(Photo photo) throws IOException {
+        byte[] bytes = Files.readAllBytes(photo.file());
+        TurboJpeg turbo = TurboJpeg.get();
+        boolean jpeg = bytes.length > 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
+        if (turbo != null && jpeg) {
+            int w = Math.min(maxWidth, photo.width());
+            BufferedImage img = turbo.decode(bytes, w, Math.max(1, Math.round((float) photo.height() * w / photo.width())));
+            if (img != null) return img;
+        }
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        if (img == null) throw new IOException("no image reader for it");
+        return img;
+    }
+
     Saved save(Photo photo, String stem) throws IOException {
-        BufferedImage src = ImageIO.read(photo.file().toFile());
-        if (src == null) throw new IOException("no image reader for it");
-        int w = Math.min(maxWidth, src.getWidth());
-        int h = Math.max(1, Math.round((float) src.getHeight() * w / src.getWidth()));
+        BufferedImage src = decode(photo);
+        int w = Math.min(maxWidth, photo.width());
+        int h = Math.max(1, Math.round((float) photo.height() * w / photo.width()));
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
