@@ -86,6 +86,17 @@ class CatalogueSiteTest {
         assertTrue(home.contains("href=\"2021/index.html#m11\">11月（1期）</a>") && home.contains("2020年"), home);
     }
 
+    @Test
+    void aFolderWithoutBuiltIssuesIsNamed() throws IOException {
+        Path empty = Files.createDirectories(BuiltIssues.root().resolve("nothing-built/2021-06-22"));
+        Files.writeString(empty.resolve("text.json"), "{}"); // text.json alone: built without the web edition
+        PaibanException e = org.junit.jupiter.api.Assertions.assertThrows(PaibanException.class, () ->
+                new CatalogueSite(BuiltIssues.root().resolve("site-none"), Pipeline.home().resolve("layouts/tabloid"),
+                        Path.of("/nonexistent/pagefind"), m -> { }).build(List.of(empty.getParent())));
+        assertTrue(e.getMessage().contains("nothing-built") && e.getMessage().contains("no built issue found")
+                && e.getMessage().contains("web edition"), e.getMessage());
+    }
+
     private static Path pfMeta(Path site, int year) throws IOException {
         try (Stream<Path> files = Files.list(site.resolve("pagefind/" + year))) {
             return site.relativize(files.filter(f -> f.toString().endsWith(".pf_meta")).findFirst().orElseThrow());
