@@ -18,6 +18,7 @@ import paiban.render.LayoutLoader;
 import paiban.render.RenderedIssue;
 import paiban.render.Renderer;
 import paiban.typeset.FontBook;
+import paiban.web.WebEdition;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,8 +102,15 @@ public final class Pipeline {
     private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,
                                         Set<Edition> editions, boolean marks, Path cmykProfile, Consumer<String> sink,
                                         Map<String, Long> timings, long t3) {
+        // the web edition is made after finish, from the previews, which it brings with it
+        boolean web = editions.contains(Edition.WEB);
+        Set<Edition> forFinish = java.util.EnumSet.copyOf(editions);
+        if (web) {
+            forFinish.remove(Edition.WEB);
+            forFinish.add(Edition.PREVIEWS);
+        }
         EditionOptions options = EditionOptions.defaults(issue)
-                .withEditions(editions)
+                .withEditions(forFinish)
                 .withMarks(marks)
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
@@ -120,6 +128,11 @@ public final class Pipeline {
             timings.put("finish: photos", report.photosMillis());
             timings.put("finish: editions", report.editionsMillis() - report.photosMillis());
             report.millis().forEach((edition, ms) -> timings.put("  (" + edition.label() + ")", ms));
+            if (web) {
+                long w = System.nanoTime();
+                WebEdition.write(issue, layout, composition.pages(), folder);
+                lap(timings, "web", w);
+            }
         } finally {
             if (!finished) head.cancel();
             try {

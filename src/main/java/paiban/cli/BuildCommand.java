@@ -31,7 +31,7 @@ final class BuildCommand implements Callable<Integer> {
     Path out = Path.of("out");
 
     @Option(names = "--edition", split = ",", paramLabel = "LIST",
-            description = "editions to make, comma-separated: print, archive, email, pages, previews, text, library (default: all)")
+            description = "editions to make, comma-separated: print, archive, email, pages, previews, text, library, web (default: all)")
     List<String> editions;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",

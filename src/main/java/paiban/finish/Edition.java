@@ -23,7 +23,9 @@ public enum Edition {
     /** text.json, the full text for search indexes and the email's 导读. */
     TEXT,
     /** archive/: METS for the issue and ALTO for each page, for libraries. */
-    LIBRARY;
+    LIBRARY,
+    /** web/: the 数字报, made after finish by paiban.web from the previews, which it brings with it. */
+    WEB;
 
     /** The name used on the command line and in reports. */
     public String label() {
