@@ -27,6 +27,11 @@ public enum Edition {
     /** web/: the 数字报, made after finish by paiban.web from the previews, which it brings with it. */
     WEB;
 
+    /** True for the editions finish makes; the web edition comes after it. */
+    public boolean finished() {
+        return this != WEB;
+    }
+
     /** The name used on the command line and in reports. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

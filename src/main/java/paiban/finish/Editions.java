@@ -78,7 +78,8 @@ public final class Editions {
             run.warnings.values().forEach(list -> list.forEach(opts.warnings()));
             List<Path> files = staging.commit();
             return new FinishReport(issueOutDir, files, masterMillis, run.photosMillis, since(editionsStart),
-                    run.earlyPhotos, run.busy.millis(opts.editions()));
+                    run.earlyPhotos, run.busy.millis(opts.editions().stream().filter(Edition::finished)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Edition.class)))));
         } catch (IOException | UncheckedIOException e) {
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new PaibanException(issueOutDir + ": cannot write the editions (" + why

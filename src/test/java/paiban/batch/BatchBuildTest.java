@@ -149,7 +149,7 @@ class BatchBuildTest {
             System.setErr(oldErr);
         }
         assertEquals(1, code, e.toString(StandardCharsets.UTF_8));
-        assertEquals("paiban: --edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text, library",
+        assertEquals("paiban: --edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text, library, web",
                 e.toString(StandardCharsets.UTF_8).strip());
         assertFalse(Files.exists(dir.resolve("elsewhere")), "nothing built");
     }

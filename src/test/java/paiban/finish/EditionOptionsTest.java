@@ -33,7 +33,7 @@ class EditionOptionsTest {
     void editionListsAreParsedAndUnknownNamesExplained() {
         assertEquals(EnumSet.of(Edition.PRINT, Edition.TEXT), Edition.parse("text, print"));
         PaibanException e = assertThrows(PaibanException.class, () -> Edition.parse("print,pdfa"));
-        assertEquals("--edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text, library",
+        assertEquals("--edition: 'pdfa' is not an edition; choose from print, archive, email, pages, previews, text, library, web",
                 e.getMessage());
         assertThrows(PaibanException.class, () -> Edition.parse(" , "));
     }
