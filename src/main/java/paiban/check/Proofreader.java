@@ -65,8 +65,7 @@ public final class Proofreader {
 
         List<PageLayout> layouts = new ArrayList<>();
         for (int p = 0; p < pages.size(); p++) layouts.add(new PageLayout(p + 1, pages.get(p), family, size));
-        Pitch inferred = inferPitch(layouts, size);
-        float pitch = givenPitch != null ? givenPitch : inferred.pitch();
+        float pitch = givenPitch != null ? givenPitch : inferPitch(layouts, size);
 
         int bodyLines = 0;
         int onGrid = 0;
@@ -79,7 +78,7 @@ public final class Proofreader {
                 bodyLines++;
                 if (l.endsParagraph) ends++;
             }
-            onGrid += page.grid(pitch, inferred.quantum(), findings);
+            onGrid += page.grid(pitch, findings);
             page.proofread(findings);
         }
         findings.sort(Comparator.comparingInt(Finding::page).thenComparingInt(Finding::column)
@@ -102,22 +101,11 @@ public final class Proofreader {
     }
 
     /**
-     * The line pitch, and the step a renderer rounds baselines to (0 when it does not).
-     *
-     * @param quantum Chromium rounds each baseline to a whole CSS pixel (0.75 pt), so that a 12.6 pt pitch
-     *                comes out as steps of 12.75 and 12.0 pt: the lines lie on the grid to within half a
-     *                step, which the grid check then allows
-     */
-    record Pitch(float pitch, float quantum) {
-    }
-
-    /**
      * The mean of the distances between neighbouring lines of a column that lie within 0.1 em of the
-     * most common one; and, when those distances take two values and nearly every baseline is a multiple
-     * of their difference from the page's top, that difference as the renderer's rounding step. A single
-     * displaced line never passes for rounding: its step is its own displacement, twice the tolerance.
+     * most common one. A renderer that rounds baselines to its pixels (Chromium: 0.75 pt) sets a 12.6 pt
+     * pitch as steps of 12.75 and 12.0 pt: their mean is the pitch.
      */
-    private static Pitch inferPitch(List<PageLayout> layouts, float size) {
+    private static float inferPitch(List<PageLayout> layouts, float size) {
         Map<Float, Integer> bins = new HashMap<>();
         List<Float> diffs = new ArrayList<>();
         for (PageLayout page : layouts) {
@@ -131,35 +119,17 @@ public final class Proofreader {
                 }
             }
         }
-        if (bins.isEmpty()) return new Pitch(1.5f * size, 0);
+        if (bins.isEmpty()) return 1.5f * size;
         float mode = mode(bins);
         double sum = 0;
         int n = 0;
-        Map<Float, Integer> near = new HashMap<>();
         for (float d : diffs) {
             if (Math.abs(d - mode) <= 0.1f * size) {
                 sum += d;
                 n++;
-                near.merge(Math.round(d * 100) / 100f, 1, Integer::sum);
             }
         }
-        float pitch = (float) (sum / n);
-        near.remove(mode);
-        float quantum = 0;
-        if (!near.isEmpty()) {
-            float step = Math.abs(mode(near) - mode);
-            int lines = 0;
-            int multiples = 0;
-            for (PageLayout page : layouts) {
-                for (PrintedLine l : page.bodyLines()) {
-                    lines++;
-                    float r = residue(l.baseline, step);
-                    if (r < 0.02f || step - r < 0.02f) multiples++;
-                }
-            }
-            if (step >= 0.05f && multiples >= 0.9f * lines) quantum = step;
-        }
-        return new Pitch(pitch, quantum);
+        return (float) (sum / n);
     }
 
     static <K> K mode(Map<K, Integer> counts) {
@@ -687,13 +657,18 @@ public final class Proofreader {
             return best == null ? null : best.lines.getFirst();
         }
 
-        /** Marks body lines off their module's grid; returns how many are on it. */
-        int grid(float pitch, float quantum, List<Finding> findings) {
-            float tol = Math.max(Math.max(0.1f, 0.01f * pitch), quantum / 2 + 0.01f);
-            Map<Column, List<PrintedLine>> modules = new LinkedHashMap<>();
-            for (Column c : columns) modules.computeIfAbsent(c.module(), k -> new ArrayList<>()).addAll(c.lines);
+        /**
+         * Marks body lines off their module's grid; returns how many are on it. A line is on the grid
+         * within 0.1 pt (or 1% of the pitch), or within half the module's rounding step.
+         */
+        int grid(float pitch, List<Finding> findings) {
+            Map<Column, List<Column>> modules = new LinkedHashMap<>();
+            for (Column c : columns) modules.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
             int on = 0;
-            for (List<PrintedLine> lines : modules.values()) {
+            for (List<Column> module : modules.values()) {
+                List<PrintedLine> lines = new ArrayList<>();
+                for (Column c : module) lines.addAll(c.lines);
+                float tol = Math.max(Math.max(0.1f, 0.01f * pitch), rounding(module, em) / 2 + 0.01f);
                 float step = modulePitch(lines, pitch);
                 float[] res = new float[lines.size()];
                 for (int i = 0; i < res.length; i++) res[i] = residue(lines.get(i).baseline, step);
@@ -722,6 +697,38 @@ public final class Proofreader {
                 }
             }
             return on;
+        }
+
+        /**
+         * The step a renderer rounded this module's baselines to, or 0. Chromium rounds each baseline to a
+         * whole CSS pixel, so a 12.6 pt pitch comes out as steps of 12.75 and 12.0 pt. Taken as rounding
+         * when the neighbouring distances take two values less than 0.1 em apart and nearly every baseline
+         * is a whole number of their difference from the page's top. A single displaced line never passes
+         * for rounding: its step is its own displacement, twice the tolerance it would get.
+         */
+        static float rounding(List<Column> module, float em) {
+            Map<Float, Integer> steps = new HashMap<>();
+            int lines = 0;
+            for (Column c : module) {
+                lines += c.lines.size();
+                for (int i = 1; i < c.lines.size(); i++) {
+                    float d = c.lines.get(i).baseline - c.lines.get(i - 1).baseline;
+                    steps.merge(Math.round(d * 100) / 100f, 1, Integer::sum);
+                }
+            }
+            if (steps.size() < 2) return 0;
+            float first = mode(steps);
+            steps.remove(first);
+            float step = Math.abs(mode(steps) - first);
+            if (step < 0.05f || step > 0.1f * em) return 0;
+            int multiples = 0;
+            for (Column c : module) {
+                for (PrintedLine l : c.lines) {
+                    float r = residue(l.baseline, step);
+                    if (r < 0.02f || step - r < 0.02f) multiples++;
+                }
+            }
+            return multiples >= 0.9f * lines ? step : 0;
         }
 
         /**
