@@ -136,8 +136,10 @@ final class GlyphReader extends PDFTextStripper {
         float[] ink = {0, 1};
         int cp = text.codePointAt(0);
         if (Marks.punctuation(cp)) ink = ink(font, code);
-        (spans.isEmpty() ? current : spans.peek().glyphs).add(new PrintedGlyph(text, m.getTranslateX(), box.getUpperRightY() - m.getTranslateY(), advance, size, name,
-                family(name), ink[0], ink[1], lacks(font, code)));
+        PrintedGlyph g = new PrintedGlyph(text, m.getTranslateX(), box.getUpperRightY() - m.getTranslateY(), advance, size,
+                name, family(name), ink[0], ink[1], lacks(font, code));
+        // inside a marked-content sequence the glyph waits for its end, which may give it its ActualText
+        (spans.isEmpty() ? current : spans.peek().glyphs).add(g);
     }
 
     /** The font's name; a Type 3 font's from its descriptor, if it has one. */

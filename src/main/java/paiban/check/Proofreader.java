@@ -397,6 +397,7 @@ public final class Proofreader {
                 c.borrowed = edges != null;
                 found.add(c);
             }
+            found.removeIf(c -> c.lines.isEmpty()); // taken into a column grown from a left-over line
             for (Column c : found) {
                 if (!c.borrowed) c.findEdges(em);
                 for (PrintedLine l : c.lines) {
@@ -620,7 +621,7 @@ public final class Proofreader {
                 if (g.blank()) continue;
                 float mid = g.x() + g.advance() / 2;
                 float dy = g.baseline() - foot.baseline;
-                if (dy > 0.3f * em && dy <= 1.6f * pitch && mid >= c.left - 0.5f * em && mid <= c.right + 0.5f * em
+                if (dy > 0.3f * em && dy <= 3 * pitch && mid >= c.left - 0.5f * em && mid <= c.right + 0.5f * em
                         && (below == null || g.baseline() < below.baseline())) {
                     below = g;
                 }
@@ -635,12 +636,16 @@ public final class Proofreader {
                     lo = Math.min(lo, g.x());
                     hi = Math.max(hi, g.right());
                 }
-                // a line of its own within this column interrupts the text; a wider one is the next module
+                // a line of its own within this column interrupts the text; one that runs on across a gutter
+                // (a wider head) is the next module. A glyph of the next column's own line on about the same
+                // baseline starts beyond the gutter and does not count.
                 boolean spansMore = false;
                 for (PrintedGlyph g : glyphs) {
-                    if (g.blank() || Math.abs(g.baseline() - below.baseline()) > 0.2f * g.size()) continue;
-                    if (g.x() >= c.right + 1.5f * em || g.right() <= c.left - 1.5f * em) continue;
-                    if (g.x() < c.left - em || g.right() > c.right + em) spansMore = true;
+                    if (g.blank() || Math.abs(g.baseline() - below.baseline()) > 0.2f * g.size()
+                            || Math.abs(g.size() - below.size()) > 0.05f) continue;
+                    boolean overRight = g.x() < c.right + 0.5f * em && g.right() > c.right + em;
+                    boolean overLeft = g.right() > c.left - 0.5f * em && g.x() < c.left - em;
+                    if (overRight || overLeft) spansMore = true;
                 }
                 if (!spansMore && lo <= hi) return null;
             }
