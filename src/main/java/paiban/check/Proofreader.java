@@ -381,7 +381,8 @@ public final class Proofreader {
             }
             found.removeIf(c -> c.lines.isEmpty());
             rejoin(found, all, body, owner);
-            // (3) leftovers: lines that share an edge or an indent with their neighbour
+            // (3) body lines left over: a column of their own, with the edges of the column they keep to
+            // above or below (borrowed) or of their widest line (seeded)
             List<PrintedLine> rest = new ArrayList<>();
             for (PrintedLine l : body) if (!owner.containsKey(l)) rest.add(l);
             while (!rest.isEmpty()) {
