@@ -259,10 +259,13 @@ public final class Proofreader {
             return false;
         }
 
-        /** A line set apart, not in the flow of a paragraph: right-aligned (a source) or centred. */
+        /**
+         * A line set apart, not in the flow of a paragraph: right-aligned (a source) or centred, starting
+         * further in than an indent. A full line that merely starts off the edge is ragged, not set apart.
+         */
         boolean setApart(PrintedLine l, float em) {
             float tol = EDGE * em;
-            if (flushLeft(l, em) || indented(l, em)) return false;
+            if (flushLeft(l, em) || indented(l, em) || l.left() - left <= 2 * em + tol) return false;
             return flushRight(l, em) || near(l.left() - left, right - l.rightHalf(), 2 * tol);
         }
     }
@@ -399,6 +402,7 @@ public final class Proofreader {
                 found.add(c);
             }
             found.removeIf(c -> c.lines.isEmpty()); // taken into a column grown from a left-over line
+            rejoin(found, all, body, owner); // loose lines in the columns just grown
             for (Column c : found) {
                 if (!c.borrowed) c.findEdges(em);
                 for (PrintedLine l : c.lines) {
@@ -617,6 +621,13 @@ public final class Proofreader {
          */
         private PrintedLine continuation(Column c, float pitch) {
             PrintedLine foot = c.lines.getLast();
+            // the same column going on a line below, cut from this one by a line that does not keep to it
+            // (an overfull line): the text reads on down
+            for (Column d : columns) {
+                if (d != c && near(d.left, c.left, EDGE * em) && near(d.top() - foot.baseline, pitch, 0.2f * pitch)) {
+                    return d.lines.getFirst();
+                }
+            }
             PrintedGlyph below = null;
             for (PrintedGlyph g : glyphs) {
                 if (g.blank()) continue;

@@ -53,11 +53,13 @@
  * <li><b>Edges</b>: a line is flush left at the column's left edge, indented at 2 em from it, flush right
  *   at the right edge, each within 0.1 em. A closing mark at the end counts as half-width or full
  *   width (clreq allows both), or as hung past the edge; an opening mark at the start may be set
- *   half-width. A line neither flush left nor indented that is flush right, or centred, is set apart
- *   (a source, a credit, a centred head), as is a line wholly in another face (a jump line).</li>
- * <li><b>Reading order</b>: down a column, then at its foot either (a) text set within the column just
- *   below it (a subhead, a jump line) ends the paragraph, or (b) the text goes on at the head of the
- *   next column of its module to the right, or (c) nothing follows: the paragraph is taken to end (a
+ *   half-width. A line that starts more than 2 em in and is flush right, or centred, is set apart (a
+ *   source, a credit, a centred head), as is a line wholly in another face (a jump line).</li>
+ * <li><b>Reading order</b>: down a column, then at its foot either (a) the same column goes on one
+ *   pitch below (cut off by a line that did not keep to it, such as an overfull one), or (b) text set
+ *   within the column up to three pitches below (a subhead, a jump line) ends the paragraph, unless it
+ *   runs on across a gutter (the head of the next module), or (c) the text goes on at the head of the
+ *   next column of its module to the right, or (d) nothing follows: the paragraph is taken to end (a
  *   story jumping to another page is not followed).</li>
  * <li><b>Paragraphs</b>: a line ends its paragraph when the line read next is indented 2 em or set
  *   apart, when it is set apart itself, or when nothing follows. A line that does not end its paragraph
