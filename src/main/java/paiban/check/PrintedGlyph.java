@@ -17,6 +17,11 @@ package paiban.check;
 public record PrintedGlyph(String text, float x, float baseline, float advance, float size, String font,
                            String family, float inkLeft, float inkRight, String missing) {
 
+    /** The same glyph read as {@code t} (an ActualText span says what it stands for). */
+    PrintedGlyph withText(String t) {
+        return new PrintedGlyph(t, x, baseline, advance, size, font, family, inkLeft, inkRight, missing);
+    }
+
     public int codePoint() {
         return text.isEmpty() ? 0xFFFD : text.codePointAt(0);
     }

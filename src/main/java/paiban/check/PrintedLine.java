@@ -8,8 +8,11 @@ import java.util.List;
 final class PrintedLine {
 
     final int page;
-    final int column;
+    /** 1-based, or 0 for a line in no column. */
+    int column;
     final List<PrintedGlyph> glyphs;
+    /** Its glyphs with the blank ones, as read. */
+    final List<PrintedGlyph> all;
     final float baseline;
     final boolean body;
     /** A blank glyph after the last visible one: the word space at a break, kept in the text layer. */
@@ -20,11 +23,19 @@ final class PrintedLine {
     boolean flushLeft;
     boolean flushRight;
     boolean endsParagraph;
+    /** Right-aligned or centred in its column: a paragraph of its own (a source line, a centred head). */
+    boolean setApart;
     PrintedLine next;
 
+    final String bodyFamily;
+    final float bodySize;
+
     PrintedLine(int page, int column, List<PrintedGlyph> all, String bodyFamily, float bodySize) {
+        this.bodyFamily = bodyFamily;
+        this.bodySize = bodySize;
         this.page = page;
         this.column = column;
+        this.all = List.copyOf(all);
         this.glyphs = all.stream().filter(g -> !g.blank()).toList();
         float sum = 0;
         int bodyGlyphs = 0;
@@ -56,6 +67,37 @@ final class PrintedLine {
     float rightHalf() {
         PrintedGlyph g = glyphs.getLast();
         return g.halfWidthAtEnd() ? g.x() + g.advance() / 2 : g.right();
+    }
+
+    /** Whether any of its glyphs is in the body face (a dateline in bold may open a body line). */
+    boolean hasBodyFace() {
+        for (PrintedGlyph g : glyphs) if (g.family().equals(bodyFamily)) return true;
+        return false;
+    }
+
+    /** How far its opening mark may have been set in: half the mark's advance when set half-width. */
+    float halfStart() {
+        PrintedGlyph g = glyphs.getFirst();
+        return g.halfWidthAtStart() ? g.advance() / 2 : 0;
+    }
+
+    /**
+     * Where the line ends when its last mark is squeezed or hangs: the mark at full and half width, and
+     * the glyph before it, for a stop or closing mark hung past the edge (clreq allows hanging punctuation).
+     */
+    float[] rights() {
+        PrintedGlyph g = glyphs.getLast();
+        if (glyphs.size() > 1 && (Marks.closing(g.codePoint()) || Marks.noStart(g.codePoint()))) {
+            return new float[] {right(), rightHalf(), glyphs.get(glyphs.size() - 2).right()};
+        }
+        return new float[] {right(), rightHalf()};
+    }
+
+    /** Where the line's text ends with no mark hung past the edge: the least of {@link #rights()}. */
+    float rightKept() {
+        float r = Float.MAX_VALUE;
+        for (float x : rights()) r = Math.min(r, x);
+        return r;
     }
 
     int first() {

@@ -23,8 +23,13 @@ public final class Proofreader {
 
     /** How far (in em of the body size) a line may miss a column edge and still count as flush. */
     static final float EDGE = 0.1f;
-    /** Column regions closer than this (em) are one column: inter-character gaps never reach it. */
-    static final float GUTTER = 0.4f;
+    /** A gap on one baseline wider than this (em) is a gutter: inter-character gaps never reach it. */
+    static final float GAP = 0.5f;
+    /**
+     * Full lines narrower than this (em) found no column: the pieces of two very loose lines, one
+     * character each, can stand over each other by chance. No newspaper sets a column this narrow.
+     */
+    static final float MIN_MEASURE = 4f;
 
     private Proofreader() {
     }
@@ -96,7 +101,11 @@ public final class Proofreader {
         return new ArrayList<>(seen.values());
     }
 
-    /** The most common distance between neighbouring body lines of a column. */
+    /**
+     * The mean of the distances between neighbouring lines of a column that lie within 0.1 em of the
+     * most common one. A renderer that rounds baselines to its pixels (Chromium: 0.75 pt) sets a 12.6 pt
+     * pitch as steps of 12.75 and 12.0 pt: their mean is the pitch.
+     */
     private static float inferPitch(List<PageLayout> layouts, float size) {
         Map<Float, Integer> bins = new HashMap<>();
         List<Float> diffs = new ArrayList<>();
@@ -107,7 +116,7 @@ public final class Proofreader {
                     float d = lines.get(i).baseline - lines.get(i - 1).baseline;
                     if (d < 0.9f * size || d > 3f * size) continue;
                     diffs.add(d);
-                    bins.merge(Math.round(d * 50) / 50f, 1, Integer::sum);
+                    bins.merge(Math.round(d * 100) / 100f, 1, Integer::sum);
                 }
             }
         }
@@ -116,7 +125,7 @@ public final class Proofreader {
         double sum = 0;
         int n = 0;
         for (float d : diffs) {
-            if (Math.abs(d - mode) <= 0.06f) {
+            if (Math.abs(d - mode) <= 0.1f * size) {
                 sum += d;
                 n++;
             }
@@ -138,49 +147,127 @@ public final class Proofreader {
 
     // ---- one column ---------------------------------------------------------------------------
 
-    /** A column region of a page: its edges, and the lines set in it, top to bottom. */
+    /**
+     * A column: body lines on consecutive baselines, one pitch apart, that keep within one pair of edges
+     * (each line flush left or indented, and flush right unless it ends its paragraph). Columns are found
+     * per module, so that modules of different measures on one page never fall into one column.
+     */
     static final class Column {
-        final int index;
-        final float lo;
-        final float hi;
+        int index;
         final List<PrintedLine> lines = new ArrayList<>();
         float left;
         float right;
-        /** Runs of body lines one pitch apart. */
-        final List<List<PrintedLine>> runs = new ArrayList<>();
+        /** Short lines after a break in a column (a subhead, a blank line), judged by the column's edges. */
+        boolean borrowed;
+        /** Grown from one line, with no full lines to show its edges: they are its lines' extremes. */
+        boolean seeded;
+        /** The columns it shares a baseline grid with: side by side in one module, or set above and below. */
+        Column module = this;
 
-        Column(int index, float lo, float hi) {
-            this.index = index;
-            this.lo = lo;
-            this.hi = hi;
+        Column(List<PrintedLine> lines) {
+            this.lines.addAll(lines);
+            this.lines.sort(Comparator.comparingDouble(l -> l.baseline));
         }
 
         List<PrintedLine> bodyLines() {
-            return lines.stream().filter(l -> l.body).toList();
+            return lines;
         }
 
-        /** The edges most body lines agree on: the left of flush lines, the right of full ones. */
+        float top() {
+            return lines.getFirst().baseline;
+        }
+
+        float foot() {
+            return lines.getLast().baseline;
+        }
+
+        Column module() {
+            Column m = this;
+            while (m.module != m) m = m.module;
+            return m;
+        }
+
+        /** The distance between its neighbouring lines most of them keep. */
+        float pitch(float fallback) {
+            if (lines.size() < 2) return fallback;
+            float[] d = new float[lines.size() - 1];
+            for (int i = 1; i < lines.size(); i++) d[i - 1] = lines.get(i).baseline - lines.get(i - 1).baseline;
+            java.util.Arrays.sort(d);
+            return d[d.length / 2];
+        }
+
+        /**
+         * The edges most lines agree on: the left of flush lines, the right of full ones. An indent is
+         * never the edge: a left edge 2 em further left wins if any line sits there.
+         */
         void findEdges(float em) {
             Map<Float, Integer> lefts = new HashMap<>();
             Map<Float, Integer> rights = new HashMap<>();
             float minLeft = Float.MAX_VALUE;
             float maxRight = -Float.MAX_VALUE;
-            for (PrintedLine l : bodyLines()) {
+            for (PrintedLine l : lines) {
                 lefts.merge(Math.round(l.left() * 10) / 10f, 1, Integer::sum);
-                rights.merge(Math.round(l.right() * 10) / 10f, 1, Integer::sum);
-                if (l.rightHalf() != l.right()) rights.merge(Math.round(l.rightHalf() * 10) / 10f, 1, Integer::sum);
+                for (float r : l.rights()) rights.merge(Math.round(r * 10) / 10f, 1, Integer::sum);
                 minLeft = Math.min(minLeft, l.left());
                 maxRight = Math.max(maxRight, l.rightHalf());
             }
-            if (bodyLines().size() < 3) {
+            if (lines.size() < 3) {
                 left = minLeft;
                 right = maxRight;
                 return;
             }
             left = mode(lefts);
             right = mode(rights);
-            // an indent is never the column's edge: prefer an edge 2 em further left if lines sit there
-            for (var e : lefts.entrySet()) if (e.getKey() < left - em && e.getValue() > 0) left = Math.min(left, e.getKey());
+            for (var e : lefts.entrySet()) if (e.getKey() < left - em) left = Math.min(left, e.getKey());
+        }
+
+        /**
+         * Whether {@code d} stands beside this column in one module: they start on one line (balanced
+         * columns, the last one shorter) or end on one line (a photo or a head set over one of them), give
+         * or take a line. Two modules side by side are not one unless they are cut to the same height.
+         */
+        boolean besides(Column d, float em) {
+            float line = 1.2f * Math.max(pitch(1.4f * em), d.pitch(1.4f * em));
+            float overlap = Math.min(foot(), d.foot()) - Math.max(top(), d.top());
+            return overlap >= 0 && (Math.abs(top() - d.top()) <= line || Math.abs(foot() - d.foot()) <= line);
+        }
+
+        /** Whether {@code l} keeps within this column's edges: flush left or indented, or flush right. */
+        boolean fits(PrintedLine l, float em) {
+            float tol = EDGE * em;
+            if (seeded) {
+                // the seed may be an indented first line, or the short line after one
+                boolean shares = near(l.left(), left, tol) || near(l.left(), left - 2 * em, tol)
+                        || near(l.left(), left + 2 * em, tol) || flushRight(l, em);
+                return shares && Math.min(l.rightHalf(), right) - Math.max(l.left(), left) > 0;
+            }
+            if (l.left() < left - tol - l.halfStart() || l.rightKept() > right + tol) return false;
+            return flushLeft(l, em) || indented(l, em) || flushRight(l, em);
+        }
+
+        boolean flushLeft(PrintedLine l, float em) {
+            float tol = EDGE * em;
+            return near(l.left(), left, tol) || near(l.left() + l.halfStart(), left, tol);
+        }
+
+        boolean indented(PrintedLine l, float em) {
+            float tol = EDGE * em;
+            return near(l.left(), left + 2 * em, tol) || near(l.left() + l.halfStart(), left + 2 * em, tol);
+        }
+
+        boolean flushRight(PrintedLine l, float em) {
+            for (float r : l.rights()) if (near(r, right, EDGE * em)) return true;
+            return false;
+        }
+
+        /**
+         * A line set apart, not in the flow of a paragraph: right-aligned (a source) or centred, starting
+         * further in than an indent. A full line that merely starts off the edge is ragged, not set apart.
+         */
+        boolean setApart(PrintedLine l, float em) {
+            float tol = EDGE * em;
+            if (flushLeft(l, em) || indented(l, em) || l.left() - left <= 2 * em + tol) return false;
+            return flushRight(l, em) || near(l.left() - left, right - l.rightHalf(), 2 * tol);
         }
     }
 
@@ -196,74 +283,317 @@ public final class Proofreader {
             this.page = page;
             this.glyphs = glyphs;
             this.em = size;
-            // Column regions: where body glyphs' em boxes lie, merged unless a gutter separates them. A
-            // closing mark with nothing right after it is a squeezed line end: only its inked half counts,
-            // so that it does not bridge the gutter.
-            List<PrintedGlyph> body = new ArrayList<>();
-            for (PrintedGlyph g : glyphs) {
-                if (!g.blank() && g.family().equals(family) && Math.abs(g.size() - size) < 0.05f) body.add(g);
-            }
-            body.sort(Comparator.comparingDouble(PrintedGlyph::baseline).thenComparingDouble(PrintedGlyph::x));
-            List<float[]> ink = new ArrayList<>();
-            for (int i = 0; i < body.size(); i++) {
-                PrintedGlyph g = body.get(i);
-                PrintedGlyph next = i + 1 < body.size() ? body.get(i + 1) : null;
-                boolean lineEnd = next == null || Math.abs(next.baseline() - g.baseline()) > 0.2f * size
-                        || next.x() > g.right() + 0.2f * size;
-                float right = g.halfWidthAtEnd() && lineEnd ? g.x() + g.advance() / 2 : g.right();
-                ink.add(new float[] {g.x(), right});
-            }
-            ink.sort(Comparator.comparingDouble(a -> a[0]));
-            List<float[]> regions = new ArrayList<>();
-            for (float[] iv : ink) {
-                if (!regions.isEmpty() && iv[0] <= regions.getLast()[1] + GUTTER * size) {
-                    regions.getLast()[1] = Math.max(regions.getLast()[1], iv[1]);
-                } else {
-                    regions.add(new float[] {iv[0], iv[1]});
-                }
-            }
-            regions.removeIf(r -> r[1] - r[0] < 1.5f * size);
-            for (float[] r : regions) columns.add(new Column(columns.size() + 1, r[0], r[1]));
-
-            Map<Column, List<PrintedGlyph>> byColumn = new LinkedHashMap<>();
-            for (PrintedGlyph g : glyphs) {
-                if (Math.abs(g.size() - size) >= 0.05f) continue;
-                Column c = columnAt(g.x() + g.advance() / 2, 0.6f * size);
-                if (c != null) byColumn.computeIfAbsent(c, k -> new ArrayList<>()).add(g);
-            }
-            for (var e : byColumn.entrySet()) {
-                List<PrintedGlyph> gs = e.getValue();
-                gs.sort(Comparator.comparingDouble(PrintedGlyph::baseline));
-                List<PrintedGlyph> line = new ArrayList<>();
-                for (PrintedGlyph g : gs) {
-                    if (!line.isEmpty() && g.baseline() - line.getFirst().baseline() > 0.2f * size) {
-                        addLine(e.getKey(), line, family, size);
-                        line = new ArrayList<>();
-                    }
-                    line.add(g);
-                }
-                if (!line.isEmpty()) addLine(e.getKey(), line, family, size);
-            }
-            for (Column c : columns) c.findEdges(size);
+            List<PrintedLine> body = new ArrayList<>();
+            List<PrintedLine> all = pieces(page, glyphs, family, size);
+            for (PrintedLine l : all) if (l.body) body.add(l);
+            findColumns(body, all);
         }
 
-        private void addLine(Column c, List<PrintedGlyph> gs, String family, float size) {
-            gs.sort(Comparator.comparingDouble(PrintedGlyph::x));
-            PrintedLine l = new PrintedLine(page, c.index, gs, family, size);
-            if (!l.glyphs.isEmpty()) c.lines.add(l);
+        /**
+         * The lines of a page: glyphs of the body size on one baseline, split where a gap wider than
+         * {@link #GAP} em opens (a gutter). A squeezed closing mark counts only to its half, so that it does
+         * not bridge the gutter; a word space does bridge its gap. A loose line split here is joined again
+         * once its column is known ({@link #rejoin}).
+         */
+        static List<PrintedLine> pieces(int page, List<PrintedGlyph> glyphs, String family, float size) {
+            List<PrintedGlyph> sized = new ArrayList<>();
+            for (PrintedGlyph g : glyphs) if (Math.abs(g.size() - size) < 0.05f) sized.add(g);
+            sized.sort(Comparator.comparingDouble(PrintedGlyph::baseline));
+            List<PrintedLine> out = new ArrayList<>();
+            List<PrintedGlyph> row = new ArrayList<>();
+            for (PrintedGlyph g : sized) {
+                if (!row.isEmpty() && g.baseline() - row.getFirst().baseline() > 0.2f * size) {
+                    splitRow(page, row, family, size, out);
+                    row = new ArrayList<>();
+                }
+                row.add(g);
+            }
+            if (!row.isEmpty()) splitRow(page, row, family, size, out);
+            return out;
         }
 
-        private Column columnAt(float x, float margin) {
+        private static void splitRow(int page, List<PrintedGlyph> row, String family, float size, List<PrintedLine> out) {
+            row.sort(Comparator.comparingDouble(PrintedGlyph::x));
+            List<PrintedGlyph> piece = new ArrayList<>();
+            float end = -Float.MAX_VALUE;
+            float gap = GAP;
+            for (PrintedGlyph g : row) {
+                if (!piece.isEmpty() && g.x() - end > gap * size && !g.blank()) {
+                    add(page, piece, family, size, out);
+                    piece = new ArrayList<>();
+                    end = -Float.MAX_VALUE;
+                }
+                piece.add(g);
+                // a squeezed closing mark's box ends at its half; a gutter after it must be wider than
+                // the half it gave up, so that a plain stop inside a line never passes for one
+                boolean squeezed = g.halfWidthAtEnd();
+                float e = squeezed ? g.x() + g.advance() / 2 : g.right();
+                if (e >= end) {
+                    end = e;
+                    gap = squeezed ? GAP + 0.25f : GAP;
+                }
+            }
+            add(page, piece, family, size, out);
+        }
+
+        private static void add(int page, List<PrintedGlyph> piece, String family, float size, List<PrintedLine> out) {
+            PrintedLine l = new PrintedLine(page, 0, piece, family, size);
+            if (!l.glyphs.isEmpty()) out.add(l);
+        }
+
+        /**
+         * Columns, per module. (1) Body lines on neighbouring baselines that share both edges are one
+         * column's full lines. (2) Each such column grows up and down, a pitch at a time, by the lines of
+         * the body size that keep within its edges (an indented first line, a short last line, a
+         * right-aligned source, a first line that opens with a dateline in another face) and by columns
+         * with the same edges that follow on the next baseline. (3) Body lines left over join into columns
+         * by their neighbours: with the edges of the column of the module they keep to, above or below
+         * (after a subhead), or else with the widest line's.
+         */
+        private void findColumns(List<PrintedLine> body, List<PrintedLine> all) {
+            all.sort(Comparator.comparingDouble((PrintedLine l) -> l.baseline).thenComparingDouble(PrintedLine::left));
+            body.sort(Comparator.comparingDouble((PrintedLine l) -> l.baseline).thenComparingDouble(PrintedLine::left));
+            int n = body.size();
+            int[] parent = new int[n];
+            for (int i = 0; i < n; i++) parent[i] = i;
+            float tol = EDGE * em;
+            for (int i = 0; i < n; i++) {
+                PrintedLine a = body.get(i);
+                PrintedLine b = below(body, i);
+                if (b == null) continue;
+                boolean left = near(a.left(), b.left(), tol);
+                boolean right = false;
+                for (float ra : a.rights()) for (float rb : b.rights()) right |= near(ra, rb, tol);
+                boolean wide = a.rightHalf() - a.left() >= MIN_MEASURE * em && b.rightHalf() - b.left() >= MIN_MEASURE * em;
+                if (left && right && wide) union(parent, i, body.indexOf(b));
+            }
+            Map<Integer, List<PrintedLine>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(body.get(i));
+            Map<PrintedLine, Column> owner = new HashMap<>();
+            List<Column> found = new ArrayList<>();
+            for (List<PrintedLine> g : groups.values()) {
+                if (g.size() < 2) continue;
+                Column c = new Column(g);
+                c.findEdges(em);
+                found.add(c);
+                for (PrintedLine l : g) owner.put(l, c);
+            }
+            found.sort(Comparator.comparingInt((Column c) -> -c.lines.size()));
+            for (Column c : found) {
+                if (c.lines.isEmpty()) continue;
+                grow(c, all, owner);
+            }
+            found.removeIf(c -> c.lines.isEmpty());
+            rejoin(found, all, body, owner);
+            // (3) body lines left over: a column of their own, with the edges of the column they keep to
+            // above or below (borrowed) or of their widest line (seeded)
+            List<PrintedLine> rest = new ArrayList<>();
+            for (PrintedLine l : body) if (!owner.containsKey(l)) rest.add(l);
+            while (!rest.isEmpty()) {
+                PrintedLine widest = rest.stream().max(Comparator.comparingDouble(l -> l.rightHalf() - l.left())).orElseThrow();
+                Column c = new Column(List.of(widest));
+                Column edges = neighbour(found, widest);
+                c.left = edges != null ? edges.left : widest.left();
+                c.right = edges != null ? edges.right : widest.rightHalf();
+                c.seeded = edges == null;
+                owner.put(widest, c);
+                grow(c, all, owner);
+                rest.removeIf(owner::containsKey);
+                c.borrowed = edges != null;
+                found.add(c);
+            }
+            found.removeIf(c -> c.lines.isEmpty()); // taken into a column grown from a left-over line
+            rejoin(found, all, body, owner); // loose lines in the columns just grown
+            for (Column c : found) {
+                if (!c.borrowed) c.findEdges(em);
+                for (PrintedLine l : c.lines) {
+                    l.flushLeft = c.flushLeft(l, em);
+                    l.indented = c.indented(l, em);
+                    l.flushRight = c.flushRight(l, em);
+                    // a line wholly in another face at the body size (a jump line, a credit) stands alone
+                    l.setApart = c.setApart(l, em) || !l.hasBodyFace();
+                }
+            }
+            modules(found);
+            found.sort(Comparator.comparingDouble((Column c) -> c.module().top()).thenComparingDouble(c -> c.left)
+                    .thenComparingDouble(Column::top));
+            for (Column c : found) {
+                c.index = columns.size() + 1;
+                for (PrintedLine l : c.lines) l.column = c.index;
+                columns.add(c);
+            }
+        }
+
+        /**
+         * A column whose edges a left-over line keeps to, above or below it within three pitches: the
+         * same column of the module, after a break (a subhead, a blank line).
+         */
+        private Column neighbour(List<Column> found, PrintedLine l) {
             Column best = null;
             float dist = Float.MAX_VALUE;
-            for (Column c : columns) {
-                float d = x < c.lo ? c.lo - x : x > c.hi ? x - c.hi : 0;
-                if (d <= margin && d < dist) {
+            for (Column c : found) {
+                if (c.seeded || c.borrowed || c.lines.isEmpty() || !c.fits(l, em)) continue;
+                float d = l.baseline > c.foot() ? l.baseline - c.foot() : c.top() - l.baseline;
+                if (d > 0 && d <= 3 * c.pitch(1.4f * em) + 0.5f * em && d < dist) {
                     best = c;
                     dist = d;
                 }
             }
             return best;
+        }
+
+        /**
+         * Pieces that lie within another column, on the baseline of one of its lines, are that line's other
+         * part: a line loose enough to open a gutter-wide gap (a long word pushed to the next line). They
+         * may be left over, or have made a narrow column of their own with the pieces below them.
+         */
+        private void rejoin(List<Column> found, List<PrintedLine> all, List<PrintedLine> body, Map<PrintedLine, Column> owner) {
+            float tol = EDGE * em;
+            for (PrintedLine p : new ArrayList<>(all)) {
+                Column home = owner.get(p);
+                for (Column c : found) {
+                    if (c == home || c.lines.isEmpty()) continue;
+                    if (p.left() < c.left - tol || p.rightKept() > c.right + tol) continue;
+                    PrintedLine mate = null;
+                    for (PrintedLine l : c.lines) if (Math.abs(l.baseline - p.baseline) <= 0.2f * em && overlap(l, p) < 0) mate = l;
+                    if (mate == null) continue;
+                    List<PrintedGlyph> gs = new ArrayList<>(mate.all);
+                    gs.addAll(p.all);
+                    gs.sort(Comparator.comparingDouble(PrintedGlyph::x));
+                    PrintedLine joined = new PrintedLine(page, 0, gs, mate.bodyFamily, mate.bodySize);
+                    c.lines.set(c.lines.indexOf(mate), joined);
+                    if (home != null) home.lines.remove(p);
+                    owner.remove(mate);
+                    owner.put(joined, c);
+                    owner.put(p, c);
+                    // the lists hold pieces as read; a line joined while growing is in its column only
+                    if (all.contains(mate)) all.set(all.indexOf(mate), joined);
+                    if (body.contains(mate)) body.set(body.indexOf(mate), joined);
+                    break;
+                }
+            }
+            found.removeIf(c -> c.lines.isEmpty());
+        }
+
+        /** The nearest body line below {@code body.get(i)} that overlaps it by half the narrower one, or null. */
+        private PrintedLine below(List<PrintedLine> body, int i) {
+            PrintedLine a = body.get(i);
+            PrintedLine best = null;
+            for (int j = i + 1; j < body.size(); j++) {
+                PrintedLine b = body.get(j);
+                float dy = b.baseline - a.baseline;
+                if (dy < 0.8f * em) continue;
+                if (dy > 2.5f * em || best != null && dy > best.baseline - a.baseline + 0.2f * em) break;
+                if (overlap(a, b) >= 0.5f * Math.min(a.rightHalf() - a.left(), b.rightHalf() - b.left())
+                        && (best == null || overlap(a, b) > overlap(a, best))) {
+                    best = b;
+                }
+            }
+            return best;
+        }
+
+        private static float overlap(PrintedLine a, PrintedLine b) {
+            return Math.min(a.rightHalf(), b.rightHalf()) - Math.max(a.left(), b.left());
+        }
+
+        /**
+         * Takes in, above and below {@code c}, the lines a pitch away that keep within its edges, and the
+         * columns with its edges that go on from there.
+         */
+        private void grow(Column c, List<PrintedLine> body, Map<PrintedLine, Column> owner) {
+            boolean more = true;
+            while (more) {
+                more = false;
+                float pitch = c.pitch(1.4f * em);
+                float slack = Math.max(0.15f * em, 0.1f * pitch);
+                for (PrintedLine l : body) {
+                    float dyDown = l.baseline - c.foot();
+                    float dyUp = c.top() - l.baseline;
+                    boolean next = near(dyDown, pitch, slack) || c.lines.size() == 1 && dyDown > 0.8f * em && dyDown < 2.2f * em;
+                    boolean prev = near(dyUp, pitch, slack) || c.lines.size() == 1 && dyUp > 0.8f * em && dyUp < 2.2f * em;
+                    if (!next && !prev) continue;
+                    Column o = owner.get(l);
+                    if (o == c) continue;
+                    if (o == null) {
+                        // a loose line may have come apart at wide gaps: its pieces within the edges are one line
+                        List<PrintedLine> parts = new ArrayList<>();
+                        if (!c.seeded) {
+                            for (PrintedLine p : body) {
+                                if (owner.get(p) == null && Math.abs(p.baseline - l.baseline) <= 0.2f * em
+                                        && p.left() >= c.left - EDGE * em - p.halfStart() && p.rightKept() <= c.right + EDGE * em) {
+                                    parts.add(p);
+                                }
+                            }
+                        }
+                        PrintedLine line = parts.size() > 1 ? join(parts) : l;
+                        if (!c.fits(line, em)) continue;
+                        c.lines.add(line);
+                        owner.put(line, c);
+                        for (PrintedLine p : parts) owner.put(p, c);
+                    } else {
+                        // a column with these edges, or one within them whose lines all keep to them (a
+                        // paragraph indented 2 em throughout, which shares both edges line by line)
+                        boolean within = o.left >= c.left - EDGE * em && o.right <= c.right + EDGE * em
+                                && o.lines.stream().allMatch(m -> c.fits(m, em));
+                        if (!within) continue;
+                        if (!(next && l == o.lines.getFirst() || prev && l == o.lines.getLast())) continue;
+                        for (PrintedLine m : o.lines) owner.put(m, c);
+                        c.lines.addAll(o.lines);
+                        o.lines.clear();
+                    }
+                    c.lines.sort(Comparator.comparingDouble(x -> x.baseline));
+                    if (c.seeded) {
+                        c.left = Math.min(c.left, l.left());
+                        c.right = Math.max(c.right, l.rightHalf());
+                    }
+                    more = true;
+                    break;
+                }
+            }
+        }
+
+        /** Pieces of one baseline as one line. */
+        private PrintedLine join(List<PrintedLine> parts) {
+            List<PrintedGlyph> gs = new ArrayList<>();
+            for (PrintedLine p : parts) gs.addAll(p.all);
+            gs.sort(Comparator.comparingDouble(PrintedGlyph::x));
+            PrintedLine first = parts.getFirst();
+            return new PrintedLine(page, 0, gs, first.bodyFamily, first.bodySize);
+        }
+
+        /**
+         * Gathers columns into modules, which share one baseline grid: side by side (the next column to the
+         * right within 3 em, of the same measure, overlapping in height), or set one above the other with the
+         * same edges, less than three pitches apart (a subhead between them).
+         */
+        private void modules(List<Column> cs) {
+            for (Column a : cs) {
+                for (Column b : cs) {
+                    if (a == b) continue;
+                    float width = a.right - a.left;
+                    boolean beside = b.left > a.right && b.left - a.right < 3 * em
+                            && near(b.right - b.left, width, EDGE * em) && a.besides(b, em);
+                    boolean below = near(a.left, b.left, EDGE * em) && near(a.right, b.right, EDGE * em)
+                            && b.top() > a.foot() && b.top() - a.foot() < 3 * a.pitch(1.4f * em) + 0.5f * em;
+                    if (beside || below) {
+                        Column ra = a.module();
+                        Column rb = b.module();
+                        if (ra != rb) rb.module = ra;
+                    }
+                }
+            }
+        }
+
+        private static int find(int[] parent, int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        private static void union(int[] parent, int a, int b) {
+            parent[find(parent, a)] = find(parent, b);
         }
 
         List<PrintedLine> bodyLines() {
@@ -272,51 +602,39 @@ public final class Proofreader {
             return all;
         }
 
-        /** Splits each column into runs, marks each line's edges, and links every line to the one read next. */
+        /** Links every line to the one read next, and marks where paragraphs end. */
         void link(float pitch) {
-            float tol = EDGE * em;
-            for (Column c : columns) {
-                List<PrintedLine> run = new ArrayList<>();
-                for (PrintedLine l : c.bodyLines()) {
-                    if (!run.isEmpty() && l.baseline - run.getLast().baseline > 1.5f * pitch) {
-                        c.runs.add(run);
-                        run = new ArrayList<>();
-                    }
-                    run.add(l);
-                    PrintedGlyph first = l.glyphs.getFirst();
-                    float halfStart = first.halfWidthAtStart() ? first.advance() / 2 : 0;
-                    l.flushLeft = near(l.left(), c.left, tol) || near(l.left() + halfStart, c.left, tol);
-                    l.indented = near(l.left(), c.left + 2 * em, tol) || near(l.left() + halfStart, c.left + 2 * em, tol);
-                    l.flushRight = near(l.right(), c.right, tol) || near(l.rightHalf(), c.right, tol);
-                }
-                if (!run.isEmpty()) c.runs.add(run);
-            }
             for (int ci = 0; ci < columns.size(); ci++) {
                 Column c = columns.get(ci);
-                for (List<PrintedLine> run : c.runs) {
-                    for (int i = 0; i < run.size(); i++) {
-                        PrintedLine l = run.get(i);
-                        l.next = i + 1 < run.size() ? run.get(i + 1) : continuation(ci, run, pitch);
-                        l.endsParagraph = l.next == null || l.next.indented;
-                    }
+                List<PrintedLine> run = c.lines;
+                for (int i = 0; i < run.size(); i++) {
+                    PrintedLine l = run.get(i);
+                    l.next = i + 1 < run.size() ? run.get(i + 1) : continuation(c, pitch);
+                    l.endsParagraph = l.next == null || l.next.indented || l.next.setApart || l.setApart;
                 }
             }
         }
 
         /**
-         * Where the text at the foot of a run goes on. Text set within the column right below it (a
-         * subhead, a jump line) ends the paragraph; otherwise the reader goes to the next column, to the
-         * run beside this one that starts highest.
+         * Where the text at the foot of a column goes on. Text set within the column right below it (a
+         * subhead, a jump line) ends the paragraph; otherwise the reader goes to the next column of its
+         * module, to the right, the one that starts highest.
          */
-        private PrintedLine continuation(int ci, List<PrintedLine> run, float pitch) {
-            Column c = columns.get(ci);
-            PrintedLine foot = run.getLast();
+        private PrintedLine continuation(Column c, float pitch) {
+            PrintedLine foot = c.lines.getLast();
+            // the same column going on a line below, cut from this one by a line that does not keep to it
+            // (an overfull line): the text reads on down
+            for (Column d : columns) {
+                if (d != c && near(d.left, c.left, EDGE * em) && near(d.top() - foot.baseline, pitch, 0.2f * pitch)) {
+                    return d.lines.getFirst();
+                }
+            }
             PrintedGlyph below = null;
             for (PrintedGlyph g : glyphs) {
                 if (g.blank()) continue;
                 float mid = g.x() + g.advance() / 2;
                 float dy = g.baseline() - foot.baseline;
-                if (dy > 0.3f * em && dy <= 1.6f * pitch && mid >= c.left - 0.5f * em && mid <= c.right + 0.5f * em
+                if (dy > 0.3f * em && dy <= 3 * pitch && mid >= c.left - 0.5f * em && mid <= c.right + 0.5f * em
                         && (below == null || g.baseline() < below.baseline())) {
                     below = g;
                 }
@@ -331,90 +649,166 @@ public final class Proofreader {
                     lo = Math.min(lo, g.x());
                     hi = Math.max(hi, g.right());
                 }
-                // a line of its own within this column interrupts the text; a wider one is the next module
+                // a line of its own within this column interrupts the text; one that runs on across a gutter
+                // (a wider head) is the next module. A glyph of the next column's own line on about the same
+                // baseline starts beyond the gutter and does not count.
                 boolean spansMore = false;
                 for (PrintedGlyph g : glyphs) {
-                    if (g.blank() || Math.abs(g.baseline() - below.baseline()) > 0.2f * g.size()) continue;
-                    if (g.x() >= c.right + 1.5f * em || g.right() <= c.left - 1.5f * em) continue;
-                    if (g.x() < c.left - em || g.right() > c.right + em) spansMore = true;
+                    if (g.blank() || Math.abs(g.baseline() - below.baseline()) > 0.2f * g.size()
+                            || Math.abs(g.size() - below.size()) > 0.05f) continue;
+                    boolean overRight = g.x() < c.right + 0.5f * em && g.right() > c.right + em;
+                    boolean overLeft = g.right() > c.left - 0.5f * em && g.x() < c.left - em;
+                    if (overRight || overLeft) spansMore = true;
                 }
                 if (!spansMore && lo <= hi) return null;
             }
-            if (ci + 1 >= columns.size()) return null;
-            float top = run.getFirst().baseline;
             float tol = 0.2f * pitch;
-            List<PrintedLine> best = null;
-            for (List<PrintedLine> r : columns.get(ci + 1).runs) {
-                if (r.getFirst().baseline <= foot.baseline + tol && r.getLast().baseline >= top - tol
-                        && (best == null || r.getFirst().baseline < best.getFirst().baseline)) {
-                    best = r;
+            Column best = null;
+            for (Column d : columns) {
+                if (d.module() != c.module() || d.left <= c.right || d.left - c.right >= 3 * em) continue;
+                if (!near(d.right - d.left, c.right - c.left, EDGE * em) || !c.besides(d, em)) continue;
+                if (d.top() <= foot.baseline + tol && d.foot() >= c.top() - tol
+                        && (best == null || d.top() < best.top() || d.top() == best.top() && d.left < best.left)) {
+                    best = d;
                 }
             }
-            return best == null ? null : best.getFirst();
+            return best == null ? null : best.lines.getFirst();
         }
 
-        /** Marks body lines off the page's grid; returns how many are on it. */
+        /**
+         * Marks body lines off their module's grid; returns how many are on it. A line is on the grid
+         * within 0.1 pt (or 1% of the pitch), or within half the module's rounding step.
+         */
         int grid(float pitch, List<Finding> findings) {
-            List<PrintedLine> lines = bodyLines();
-            if (lines.isEmpty()) return 0;
-            float tol = Math.max(0.1f, 0.01f * pitch);
-            float[] res = new float[lines.size()];
-            for (int i = 0; i < res.length; i++) res[i] = residue(lines.get(i).baseline, pitch);
-            float origin = res[0];
-            int most = -1;
-            for (float r : res) {
-                int n = 0;
-                for (float s : res) if (circular(r, s, pitch) <= tol) n++;
-                if (n > most) {
-                    most = n;
-                    origin = r;
-                }
-            }
+            Map<Column, List<Column>> modules = new LinkedHashMap<>();
+            for (Column c : columns) modules.computeIfAbsent(c.module(), k -> new ArrayList<>()).add(c);
             int on = 0;
-            for (int i = 0; i < res.length; i++) {
-                float off = circular(res[i], origin, pitch);
-                if (off <= tol) {
-                    on++;
-                } else {
-                    PrintedLine l = lines.get(i);
-                    findings.add(new Finding(Finding.Kind.OFF_GRID, page, l.column, l.baseline, l.text,
-                            String.format("baseline %.2f pt off the page's grid of %.2f pt", off, pitch)));
+            for (List<Column> module : modules.values()) {
+                List<PrintedLine> lines = new ArrayList<>();
+                for (Column c : module) lines.addAll(c.lines);
+                float tol = Math.max(Math.max(0.1f, 0.01f * pitch), rounding(module, em) / 2 + 0.01f);
+                float step = modulePitch(lines, pitch);
+                float[] res = new float[lines.size()];
+                for (int i = 0; i < res.length; i++) res[i] = residue(lines.get(i).baseline, step);
+                float origin = res[0];
+                int most = -1;
+                // the grid line that most baselines lie within the tolerance of: the middle of the window
+                // two tolerances wide, starting at some baseline, that holds most baselines
+                for (float r : res) {
+                    float mid = residue(r + tol, step);
+                    int k = 0;
+                    for (float s : res) if (circular(mid, s, step) <= tol + 1e-4f) k++;
+                    if (k > most) {
+                        most = k;
+                        origin = mid;
+                    }
+                }
+                for (int i = 0; i < res.length; i++) {
+                    float off = circular(res[i], origin, step);
+                    if (off <= tol + 1e-4f) {
+                        on++;
+                    } else {
+                        PrintedLine l = lines.get(i);
+                        findings.add(new Finding(Finding.Kind.OFF_GRID, page, l.column, l.baseline, l.text,
+                                String.format("baseline %.2f pt off its module's grid of %.2f pt", off, step)));
+                    }
                 }
             }
             return on;
         }
 
+        /**
+         * The step a renderer rounded this module's baselines to, or 0. Chromium rounds each baseline to a
+         * whole CSS pixel, so a 12.6 pt pitch comes out as steps of 12.75 and 12.0 pt. Taken as rounding
+         * when the neighbouring distances take two values less than 0.1 em apart and nearly every baseline
+         * is a whole number of their difference from the page's top. A single displaced line never passes
+         * for rounding: its step is its own displacement, twice the tolerance it would get.
+         */
+        static float rounding(List<Column> module, float em) {
+            Map<Float, Integer> steps = new HashMap<>();
+            int lines = 0;
+            for (Column c : module) {
+                lines += c.lines.size();
+                for (int i = 1; i < c.lines.size(); i++) {
+                    float d = c.lines.get(i).baseline - c.lines.get(i - 1).baseline;
+                    steps.merge(Math.round(d * 100) / 100f, 1, Integer::sum);
+                }
+            }
+            if (steps.size() < 2) return 0;
+            float first = mode(steps);
+            steps.remove(first);
+            float step = Math.abs(mode(steps) - first);
+            if (step < 0.05f || step > 0.1f * em) return 0;
+            int multiples = 0;
+            for (Column c : module) {
+                for (PrintedLine l : c.lines) {
+                    float r = residue(l.baseline, step);
+                    if (r < 0.02f || step - r < 0.02f) multiples++;
+                }
+            }
+            return multiples >= 0.9f * lines ? step : 0;
+        }
+
+        /**
+         * The pitch a module's lines keep, fitted over its whole height (least squares of baseline on line
+         * number), where it is within 0.2% of the document's: a renderer that rounds each baseline leaves
+         * the mean of neighbouring distances a little off, which over seventy lines adds up to a whole
+         * rounding step. A module set at another pitch is judged by the document's.
+         */
+        static float modulePitch(List<PrintedLine> lines, float pitch) {
+            if (lines.size() < 3) return pitch;
+            float b0 = Float.MAX_VALUE;
+            for (PrintedLine l : lines) b0 = Math.min(b0, l.baseline);
+            double sn = 0, sb = 0, snn = 0, snb = 0;
+            for (PrintedLine l : lines) {
+                double n = Math.round((l.baseline - b0) / pitch);
+                double b = l.baseline - b0;
+                sn += n;
+                sb += b;
+                snn += n * n;
+                snb += n * b;
+            }
+            int k = lines.size();
+            double den = k * snn - sn * sn;
+            if (den <= 0) return pitch;
+            float fitted = (float) ((k * snb - sn * sb) / den);
+            return Math.abs(fitted - pitch) <= 0.002f * pitch ? fitted : pitch;
+        }
+
         /** Line-start and line-end prohibitions, split pairs, ragged lines and lone last characters. */
         void proofread(List<Finding> findings) {
             Map<PrintedLine, PrintedLine> previous = new HashMap<>();
-            for (PrintedLine l : bodyLines()) if (l.next != null && !l.next.indented) previous.put(l.next, l);
+            for (PrintedLine l : bodyLines()) if (l.next != null && !l.endsParagraph) previous.put(l.next, l);
             for (Column c : columns) {
                 for (PrintedLine l : c.bodyLines()) {
-                    PrintedLine prev = previous.get(l);
-                    boolean dashCarried = prev != null && Marks.dash(prev.last()) && prev.trailing(Marks::dash) % 2 == 1;
-                    if (Marks.noStart(l.first())) {
-                        add(findings, Finding.Kind.LINE_START, l, "starts with '" + l.text.substring(0, 1) + "'");
-                    } else if (Marks.dash(l.first()) && l.leading(Marks::dash) == 1 && !dashCarried) {
-                        add(findings, Finding.Kind.LINE_START, l, "starts with a single dash");
-                    }
-                    if (Marks.noEnd(l.last())) {
-                        add(findings, Finding.Kind.LINE_END, l, "ends with '" + new String(Character.toChars(l.last())) + "'");
-                    }
-                    if (l.next != null && !l.next.indented) {
+                    prohibitions(l, previous.get(l), findings);
+                    if (l.next != null && !l.endsParagraph) {
                         String split = split(l, l.next);
                         if (split != null) add(findings, Finding.Kind.SPLIT, l, split + " split before 「" + l.next.text + "」");
                     }
-                    if (!l.flushLeft && !l.indented) {
+                    if (!l.flushLeft && !l.indented && !l.setApart) {
                         add(findings, Finding.Kind.RAGGED, l, String.format("starts %.1f pt from the column's left edge",
                                 l.left() - c.left));
                     } else if (!l.endsParagraph && !l.flushRight) {
                         add(findings, Finding.Kind.RAGGED, l, String.format("ends %.1f pt short of the column's right edge, "
                                 + "but the paragraph goes on", c.right - l.rightHalf()));
                     }
-                    if (l.endsParagraph && !l.indented && l.letters() <= 1) {
+                    if (l.endsParagraph && !l.indented && !l.setApart && l.letters() <= 1) {
                         add(findings, Finding.Kind.LONE, l, "the paragraph's last line holds a single character");
                     }
                 }
+            }
+        }
+
+        private void prohibitions(PrintedLine l, PrintedLine prev, List<Finding> findings) {
+            boolean dashCarried = prev != null && Marks.dash(prev.last()) && prev.trailing(Marks::dash) % 2 == 1;
+            if (Marks.noStart(l.first())) {
+                add(findings, Finding.Kind.LINE_START, l, "starts with '" + new String(Character.toChars(l.first())) + "'");
+            } else if (Marks.dash(l.first()) && l.leading(Marks::dash) == 1 && !dashCarried) {
+                add(findings, Finding.Kind.LINE_START, l, "starts with a single dash");
+            }
+            if (Marks.noEnd(l.last())) {
+                add(findings, Finding.Kind.LINE_END, l, "ends with '" + new String(Character.toChars(l.last())) + "'");
             }
         }
 

@@ -182,6 +182,96 @@ class ProofreaderTest {
         assertTrue(p.check().clean(), p.check().findings().toString());
     }
 
+    /** Sets {@code text} from {@code x} on {@code baseline}, one em a character, justified to {@code measure} em when given. */
+    static void set(Page p, float x, float baseline, String text, float measure) {
+        int n = text.codePointCount(0, text.length());
+        float spacing = measure > 0 && n > 1 ? (measure * SIZE - n * SIZE) / (n - 1) : 0;
+        for (int cp : text.codePoints().toArray()) {
+            float[] ink = Marks.closing(cp) ? new float[] {0.05f, 0.35f} : new float[] {0, 1};
+            p.glyph(new PrintedGlyph(new String(Character.toChars(cp)), x, baseline, SIZE, SIZE, "Body-Regular", "Body", ink[0],
+                    ink[1], null));
+            x += SIZE + spacing;
+        }
+    }
+
+    /**
+     * Two modules one above the other, both from the left margin: three columns of 10 em, then two of
+     * 15.5 em. Read page-wide by x, their lines fell into one column and every short measure was ragged.
+     */
+    static Page twoMeasures() {
+        Page p = new Page();
+        for (int c = 0; c < 3; c++) {
+            float x = 36 + c * 11 * SIZE;
+            set(p, x + 2 * SIZE, 50, "一二三四五六七八", 8);
+            for (int r = 1; r < 5; r++) set(p, x, 50 + r * PITCH, "一二三四五六七八九十", 10);
+            set(p, x, 50 + 5 * PITCH, "一二三。", 0);
+        }
+        for (int c = 0; c < 2; c++) {
+            float x = 36 + c * 16.5f * SIZE;
+            float top = 50 + 9 * PITCH;
+            set(p, x + 2 * SIZE, top, "一二三四五六七八九十一二三", 13.5f);
+            for (int r = 1; r < 5; r++) set(p, x, top + r * PITCH, "一二三四五六七八九十一二三四五", 15.5f);
+            set(p, x, top + 5 * PITCH, "一二三四。", 0);
+        }
+        return p;
+    }
+
+    @Test
+    void modulesOfDifferentMeasuresAreColumnsOfTheirOwn() {
+        Report r = twoMeasures().check();
+        assertTrue(r.clean(), r.findings().toString());
+        assertEquals(5, r.columns());
+        assertEquals(30, r.bodyLines());
+    }
+
+    @Test
+    void aShortLineInTheWiderModuleIsStillRagged() {
+        Page p = twoMeasures();
+        float baseline = 50 + 11 * PITCH;
+        p.glyphs.removeIf(g -> g.baseline() == baseline && g.x() < 36 + 16 * SIZE);
+        set(p, 36, baseline, "一二三四五六七八九十一二", 0);
+        Report r = p.check();
+        assertOnly(r, Finding.Kind.RAGGED);
+        assertEquals(baseline, r.findings().getFirst().baseline(), 0.01);
+    }
+
+    @Test
+    void aSubheadTwoLinesBelowAColumnFootEndsTheParagraphThoughTheNextColumnGoesOnBesideIt() {
+        Page p = new Page();
+        // column 1: a paragraph ending short at row 3; a subhead at row 5 (a blank row above it)
+        set(p, 36 + 2 * SIZE, 50, "一二三四五六七八", 8);
+        for (int r = 1; r < 3; r++) set(p, 36, 50 + r * PITCH, "一二三四五六七八九十", 10);
+        set(p, 36, 50 + 3 * PITCH, "一二三四。", 0);
+        for (int i = 0; i < 4; i++) {
+            p.glyph(new PrintedGlyph("标", 36 + (3 + i) * 9.5f, 50 + 5 * PITCH + 0.2f, 9.5f, 9.5f, "Head-Bold", "Head", 0, 1, null));
+        }
+        set(p, 36 + 2 * SIZE, 50 + 6 * PITCH, "一二三四五六七八", 8);
+        set(p, 36, 50 + 7 * PITCH, "一二三四五六七八九十", 10);
+        set(p, 36, 50 + 8 * PITCH, "一二三四五六七八九十", 10);
+        // column 2 goes on with that paragraph and runs full beside, a line on the subhead's baseline
+        for (int r = 0; r < 8; r++) set(p, 36 + 11 * SIZE, 50 + r * PITCH, "一二三四五六七八九十", 10);
+        set(p, 36 + 11 * SIZE, 50 + 8 * PITCH, "一二三。", 0);
+        Report r = p.check();
+        assertTrue(r.clean(), r.findings().toString());
+    }
+
+    @Test
+    void aRightAlignedSourceIsAParagraphOfItsOwn() {
+        Page p = clean();
+        set(p, 36, 50 + 5 * PITCH, "一二三四五六七八九十", 10);
+        set(p, 36, 50 + 6 * PITCH, "一二三四。", 0);
+        set(p, 36 + 4 * SIZE, 50 + 7 * PITCH, "（来源新华社）", 0);
+        assertTrue(p.check().clean(), p.check().findings().toString());
+    }
+
+    @Test
+    void aStopHungPastTheEdgeIsFlush() {
+        Page p = clean();
+        set(p, 36, 50 + 5 * PITCH, "一二三四五六七八九十，", 0);
+        set(p, 36, 50 + 6 * PITCH, "一二三四。", 0);
+        assertTrue(p.check().clean(), p.check().findings().toString());
+    }
+
     private static void assertOnly(Report r, Finding.Kind kind) {
         assertTrue(r.count(kind) > 0, "expected " + kind + " in " + r.findings());
         for (Finding f : r.findings()) assertEquals(kind, f.kind(), r.findings().toString());
