@@ -1,6 +1,7 @@
 package paiban.render;
 
 import paiban.model.Issue;
+import paiban.typeset.FontBook;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,11 +12,19 @@ import java.util.List;
  *
  * @param pdf   the rendered issue, one PDF page per newspaper page, at trim size
  * @param pages in page order, page 1 first
+ * @param fonts the font book the pages were set with: its CID-keyed CFF faces are embedded with placeholder
+ *              outlines (see {@link paiban.typeset.CffSubset}), which the finish stage replaces; null for a
+ *              PDF whose fonts are embedded whole
  */
-public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
+public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, FontBook fonts) {
 
     public RenderedIssue {
         pages = List.copyOf(pages);
+    }
+
+    /** A rendered issue whose fonts are embedded with their own outlines. */
+    public RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
+        this(issue, pdf, pages, null);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages));
+        return new RenderedIssue(issue, pdf, describe(issue, pages), layout.fonts());
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */

@@ -21,16 +21,26 @@ public final class Face {
     private final BaseFont font;
     /** The face's PostScript name inside its file, to find the same face with Java 2D. */
     private final String postscript;
+    /** The font file's bytes and where the face's real CFF table lies in them ({offset, length}), or null
+     * when OpenPDF embeds the face's own outlines (TrueType faces). */
+    private final byte[] fileBytes;
+    private final int[] cffTable;
     private final Map<Integer, float[]> inks = new ConcurrentHashMap<>();
     private volatile Font outlines;
     private volatile boolean outlinesTried;
 
     Face(String role, String name, String file, BaseFont font, String postscript) {
+        this(role, name, file, font, postscript, null, null);
+    }
+
+    Face(String role, String name, String file, BaseFont font, String postscript, byte[] fileBytes, int[] outlines) {
         this.role = role;
         this.name = name;
         this.file = file;
         this.font = font;
         this.postscript = postscript;
+        this.fileBytes = fileBytes;
+        this.cffTable = outlines;
     }
 
     /** The role name, which is also the CSS font-family the layout uses for it. */
@@ -49,6 +59,25 @@ public final class Face {
 
     public BaseFont baseFont() {
         return font;
+    }
+
+    /** The face's PostScript name, e.g. "NotoSerifCJKsc-Bold": the name a PDF gives the embedded font. */
+    public String postscript() {
+        return postscript;
+    }
+
+    /**
+     * Whether the font that {@link #baseFont()} embeds carries only placeholder outlines (a CID-keyed CFF
+     * face, see {@link CffSubset}), so that the finish stage must put in {@link #outlines(java.util.Collection)}.
+     */
+    public boolean embedsPlaceholders() {
+        return cffTable != null;
+    }
+
+    /** The face's real outlines for the given CIDs (glyph ids), as a CFF program; see {@link CffSubset#subset}. */
+    public byte[] outlines(java.util.Collection<Integer> cids) throws java.io.IOException {
+        if (cffTable == null) throw new IllegalStateException(this + " embeds its own outlines");
+        return CffSubset.subset(fileBytes, cffTable[0], cffTable[1], cids);
     }
 
     public boolean has(int codePoint) {
