@@ -79,6 +79,10 @@ class OutputLockTest {
         assertThrows(PaibanException.class, () -> Pipeline.run(issue, out.resolve("new"), Pipeline.EDITIONS, false,
                 noProfile, w -> { }));
         assertFalse(Files.exists(out.resolve("new")), "no output folder made");
+        // the same through the command line, which also makes --out
+        assertEquals(1, paiban.cli.Main.run("build", issue.toString(), "--out", out.resolve("cli").toString(),
+                "--cmyk-profile", noProfile.toString()));
+        assertFalse(Files.exists(out.resolve("cli")), "no --out folder made");
 
         // into a folder holding an earlier build: the same files, unchanged
         Path old = out.resolve("old");
