@@ -70,6 +70,11 @@ public final class FontBook {
         return null;
     }
 
+    /** The roles tried, in order, for a character a role's own font lacks. */
+    public List<String> fallbackRoles() {
+        return fallback.stream().map(Face::role).toList();
+    }
+
     /** The faces to try, in order, for a character missing from {@code primary}. */
     public List<Face> chain(Face primary) {
         List<Face> chain = new ArrayList<>();
@@ -129,7 +134,7 @@ public final class FontBook {
                 fallback.add(f);
             }
         }
-        return new FontBook(folder, Map.copyOf(roles), List.copyOf(fallback));
+        return new FontBook(folder, java.util.Collections.unmodifiableMap(roles), List.copyOf(fallback)); // in the file's order
     }
 
     private static Face loadFace(Path folder, String role, String file, String face, Map<Path, FontFile> files)

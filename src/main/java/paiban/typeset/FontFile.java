@@ -82,6 +82,17 @@ final class FontFile {
         return new FontFile(bytes, Map.copyOf(outlines));
     }
 
+    /** The glyph count (the 'maxp' table's numGlyphs) of face {@code index} of a font file, or -1. */
+    static int glyphCount(byte[] file, int index) {
+        int dir = u32(file, 0) == TTCF ? u32(file, 12 + 4 * index) : 0;
+        int tables = u16(file, dir + 4);
+        for (int i = 0; i < tables; i++) {
+            int record = dir + 12 + 16 * i;
+            if (u32(file, record) == 0x6d617870) return u16(file, u32(file, record + 8) + 4); // 'maxp'
+        }
+        return -1;
+    }
+
     /** Where the 'CFF ' table record of the face whose table directory is at {@code dir} starts, or -1. */
     private static int cffRecord(byte[] b, int dir) {
         if (dir < 0 || dir + 12 > b.length) throw new PaibanException("not a font file: bad table directory");
