@@ -175,7 +175,10 @@ public final class FontBook {
             faceIndex = index;
             postscript = names[index];
         }
-        BaseFont bf = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null, false, false);
+        // Not from OpenPDF's process-wide font cache (cached = false), which is keyed by the file's name: a
+        // font another caller loaded from the same file would carry its real CFF outlines, and OpenPDF's
+        // subsetter would then run on them (see CffSubset); nor into it, so that no caller gets ours.
+        BaseFont bf = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null, false, false);
         // Each build embeds a subset of every face; the fastest deflate makes it a third quicker, 2% larger.
         bf.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
         String name = bf.getFamilyFontName().length > 0 ? bf.getFamilyFontName()[0][3] : path.getFileName().toString();
