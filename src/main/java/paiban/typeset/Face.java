@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One font face in a typographic role. The typesetter measures with the same OpenPDF {@link BaseFont}
- * that the renderer embeds, so advance widths and the printed glyphs cannot disagree.
+ * that the renderer embeds ({@link #renderFont()}), so advance widths and the printed glyphs cannot
+ * disagree.
  */
 public final class Face {
 
@@ -25,15 +26,19 @@ public final class Face {
      * when OpenPDF embeds the face's own outlines (TrueType faces). */
     private final byte[] fileBytes;
     private final int[] cffTable;
+    private final int faceIndex;
+    private volatile BaseFont whole;
     private final Map<Integer, float[]> inks = new ConcurrentHashMap<>();
     private volatile Font outlines;
     private volatile boolean outlinesTried;
 
     Face(String role, String name, String file, BaseFont font, String postscript) {
-        this(role, name, file, font, postscript, null, null);
+        this(role, name, file, font, postscript, 0, null, null);
     }
 
-    Face(String role, String name, String file, BaseFont font, String postscript, byte[] fileBytes, int[] outlines) {
+    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, byte[] fileBytes,
+         int[] outlines) {
+        this.faceIndex = faceIndex;
         this.role = role;
         this.name = name;
         this.file = file;
@@ -57,8 +62,39 @@ public final class Face {
         return file;
     }
 
-    public BaseFont baseFont() {
+    /**
+     * The font the render stage registers with Flying Saucer and paints with: for a CID-keyed CFF face
+     * its outlines are placeholders that the finish stage replaces ({@link CffSubset}); the metrics
+     * (advances, cmap, ascent) are the face's own. A PDF that does not go through finish must use
+     * {@link #baseFont()}.
+     */
+    public BaseFont renderFont() {
         return font;
+    }
+
+    /**
+     * The face with its own outlines, for a PDF made without the finish stage (a test, a tool): OpenPDF
+     * then subsets it itself, with the fault {@link CffSubset} describes. Loaded on first use.
+     */
+    public BaseFont baseFont() {
+        if (cffTable == null) return font;
+        BaseFont own = whole;
+        if (own == null) {
+            synchronized (this) {
+                if (whole == null) {
+                    try {
+                        String spec = file.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? file + "," + faceIndex : file;
+                        whole = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                                java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), null, false, false);
+                        whole.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+                    } catch (java.io.IOException | org.openpdf.text.DocumentException e) {
+                        throw new paiban.core.PaibanException(file + ": cannot be read again (" + e.getMessage() + ")", e);
+                    }
+                }
+                own = whole;
+            }
+        }
+        return own;
     }
 
     /** The face's PostScript name, e.g. "NotoSerifCJKsc-Bold": the name a PDF gives the embedded font. */
@@ -67,7 +103,7 @@ public final class Face {
     }
 
     /**
-     * Whether the font that {@link #baseFont()} embeds carries only placeholder outlines (a CID-keyed CFF
+     * Whether the font that {@link #renderFont()} embeds carries only placeholder outlines (a CID-keyed CFF
      * face, see {@link CffSubset}), so that the finish stage must put in {@link #outlines(java.util.Collection)}.
      */
     public boolean embedsPlaceholders() {

@@ -184,6 +184,6 @@ public final class FontBook {
         String name = bf.getFamilyFontName().length > 0 ? bf.getFamilyFontName()[0][3] : path.getFileName().toString();
         if (postscript == null) postscript = bf.getPostscriptFontName();
         int[] outlines = fontFile.outlines(faceIndex);
-        return new Face(role, name, path.toString(), bf, postscript, outlines == null ? null : bytes, outlines);
+        return new Face(role, name, path.toString(), bf, postscript, faceIndex, outlines == null ? null : bytes, outlines);
     }
 }
