@@ -88,15 +88,47 @@ public final class Pipeline {
         long t3 = lap(timings, "typeset+compose", t2);
 
         Path folder = outRoot.resolve(issue.id());
+        List<Path> made = new ArrayList<>(); // the folders this build makes, outermost first
+        for (Path p = folder.toAbsolutePath().normalize(); p != null && !Files.isDirectory(p); p = p.getParent()) made.addFirst(p);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new PaibanException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
         }
+        Set<Path> before = subfolders(folder);
+        boolean done = false;
         try (OutputLock lock = OutputLock.acquire(folder)) {
             renderAndFinish(layout, issue, composition, folder, editions, marks, cmykProfile, sink, timings, t3);
+            done = true;
+        } finally {
+            // a failed build leaves the output folder as it found it: its files are staged, its lock gone
+            if (!done) removeNewFolders(folder, before, made);
         }
         return new Result(folder, warnings, timings);
+    }
+
+    private static Set<Path> subfolders(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize())
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** Deletes the folders, now empty, that a failed build made: inside {@code folder}, then up from it. */
+    private static void removeNewFolders(Path folder, Set<Path> before, List<Path> made) {
+        List<Path> candidates = new ArrayList<>(subfolders(folder));
+        candidates.removeAll(before);
+        candidates.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+        candidates.addAll(made.reversed());
+        for (Path p : candidates) {
+            try {
+                Files.deleteIfExists(p); // refuses, rightly, a folder that is not empty
+            } catch (IOException notEmpty) {
+                // something else is in it: leave it
+            }
+        }
     }
 
     private static void renderAndFinish(Layout layout, Issue issue, Composer.Composition composition, Path folder,

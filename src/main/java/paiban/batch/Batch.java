@@ -151,6 +151,7 @@ public final class Batch {
         progress.building(id);
         long t0 = System.nanoTime();
         boolean existed = java.nio.file.Files.isDirectory(folder);
+        boolean rootExisted = java.nio.file.Files.isDirectory(options.out());
         Outcome outcome;
         try {
             freshness.forget(folder);
@@ -174,6 +175,7 @@ public final class Batch {
         if (outcome.status() == Outcome.Status.FAILED && !existed) {
             try {
                 java.nio.file.Files.deleteIfExists(folder); // only if the failed build left it empty
+                if (!rootExisted) java.nio.file.Files.deleteIfExists(options.out()); // and --out, made for it
             } catch (java.io.IOException e) {
                 // not empty: what is there stays for the editor to see
             }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: a thin shell over the pipeline stages; it holds no layout logic. */
 @Command(name = "paiban", mixinStandardHelpOptions = true, version = "paiban 0.1.0",
         description = "Chinese newspaper typesetting: from an issue folder to print, archive and email PDFs.",
-        subcommands = {BuildCommand.class, SendCommand.class, CheckCommand.class, SiteCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, SendCommand.class, CheckCommand.class, SiteCommand.class, FontsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

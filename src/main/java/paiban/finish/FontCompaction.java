@@ -22,10 +22,14 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
+import paiban.typeset.CffSubset;
+import paiban.typeset.Face;
+import paiban.typeset.FontBook;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,8 +37,10 @@ import java.util.TreeSet;
 /**
  * Shrinks each embedded CID-keyed CFF font to the glyphs the document shows (see {@link CffSubset}).
  * The glyphs are found by running every page's content, and every annotation's appearance, through a
- * stream engine that records each glyph shown with a composite font. A font program that cannot be
- * rebuilt is left as it was, and so is every other kind of font.
+ * stream engine that records each glyph shown with a composite font. A face of the font book that the
+ * renderer embedded with placeholder outlines gets its real ones here, cut from the font file; any other
+ * CID-keyed CFF is cut from what is embedded, and left as it was if it cannot be rebuilt, like every
+ * other kind of font.
  */
 final class FontCompaction extends PDFStreamEngine {
 
@@ -43,6 +49,20 @@ final class FontCompaction extends PDFStreamEngine {
     /** Descendant CIDFont dictionary → CIDs shown with it, in the order fonts are first met (dictionaries
      * compare by identity), so that new objects are made in the same order every run. */
     private final Map<COSDictionary, TreeSet<Integer>> shown = new LinkedHashMap<>();
+    /** CID → the text it shows, per descendant font, to say which character a failure was about. */
+    private final Map<COSDictionary, Map<Integer, String>> texts = new HashMap<>();
+
+    /** A glyph of a face that could not be embedded: a fault of paiban's, reported with its character. */
+    static final class GlyphFailure extends RuntimeException {
+        final String font;
+        final String text;
+
+        GlyphFailure(String font, String text, IOException cause) {
+            super(font + ": " + cause.getMessage(), cause);
+            this.font = font;
+            this.text = text;
+        }
+    }
 
     private FontCompaction() {
         addOperator(new BeginText(this));
@@ -58,7 +78,18 @@ final class FontCompaction extends PDFStreamEngine {
         addOperator(new DrawObject(this));
     }
 
+    /** Cuts the fonts down to what {@code doc} shows, from what is embedded. */
     static void compact(PDDocument doc) throws IOException {
+        compact(doc, null);
+    }
+
+    /**
+     * Cuts the fonts down to what {@code doc} shows; faces of {@code fonts} embedded with placeholder
+     * outlines get their real ones.
+     *
+     * @throws GlyphFailure when a face's glyph cannot be cut from its font file
+     */
+    static void compact(PDDocument doc, FontBook fonts) throws IOException {
         FontCompaction engine = new FontCompaction();
         for (PDPage page : doc.getPages()) {
             engine.processPage(page);
@@ -70,18 +101,31 @@ final class FontCompaction extends PDFStreamEngine {
                     || !CID_FONT_TYPE0C.equals(program.getCOSName(COSName.SUBTYPE))) {
                 continue;
             }
-            byte[] original;
-            try (InputStream in = program.createInputStream()) {
-                original = in.readAllBytes();
-            }
+            String name = untagged(e.getKey().getNameAsString(COSName.BASE_FONT));
+            Face face = fonts == null || name == null ? null : fonts.placeholderFace(name);
             byte[] smaller;
-            try {
-                smaller = CffSubset.subset(original, e.getValue());
-            } catch (IOException notUnderstood) {
-                continue;
-            }
-            if (smaller.length >= original.length) {
-                continue;
+            if (face != null) {
+                try {
+                    smaller = face.outlines(e.getValue());
+                } catch (IOException broken) {
+                    Map<Integer, String> text = engine.texts.getOrDefault(e.getKey(), Map.of());
+                    String what = broken instanceof CffSubset.GlyphException g ? text.get(g.cid())
+                            : String.join("", new TreeSet<>(text.values()));
+                    throw new GlyphFailure(name, what, broken);
+                }
+            } else {
+                byte[] original;
+                try (InputStream in = program.createInputStream()) {
+                    original = in.readAllBytes();
+                }
+                try {
+                    smaller = CffSubset.subset(original, e.getValue());
+                } catch (IOException notUnderstood) {
+                    continue;
+                }
+                if (smaller.length >= original.length) {
+                    continue;
+                }
             }
             COSStream replacement = doc.getDocument().createCOSStream();
             replacement.setItem(COSName.SUBTYPE, CID_FONT_TYPE0C);
@@ -94,11 +138,22 @@ final class FontCompaction extends PDFStreamEngine {
         }
     }
 
+    /** A PDF font name without its subset tag ("ABCDEF+") and without the CMap a Type 0 name may carry. */
+    private static String untagged(String name) {
+        if (name == null) return null;
+        if (name.length() > 7 && name.charAt(6) == '+') name = name.substring(7);
+        return name.endsWith("-Identity-H") ? name.substring(0, name.length() - "-Identity-H".length()) : name;
+    }
+
     @Override
     protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) {
         if (font instanceof PDType0Font type0) {
-            shown.computeIfAbsent(type0.getDescendantFont().getCOSObject(), k -> new TreeSet<>())
-                    .add(type0.codeToCID(code));
+            COSDictionary descendant = type0.getDescendantFont().getCOSObject();
+            int cid = type0.codeToCID(code);
+            if (shown.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid)) {
+                String text = type0.toUnicode(code);
+                if (text != null) texts.computeIfAbsent(descendant, k -> new HashMap<>()).put(cid, text);
+            }
         }
     }
 }

@@ -46,12 +46,39 @@ final class Master {
             catalog.removeItem(COSName.OUTLINES);
             catalog.removeItem(COSName.METADATA);
             catalog.removeItem(COSName.PAGE_MODE);
-            FontCompaction.compact(doc);
+            try {
+                FontCompaction.compact(doc, r.fonts());
+            } catch (FontCompaction.GlyphFailure f) {
+                throw new PaibanException("internal error: cannot embed " + describe(f.text) + " of the font " + f.font
+                        + where(r, f.text) + " (" + f.getMessage() + "). This is a paiban bug: please report it"
+                        + " with the issue folder", f);
+            }
             SubsetTags.normalise(doc);
             return new Master(r, StableSave.internal(doc));
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** "圛 (U+571B)", or "a glyph" when the text is unknown. */
+    private static String describe(String text) {
+        if (text == null || text.isEmpty()) return "a glyph";
+        StringBuilder codes = new StringBuilder();
+        text.codePoints().forEach(cp -> codes.append(codes.isEmpty() ? "" : " ").append(String.format("U+%04X", cp)));
+        return text + " (" + codes + ")";
+    }
+
+    /** ", set in article 'slug' (page N)" for the first placed text that holds {@code text}, or "". */
+    private static String where(RenderedIssue r, String text) {
+        if (text == null || text.isEmpty()) return "";
+        for (RenderedIssue.PageInfo page : r.pages()) {
+            for (RenderedIssue.PlacedText t : page.texts()) {
+                if (t.text().contains(text)) {
+                    return ", set in the " + t.kind() + " of article '" + t.slug() + "' on page " + page.number();
+                }
+            }
+        }
+        return ", set in the page furniture";
     }
 
     RenderedIssue issue() {

@@ -34,7 +34,7 @@ final class Engines {
         SafeUserAgent agent = new SafeUserAgent(device, DOTS_PER_PIXEL, roots);
         ITextFontResolver resolver = new ITextFontResolver();
         for (Face f : fonts.roles().values()) {
-            resolver.addFont(f.baseFont(), f.file(), f.role());
+            resolver.addFont(f.renderFont(), f.file(), f.role());
         }
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, resolver,
                 elements.apply(new ITextReplacedElementFactory(device)), new ITextTextRenderer());

@@ -3,10 +3,12 @@ package paiban.render;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfTextArray;
+import paiban.typeset.Face;
 import paiban.typeset.Glyph;
 import paiban.typeset.SetLine;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Paints a set line at the typesetter's positions: one TJ array per run of glyphs in the same face and
@@ -17,14 +19,22 @@ public final class LinePainter {
     private LinePainter() {
     }
 
-    /** Paints {@code line} with its origin at ({@code x0}, {@code y}); call inside a BT … ET block. */
+    /**
+     * Paints {@code line} with its origin at ({@code x0}, {@code y}), in the faces' render fonts (whose
+     * outlines the finish stage puts in); call inside a BT … ET block.
+     */
     public static void paint(PdfContentByte cb, SetLine line, float x0, float y) {
+        paint(cb, line, x0, y, Face::renderFont);
+    }
+
+    /** {@link #paint}, with the font each face is painted in chosen by {@code fonts}. */
+    public static void paint(PdfContentByte cb, SetLine line, float x0, float y, Function<Face, BaseFont> fonts) {
         List<Glyph> glyphs = line.glyphs();
         float size = line.size();
         int i = 0;
         while (i < glyphs.size()) {
             Glyph first = glyphs.get(i);
-            BaseFont font = first.face().baseFont();
+            BaseFont font = fonts.apply(first.face());
             float scale = first.scale();
             cb.setFontAndSize(font, size);
             cb.setHorizontalScaling(scale * 100f);

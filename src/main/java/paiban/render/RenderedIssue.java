@@ -2,6 +2,7 @@ package paiban.render;
 
 import paiban.compose.Module;
 import paiban.model.Issue;
+import paiban.typeset.FontBook;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +14,19 @@ import java.util.List;
  * @param pdf   the rendered issue, one PDF page per newspaper page, at trim size
  * @param pages in page order, page 1 first
  * @param trim  the page size and the type area on it, which place composition's positions on the page
+ * @param fonts the font book the pages were set with: its CID-keyed CFF faces are embedded with placeholder
+ *              outlines (see {@link paiban.typeset.CffSubset}), which the finish stage replaces; null for a
+ *              PDF whose fonts are embedded whole
  */
-public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, Trim trim) {
+public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, Trim trim, FontBook fonts) {
 
     public RenderedIssue {
         pages = List.copyOf(pages);
+    }
+
+    /** A rendered issue whose fonts are embedded with their own outlines. */
+    public RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, Trim trim) {
+        this(issue, pdf, pages, trim, null);
     }
 
     /**

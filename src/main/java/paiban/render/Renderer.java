@@ -63,7 +63,7 @@ public final class Renderer {
         }
         return new RenderedIssue(issue, pdf, describe(issue, pages, layout.grid(), layout.rules().words().separator()),
                 new RenderedIssue.Trim(layout.pageWidth(), layout.pageHeight(), layout.areaLeft(), layout.areaTop(),
-                layout.grid().width(), layout.grid().height()));
+                layout.grid().width(), layout.grid().height()), layout.fonts());
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */

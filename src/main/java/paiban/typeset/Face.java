@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One font face in a typographic role. The typesetter measures with the same OpenPDF {@link BaseFont}
- * that the renderer embeds, so advance widths and the printed glyphs cannot disagree.
+ * that the renderer embeds ({@link #renderFont()}), so advance widths and the printed glyphs cannot
+ * disagree.
  */
 public final class Face {
 
@@ -21,16 +22,30 @@ public final class Face {
     private final BaseFont font;
     /** The face's PostScript name inside its file, to find the same face with Java 2D. */
     private final String postscript;
+    /** The font file's bytes and where the face's real CFF table lies in them ({offset, length}), or null
+     * when OpenPDF embeds the face's own outlines (TrueType faces). */
+    private final byte[] fileBytes;
+    private final int[] cffTable;
+    private final int faceIndex;
+    private volatile BaseFont whole;
     private final Map<Integer, float[]> inks = new ConcurrentHashMap<>();
     private volatile Font outlines;
     private volatile boolean outlinesTried;
 
     Face(String role, String name, String file, BaseFont font, String postscript) {
+        this(role, name, file, font, postscript, 0, null, null);
+    }
+
+    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, byte[] fileBytes,
+         int[] outlines) {
+        this.faceIndex = faceIndex;
         this.role = role;
         this.name = name;
         this.file = file;
         this.font = font;
         this.postscript = postscript;
+        this.fileBytes = fileBytes;
+        this.cffTable = outlines;
     }
 
     /** The role name, which is also the CSS font-family the layout uses for it. */
@@ -47,8 +62,58 @@ public final class Face {
         return file;
     }
 
-    public BaseFont baseFont() {
+    /**
+     * The font the render stage registers with Flying Saucer and paints with: for a CID-keyed CFF face
+     * its outlines are placeholders that the finish stage replaces ({@link CffSubset}); the metrics
+     * (advances, cmap, ascent) are the face's own. A PDF that does not go through finish must use
+     * {@link #baseFont()}.
+     */
+    public BaseFont renderFont() {
         return font;
+    }
+
+    /**
+     * The face with its own outlines, for a PDF made without the finish stage (a test, a tool): OpenPDF
+     * then subsets it itself, with the fault {@link CffSubset} describes. Loaded on first use.
+     */
+    public BaseFont baseFont() {
+        if (cffTable == null) return font;
+        BaseFont own = whole;
+        if (own == null) {
+            synchronized (this) {
+                if (whole == null) {
+                    try {
+                        String spec = file.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? file + "," + faceIndex : file;
+                        whole = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                                java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), null, false, false);
+                        whole.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+                    } catch (java.io.IOException | org.openpdf.text.DocumentException e) {
+                        throw new paiban.core.PaibanException(file + ": cannot be read again (" + e.getMessage() + ")", e);
+                    }
+                }
+                own = whole;
+            }
+        }
+        return own;
+    }
+
+    /** The face's PostScript name, e.g. "NotoSerifCJKsc-Bold": the name a PDF gives the embedded font. */
+    public String postscript() {
+        return postscript;
+    }
+
+    /**
+     * Whether the font that {@link #renderFont()} embeds carries only placeholder outlines (a CID-keyed CFF
+     * face, see {@link CffSubset}), so that the finish stage must put in {@link #outlines(java.util.Collection)}.
+     */
+    public boolean embedsPlaceholders() {
+        return cffTable != null;
+    }
+
+    /** The face's real outlines for the given CIDs (glyph ids), as a CFF program; see {@link CffSubset#subset}. */
+    public byte[] outlines(java.util.Collection<Integer> cids) throws java.io.IOException {
+        if (cffTable == null) throw new IllegalStateException(this + " embeds its own outlines");
+        return CffSubset.subset(fileBytes, cffTable[0], cffTable[1], cids);
     }
 
     public boolean has(int codePoint) {

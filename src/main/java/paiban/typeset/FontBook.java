@@ -59,6 +59,22 @@ public final class FontBook {
         return roles;
     }
 
+    /**
+     * The face embedded under {@code postscriptName} (a PDF font's name without its subset tag) whose
+     * outlines the embedded font leaves out, or null.
+     */
+    public Face placeholderFace(String postscriptName) {
+        for (Face f : roles.values()) {
+            if (f.embedsPlaceholders() && f.postscript().equals(postscriptName)) return f;
+        }
+        return null;
+    }
+
+    /** The roles tried, in order, for a character a role's own font lacks. */
+    public List<String> fallbackRoles() {
+        return fallback.stream().map(Face::role).toList();
+    }
+
     /** The faces to try, in order, for a character missing from {@code primary}. */
     public List<Face> chain(Face primary) {
         List<Face> chain = new ArrayList<>();
@@ -84,7 +100,7 @@ public final class FontBook {
         }
         // Each role's font is parsed on its own thread: the Noto collections take ~0.3 s each.
         Map<String, java.util.concurrent.Future<Face>> pending = new LinkedHashMap<>();
-        Map<Path, byte[]> files = new ConcurrentHashMap<>(); // two roles may share a collection file
+        Map<Path, FontFile> files = new ConcurrentHashMap<>(); // two roles may share a collection file
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (var e : roleMap.entrySet()) {
                 String role = String.valueOf(e.getKey());
@@ -118,10 +134,10 @@ public final class FontBook {
                 fallback.add(f);
             }
         }
-        return new FontBook(folder, Map.copyOf(roles), List.copyOf(fallback));
+        return new FontBook(folder, java.util.Collections.unmodifiableMap(roles), List.copyOf(fallback)); // in the file's order
     }
 
-    private static Face loadFace(Path folder, String role, String file, String face, Map<Path, byte[]> files)
+    private static Face loadFace(Path folder, String role, String file, String face, Map<Path, FontFile> files)
             throws Exception {
         Path path = folder.resolve(file).normalize();
         if (!Files.isRegularFile(path)) {
@@ -131,18 +147,20 @@ public final class FontBook {
             throw new PaibanException("fonts/fonts.yaml: role '" + role + "': font file " + path
                     + " not found; " + hint);
         }
-        // The whole file is read once into memory, at its exact size, and every build subsets from there.
-        // Given only a name, OpenPDF maps the file and touches all of it (20-27 MB for a Noto collection)
-        // on every read: for the face list, for the metrics, and again in each build that embeds it.
-        byte[] bytes = files.computeIfAbsent(path, p -> {
+        // The whole file is read once into memory, and every build subsets from there. Given only a name,
+        // OpenPDF maps the file and touches all of it (20-27 MB for a Noto collection) on every read: for
+        // the face list, for the metrics, and again in each build that embeds it.
+        FontFile fontFile = files.computeIfAbsent(path, p -> {
             try {
-                return Files.readAllBytes(p);
+                return FontFile.read(p);
             } catch (java.io.IOException e) {
                 throw new PaibanException("fonts/fonts.yaml: role '" + role + "': cannot read " + p + " (" + e + ")");
             }
         });
+        byte[] bytes = fontFile.bytes;
         String spec = path.toString();
         String postscript = face;
+        int faceIndex = 0;
         if (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
             String[] names = BaseFont.enumerateTTCNames(bytes);
             int index = -1;
@@ -154,13 +172,18 @@ public final class FontBook {
                         + " has no face '" + face + "'; it has " + String.join(", ", names));
             }
             spec = spec + "," + index;
+            faceIndex = index;
             postscript = names[index];
         }
-        BaseFont bf = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null, false, false);
+        // Not from OpenPDF's process-wide font cache (cached = false), which is keyed by the file's name: a
+        // font another caller loaded from the same file would carry its real CFF outlines, and OpenPDF's
+        // subsetter would then run on them (see CffSubset); nor into it, so that no caller gets ours.
+        BaseFont bf = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null, false, false);
         // Each build embeds a subset of every face; the fastest deflate makes it a third quicker, 2% larger.
         bf.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
         String name = bf.getFamilyFontName().length > 0 ? bf.getFamilyFontName()[0][3] : path.getFileName().toString();
         if (postscript == null) postscript = bf.getPostscriptFontName();
-        return new Face(role, name, path.toString(), bf, postscript);
+        int[] outlines = fontFile.outlines(faceIndex);
+        return new Face(role, name, path.toString(), bf, postscript, faceIndex, outlines == null ? null : bytes, outlines);
     }
 }

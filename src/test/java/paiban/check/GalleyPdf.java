@@ -88,10 +88,10 @@ final class GalleyPdf {
         return placed;
     }
 
-    /** The renderer's own painter, in a text block of its own. */
+    /** The renderer's own painter, in a text block of its own, with the faces' own outlines (no finish stage here). */
     private static void paint(PdfContentByte cb, SetLine line, float x0, float y) {
         cb.beginText();
-        paiban.render.LinePainter.paint(cb, line, x0, y);
+        paiban.render.LinePainter.paint(cb, line, x0, y, paiban.typeset.Face::baseFont);
         cb.endText();
     }
 }
