@@ -2,9 +2,6 @@ package paiban;
 
 import paiban.core.PaibanException;
 import paiban.compose.Composer;
-import paiban.compose.Module;
-import paiban.compose.Page;
-import paiban.compose.PlacedPhoto;
 import paiban.finish.Edition;
 import paiban.finish.EditionOptions;
 import paiban.finish.Editions;
@@ -21,7 +18,6 @@ import paiban.typeset.FontBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +103,7 @@ public final class Pipeline {
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
         // the photos' print and screen forms are made on the other cores while this thread renders
-        PhotoHeadStart head = PhotoHeadStart.start(photoUses(composition), options);
+        PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);
         Path rendered = temp(folder, "render");
         boolean finished = false;
         try {
@@ -128,17 +124,6 @@ public final class Pipeline {
                 // a stray temporary file is named .paiban-*, never mistaken for an edition
             }
         }
-    }
-
-    /** Every photo compose placed, at its frame's size. */
-    private static List<PhotoHeadStart.Use> photoUses(Composer.Composition composition) {
-        List<PhotoHeadStart.Use> uses = new ArrayList<>();
-        for (Page page : composition.pages()) {
-            for (Module m : page.modules()) {
-                for (PlacedPhoto p : m.photos()) uses.add(new PhotoHeadStart.Use(p.photo().file(), p.width(), p.height()));
-            }
-        }
-        return uses;
     }
 
     private static Path temp(Path folder, String what) {

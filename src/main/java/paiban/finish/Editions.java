@@ -124,10 +124,10 @@ public final class Editions {
             }
             long photosStart = System.nanoTime();
             PreparedPhotos photos = PreparedPhotos.none();
+            if (print) PrintPdf.warnLowResolution(r, warnings.get(Edition.PRINT)::add);
             if (print || screen) {
                 try (PDDocument probe = master.open()) {
-                    if (print) PrintPdf.warnLowResolution(probe, r.issue(), warnings.get(Edition.PRINT)::add);
-                    photos = PreparedPhotos.of(probe, Workers.join(transform), screen, head);
+                    photos = PreparedPhotos.of(probe, master, Workers.join(transform), screen, head);
                 }
             }
             photosMillis = since(photosStart);

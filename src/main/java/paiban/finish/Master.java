@@ -4,13 +4,19 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import paiban.core.PaibanException;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rendered issue as every edition starts from it: Flying Saucer's PDF with what is not reproducible
@@ -22,10 +28,13 @@ final class Master {
 
     private final RenderedIssue issue;
     private final byte[] pdf;
+    /** Which photo each photo image is, by its page (0-based) and resource name: those survive saving. */
+    private final Map<String, String> photos;
 
-    private Master(RenderedIssue issue, byte[] pdf) {
+    private Master(RenderedIssue issue, byte[] pdf, Map<String, String> photos) {
         this.issue = issue;
         this.pdf = pdf;
+        this.photos = photos;
     }
 
     static Master read(RenderedIssue r) {
@@ -46,12 +55,54 @@ final class Master {
             catalog.removeItem(COSName.OUTLINES);
             catalog.removeItem(COSName.METADATA);
             catalog.removeItem(COSName.PAGE_MODE);
+            Map<String, String> photos = takePhotoMarks(doc);
             FontCompaction.compact(doc);
             SubsetTags.normalise(doc);
-            return new Master(r, StableSave.internal(doc));
+            return new Master(r, StableSave.internal(doc), photos);
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Reads and removes the render stage's {@link RenderedIssue#PHOTO_KEY} from every image on the pages,
+     * so that no edition carries it: the photo of each image, by page and resource name.
+     */
+    private static Map<String, String> takePhotoMarks(PDDocument doc) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        COSName key = COSName.getPDFName(RenderedIssue.PHOTO_KEY);
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            PDResources resources = doc.getPage(i).getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    COSDictionary dict = image.getCOSObject();
+                    if (dict.getDictionaryObject(key) instanceof COSString id) out.put(i + "/" + name.getName(), id.getString());
+                    dict.removeItem(key);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which photo ({@link paiban.model.Photo#id}) each image of {@code copy}, a copy of this master, is;
+     * an image that is no photo of the copy (the layout's own) is absent.
+     */
+    Map<COSObjectKey, String> photoIds(PDDocument copy) throws IOException {
+        Map<COSObjectKey, String> out = new HashMap<>();
+        for (int i = 0; i < copy.getNumberOfPages(); i++) {
+            PDResources resources = copy.getPage(i).getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getXObjectNames()) {
+                String id = photos.get(i + "/" + name.getName());
+                if (id != null && resources.getXObject(name) instanceof PDImageXObject image
+                        && image.getCOSObject().getKey() != null) {
+                    out.put(image.getCOSObject().getKey(), id);
+                }
+            }
+        }
+        return out;
     }
 
     RenderedIssue issue() {

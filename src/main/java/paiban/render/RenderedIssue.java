@@ -1,8 +1,13 @@
 package paiban.render;
 
+import paiban.compose.Module;
+import paiban.compose.Page;
+import paiban.compose.PlacedPhoto;
 import paiban.model.Issue;
+import paiban.model.Photo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,12 +15,59 @@ import java.util.List;
  * fonts embedded) and, for each page, what stands on it.
  *
  * @param pdf   the rendered issue, one PDF page per newspaper page, at trim size
- * @param pages in page order, page 1 first
+ * @param pages  in page order, page 1 first
+ * @param photos every photo as compose placed it, in page order: what the finish stage prepares the
+ *               photos for, looking each up by its {@link Photo#id} in the image dictionary's
+ *               {@link #PHOTO_KEY}
  */
-public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
+public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, List<PhotoPlacement> photos) {
+
+    /**
+     * The key in a photo's image dictionary, in the rendered PDF only, whose string is the photo's
+     * {@link Photo#id}; the finish stage reads it and takes it out.
+     */
+    public static final String PHOTO_KEY = "PaibanPhoto";
 
     public RenderedIssue {
         pages = List.copyOf(pages);
+        photos = List.copyOf(photos);
+    }
+
+    /** A rendered issue without photos. */
+    public RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
+        this(issue, pdf, pages, List.of());
+    }
+
+    /**
+     * One placement of a photo, as compose made it: the same numbers whoever asks, so that work begun
+     * from them before rendering (the photo head start) is exactly what the finish stage wants.
+     *
+     * @param photo  the photo, with its pixel size as it stands and its orientation
+     * @param page   1-based page number
+     * @param x      the frame's left edge, in points from the type area's left
+     * @param y      the frame's top edge, in points from the type area's top
+     * @param width  the frame's width in points, as the photo stands
+     * @param height the frame's height in points, as the photo stands
+     */
+    public record PhotoPlacement(Photo photo, int page, float x, float y, float width, float height) {
+
+        /** The photo's {@link Photo#id}. */
+        public String id() {
+            return photo.id();
+        }
+    }
+
+    /** Every photo placed on {@code pages}, page by page, module by module. */
+    public static List<PhotoPlacement> placements(List<Page> pages) {
+        List<PhotoPlacement> out = new ArrayList<>();
+        for (Page page : pages) {
+            for (Module m : page.modules()) {
+                for (PlacedPhoto p : m.photos()) {
+                    out.add(new PhotoPlacement(p.photo(), page.number(), p.x(), p.y(), p.width(), p.height()));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;
 import paiban.model.Issue;
+import paiban.model.Photo;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,8 +36,10 @@ public final class Renderer {
             for (Module m : p.modules()) lines.addAll(m.text());
             text.put(p.number(), lines);
         }
+        Map<String, Photo> photos = new HashMap<>();
+        for (RenderedIssue.PhotoPlacement p : RenderedIssue.placements(pages)) photos.put(p.photo().id(), p.photo());
         Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
-                standard -> new GalleyElements(standard, text));
+                standard -> new GalleyElements(standard, text, photos));
         var r = engine.renderer();
         r.setDocument(doc, layout.folder().toUri().toString());
         r.setPDFVersion("1.7");
@@ -59,7 +62,7 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages));
+        return new RenderedIssue(issue, pdf, describe(issue, pages), RenderedIssue.placements(pages));
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */
