@@ -216,7 +216,8 @@ class PhotosAsTheyComeTest {
     /**
      * Every quadrant photo shows red, green, yellow, blue clockwise from its top left in a portrait frame;
      * the Adobe RGB photo shows its patch as its profile says (on screens; print goes through CMYK, where
-     * it must at least be nearer to that than to the numbers read as sRGB).
+     * it must at least be nearer to that than to the numbers read as sRGB). Within 20 levels on screens: JPEG
+     * re-encoding and the renderer's rendering intent move it a little, reading it as sRGB moves it 45.
      */
     private static void assertStand(String what, List<Seen> seen, boolean rgb) {
         List<String> wrong = new ArrayList<>();
@@ -228,7 +229,7 @@ class PhotosAsTheyComeTest {
             if (flat) {
                 flats++;
                 int[] c = s.quarters()[0];
-                if (distance(c, meant) >= distance(c, ADOBE_PATCH) || rgb && distance(c, meant) > 12) {
+                if (distance(c, meant) >= distance(c, ADOBE_PATCH) || rgb && distance(c, meant) > 20) {
                     wrong.add(s.where() + ": the Adobe RGB photo shows " + java.util.Arrays.toString(c)
                             + ", its profile gives " + java.util.Arrays.toString(meant) + " and the numbers read as sRGB "
                             + java.util.Arrays.toString(ADOBE_PATCH));
