@@ -116,7 +116,9 @@ public final class Editions {
                     || wanted.contains(Edition.PREVIEWS);
             if (wanted.contains(Edition.ARCHIVE)) {
                 Path file = staging.file("archive.pdf");
-                tasks.add(Workers.start(busy.timed(Edition.ARCHIVE, () -> ArchivePdf.write(master, imprint, file))));
+                // an uncalibrated CMYK photo is taken to be in the print profile (the plant's, or the default)
+                tasks.add(Workers.start(busy.timed(Edition.ARCHIVE, () ->
+                        ArchivePdf.write(master, imprint, profile != null ? profile : cmykIfAny(), file))));
             }
             if (wanted.contains(Edition.TEXT)) {
                 Path file = staging.file("text.json");
@@ -142,6 +144,19 @@ public final class Editions {
             if (screen) {
                 startScreen(photos);
             }
+        }
+
+        /** The print profile for an archive built without print, when the issue has a CMYK photo to calibrate. */
+        private CmykProfile cmykIfAny() {
+            boolean cmyk = r.photos().stream().anyMatch(p -> {
+                try {
+                    byte[] head = java.nio.file.Files.readAllBytes(p.photo().file());
+                    return Pixels.JpegFrame.of(head).components() == 4;
+                } catch (IOException notJpeg) {
+                    return false;
+                }
+            });
+            return cmyk ? CmykProfile.load(opts.cmykProfile()) : null;
         }
 
         /** email, pages/ and previews/ all start from the master with its photos shrunk: the screen copy. */

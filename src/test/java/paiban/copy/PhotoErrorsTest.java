@@ -128,7 +128,7 @@ class PhotoErrorsTest {
     }
 
     @Test
-    void cmykAndYcckJpegsRead() {
+    void cmykAndYcckJpegsRead() throws IOException {
         var img = paiban.testing.DeskPhotos.quadrants(120, 80);
         var cmyk = withPhoto("photos/a.jpg").file("photos/a.jpg", paiban.testing.DeskPhotos.adobeCmyk(img)).read();
         assertEquals(120, cmyk.article("flood").orElseThrow().photos().getFirst().width());
