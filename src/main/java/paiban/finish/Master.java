@@ -5,7 +5,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -55,7 +54,7 @@ final class Master {
             catalog.removeItem(COSName.OUTLINES);
             catalog.removeItem(COSName.METADATA);
             catalog.removeItem(COSName.PAGE_MODE);
-            Map<String, String> photos = takePhotoMarks(doc);
+            Map<String, String> photos = photoImages(doc, r);
             FontCompaction.compact(doc);
             SubsetTags.normalise(doc);
             return new Master(r, StableSave.internal(doc), photos);
@@ -64,22 +63,15 @@ final class Master {
         }
     }
 
-    /**
-     * Reads and removes the render stage's {@link RenderedIssue#PHOTO_KEY} from every image on the pages,
-     * so that no edition carries it: the photo of each image, by page and resource name.
-     */
-    private static Map<String, String> takePhotoMarks(PDDocument doc) throws IOException {
+    /** Which photo each photo image is, by page (0-based) and resource name, from the render stage's names. */
+    private static Map<String, String> photoImages(PDDocument doc, RenderedIssue r) throws IOException {
         Map<String, String> out = new HashMap<>();
-        COSName key = COSName.getPDFName(RenderedIssue.PHOTO_KEY);
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
             PDResources resources = doc.getPage(i).getResources();
             if (resources == null) continue;
             for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof PDImageXObject image) {
-                    COSDictionary dict = image.getCOSObject();
-                    if (dict.getDictionaryObject(key) instanceof COSString id) out.put(i + "/" + name.getName(), id.getString());
-                    dict.removeItem(key);
-                }
+                String id = r.photoImages().get(name.getName());
+                if (id != null) out.put(i + "/" + name.getName(), id);
             }
         }
         return out;

@@ -8,9 +8,6 @@ import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.simple.extend.FormSubmissionListener;
 import org.openpdf.text.Image;
-import org.openpdf.text.pdf.PdfDictionary;
-import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfString;
 import paiban.compose.PlacedLine;
 import paiban.core.PaibanException;
 import paiban.model.Photo;
@@ -27,17 +24,13 @@ import java.util.Map;
  */
 final class GalleyElements implements ReplacedElementFactory {
 
-    /**
-     * The key in a photo's image dictionary that names the photo ({@link Photo#id}) for the finish stage,
-     * which takes it out again: how an image in the rendered PDF is known without comparing pixels or bytes.
-     */
-    static final String PHOTO_KEY = RenderedIssue.PHOTO_KEY;
-
     private final ReplacedElementFactory standard;
     private final Map<Integer, List<PlacedLine>> pages;
     private final Map<String, Photo> photos;
     /** One image per photo, so that a photo placed twice is embedded once. */
     private final Map<String, Image> images = new HashMap<>();
+    /** Each photo image's resource name in the PDF → its photo's id, as the photos are painted. */
+    private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     GalleyElements(ReplacedElementFactory standard, Map<Integer, List<PlacedLine>> pages, Map<String, Photo> photos) {
         this.standard = standard;
@@ -55,20 +48,22 @@ final class GalleyElements implements ReplacedElementFactory {
         }
         if (e != null && "img".equals(e.getLocalName()) && photos.containsKey(e.getAttribute("data-photo"))) {
             Photo photo = photos.get(e.getAttribute("data-photo"));
-            return new PhotoElement(image(photo), photo.orientation(), Math.max(cssWidth, 1), Math.max(cssHeight, 1));
+            return new PhotoElement(image(photo), photo.id(), names, photo.orientation(), Math.max(cssWidth, 1),
+                    Math.max(cssHeight, 1));
         }
         return standard.createReplacedElement(c, box, uac, cssWidth, cssHeight);
+    }
+
+    /** Which photo each photo image is, by its resource name: filled in as the pages are painted. */
+    Map<String, String> photoImages() {
+        return names;
     }
 
     /** The photo's file as OpenPDF embeds it: a JPEG byte for byte, a PNG re-compressed. */
     private Image image(Photo photo) {
         return images.computeIfAbsent(photo.id(), id -> {
             try {
-                Image image = Image.getInstance(Files.readAllBytes(photo.file()));
-                PdfDictionary mark = new PdfDictionary();
-                mark.put(new PdfName(PHOTO_KEY), new PdfString(id));
-                image.setAdditional(mark);
-                return image;
+                return Image.getInstance(Files.readAllBytes(photo.file()));
             } catch (Exception ex) {
                 throw new PaibanException("the photo " + photo.name() + " cannot be placed ("
                         + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage())

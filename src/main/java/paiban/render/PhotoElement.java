@@ -2,6 +2,7 @@ package paiban.render;
 
 import org.openpdf.text.Image;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfName;
 import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextReplacedElement;
@@ -12,22 +13,29 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
+import java.util.Map;
 
 /**
  * A photo in its frame, standing as its EXIF orientation says: the file is embedded as it is stored (a
  * JPEG byte for byte, no pixel lost to turning it) and the image matrix turns or mirrors it into the frame.
  * Every reader of the PDF (viewers, RIPs, the finish stage's editions and previews) then sees it upright.
+ * The image's resource name is recorded with the photo's id, so that the finish stage knows the image.
  */
 final class PhotoElement implements ITextReplacedElement {
 
     private final Image image;
+    private final String id;
+    private final Map<String, String> names;
     private final int orientation;
     private final int width;
     private final int height;
     private Point location = new Point(0, 0);
 
-    PhotoElement(Image image, int orientation, int widthDots, int heightDots) {
+    /** @param names receives the image's resource name → {@code id} when it is painted */
+    PhotoElement(Image image, String id, Map<String, String> names, int orientation, int widthDots, int heightDots) {
         this.image = image;
+        this.id = id;
+        this.names = names;
         this.orientation = orientation;
         this.width = widthDots;
         this.height = heightDots;
@@ -48,6 +56,9 @@ final class PhotoElement implements ITextReplacedElement {
         float[] m = matrix(orientation, left, top, w, h);
         PdfContentByte cb = device.getCurrentPage();
         try {
+            // the name the writer gives the image, once for the file, is the one every page's resources use
+            PdfName name = device.getWriter().addDirectImageSimple(image);
+            names.put(PdfName.decodeName(name.toString()), id);
             cb.addImage(image, m[0], m[1], m[2], m[3], m[4], m[5]);
         } catch (org.openpdf.text.DocumentException e) {
             throw new IllegalStateException("cannot place a photo: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import paiban.model.Photo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the render stage hands to the editions: Flying Saucer's PDF (PDF 1.7, colours in DeviceRGB,
@@ -16,26 +17,23 @@ import java.util.List;
  *
  * @param pdf   the rendered issue, one PDF page per newspaper page, at trim size
  * @param pages  in page order, page 1 first
- * @param photos every photo as compose placed it, in page order: what the finish stage prepares the
- *               photos for, looking each up by its {@link Photo#id} in the image dictionary's
- *               {@link #PHOTO_KEY}
+ * @param photos      every photo as compose placed it, in page order: what the finish stage prepares
+ *                    the photos for
+ * @param photoImages which photo ({@link Photo#id}) each photo image of the PDF is, by the image's
+ *                    resource name on the pages (the renderer names each image once, for the whole file)
  */
-public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, List<PhotoPlacement> photos) {
-
-    /**
-     * The key in a photo's image dictionary, in the rendered PDF only, whose string is the photo's
-     * {@link Photo#id}; the finish stage reads it and takes it out.
-     */
-    public static final String PHOTO_KEY = "PaibanPhoto";
+public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, List<PhotoPlacement> photos,
+                            Map<String, String> photoImages) {
 
     public RenderedIssue {
         pages = List.copyOf(pages);
         photos = List.copyOf(photos);
+        photoImages = Map.copyOf(photoImages);
     }
 
     /** A rendered issue without photos. */
     public RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages) {
-        this(issue, pdf, pages, List.of());
+        this(issue, pdf, pages, List.of(), Map.of());
     }
 
     /**

@@ -38,8 +38,9 @@ public final class Renderer {
         }
         Map<String, Photo> photos = new HashMap<>();
         for (RenderedIssue.PhotoPlacement p : RenderedIssue.placements(pages)) photos.put(p.photo().id(), p.photo());
+        GalleyElements[] elements = new GalleyElements[1];
         Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
-                standard -> new GalleyElements(standard, text, photos));
+                standard -> elements[0] = new GalleyElements(standard, text, photos));
         var r = engine.renderer();
         r.setDocument(doc, layout.folder().toUri().toString());
         r.setPDFVersion("1.7");
@@ -62,7 +63,8 @@ public final class Renderer {
             throw new PaibanException("the layout or the copy refers to " + engine.agent().refused()
                     + "; paiban reads only files inside the layout and issue folders and opens no connections");
         }
-        return new RenderedIssue(issue, pdf, describe(issue, pages), RenderedIssue.placements(pages));
+        return new RenderedIssue(issue, pdf, describe(issue, pages), RenderedIssue.placements(pages),
+                elements[0].photoImages());
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */

@@ -147,6 +147,16 @@ class PhotosAsTheyComeTest {
         assertAllStand(out.resolve("email.pdf"), true);
     }
 
+    /** The finish stage knew every image for a photo of the copy: on screens, none is finer than 150 dpi. */
+    @Test
+    void everyPhotoIsShrunkForScreens() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(out.resolve("email.pdf").toFile())) {
+            for (PDPage page : doc.getPages()) {
+                for (Draw d : Draw.all(page)) assertTrue(d.dpi() <= 151, "an email image at " + Math.round(d.dpi()) + " dpi");
+            }
+        }
+    }
+
     @Test
     void everyPhotoStandsInThePageFilesAndPreviews() throws IOException {
         List<Seen> pages = new ArrayList<>(), previews = new ArrayList<>();
@@ -281,7 +291,13 @@ class PhotosAsTheyComeTest {
     }
 
     /** Where a page draws an image: the bounding box of the unit square under the current matrix. */
-    private record Draw(double left, double bottom, double right, double top) {
+    private record Draw(double left, double bottom, double right, double top, int pixelsLong) {
+
+        /** Pixels per inch along the image's long side, wherever it lies on the page. */
+        double dpi() {
+            return pixelsLong / (Math.max(right - left, top - bottom) / 72);
+        }
+
 
         static List<Draw> all(PDPage page) throws IOException {
             List<Draw> out = new ArrayList<>();
@@ -296,7 +312,7 @@ class PhotosAsTheyComeTest {
                 @Override
                 protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                     if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName name
-                            && getResources().getXObject(name) instanceof PDImageXObject) {
+                            && getResources().getXObject(name) instanceof PDImageXObject image) {
                         Matrix m = getGraphicsState().getCurrentTransformationMatrix();
                         double[] xs = new double[4], ys = new double[4];
                         double[][] corners = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
@@ -306,7 +322,8 @@ class PhotosAsTheyComeTest {
                             ys[i] = p.y;
                         }
                         out.add(new Draw(java.util.Arrays.stream(xs).min().orElseThrow(), java.util.Arrays.stream(ys).min().orElseThrow(),
-                                java.util.Arrays.stream(xs).max().orElseThrow(), java.util.Arrays.stream(ys).max().orElseThrow()));
+                                java.util.Arrays.stream(xs).max().orElseThrow(), java.util.Arrays.stream(ys).max().orElseThrow(),
+                                Math.max(image.getWidth(), image.getHeight())));
                     }
                     super.processOperator(operator, operands);
                 }

@@ -111,7 +111,6 @@ public final class RenderedFixture {
         } catch (org.openpdf.text.DocumentException e) {
             throw new IOException(e);
         }
-        markPhotos(pdf, largePhoto, smallPhoto);
 
         List<PageInfo> pages = List.of(
                 new PageInfo(1, "要闻", List.of(
@@ -128,29 +127,30 @@ public final class RenderedFixture {
         double mm = 72 / 25.4;
         return new RenderedIssue(issue, pdf, pages, List.of(
                 new RenderedIssue.PhotoPlacement(largePhoto, 1, 0, 0, (float) (180 * mm), (float) (112.5 * mm)),
-                new RenderedIssue.PhotoPlacement(smallPhoto, 2, 0, 0, (float) (60 * mm), (float) (45 * mm))));
+                new RenderedIssue.PhotoPlacement(smallPhoto, 2, 0, 0, (float) (60 * mm), (float) (45 * mm))),
+                photoImages(pdf, largePhoto, smallPhoto));
     }
 
     /**
-     * Marks each photo's image with its id, as paiban's render stage does ({@link RenderedIssue#PHOTO_KEY}):
-     * this fixture renders with plain Flying Saucer, and the photos' pixel sizes tell them apart.
+     * Which photo each image of the PDF is, by resource name, as paiban's render stage reports it
+     * ({@link RenderedIssue#photoImages}): this fixture renders with plain Flying Saucer, and the photos'
+     * pixel sizes tell them apart.
      */
-    private static void markPhotos(Path pdf, Photo... photos) throws IOException {
+    private static java.util.Map<String, String> photoImages(Path pdf, Photo... photos) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
         try (var doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
             for (var page : doc.getPages()) {
                 var resources = page.getResources();
                 for (var name : resources.getXObjectNames()) {
                     if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
                         for (Photo p : photos) {
-                            if (p.width() == image.getWidth() && p.height() == image.getHeight()) {
-                                image.getCOSObject().setString(RenderedIssue.PHOTO_KEY, p.id());
-                            }
+                            if (p.width() == image.getWidth() && p.height() == image.getHeight()) out.put(name.getName(), p.id());
                         }
                     }
                 }
             }
-            doc.save(pdf.toFile());
         }
+        return out;
     }
 
     private static Article article(Path folder, String slug, String title, String section, List<Photo> photos,
