@@ -3,9 +3,6 @@ package paiban;
 import paiban.core.PaibanException;
 import paiban.codec.TurboJpeg;
 import paiban.compose.Composer;
-import paiban.compose.Module;
-import paiban.compose.Page;
-import paiban.compose.PlacedPhoto;
 import paiban.finish.Edition;
 import paiban.finish.EditionOptions;
 import paiban.finish.Editions;
@@ -147,7 +144,7 @@ public final class Pipeline {
                 .withWarnings(sink);
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
         // the photos' print and screen forms are made on the other cores while this thread renders
-        PhotoHeadStart head = PhotoHeadStart.start(photoUses(composition), options);
+        PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);
         Path rendered = temp(folder, "render");
         boolean finished = false;
         try {
@@ -173,17 +170,6 @@ public final class Pipeline {
                 // a stray temporary file is named .paiban-*, never mistaken for an edition
             }
         }
-    }
-
-    /** Every photo compose placed, at its frame's size. */
-    private static List<PhotoHeadStart.Use> photoUses(Composer.Composition composition) {
-        List<PhotoHeadStart.Use> uses = new ArrayList<>();
-        for (Page page : composition.pages()) {
-            for (Module m : page.modules()) {
-                for (PlacedPhoto p : m.photos()) uses.add(new PhotoHeadStart.Use(p.photo().file(), p.width(), p.height()));
-            }
-        }
-        return uses;
     }
 
     private static Path temp(Path folder, String what) {

@@ -27,7 +27,7 @@ public final class TurboJpeg {
     private static final int PF_GRAY = 6, PF_CMYK = 11;
     private static final int FLAG_STOPONWARNING = 8192;
     private static final int SAMP_444 = 0, SAMP_420 = 2;
-    private static final int CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2;
+    private static final int CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2, CS_CMYK = 3, CS_YCCK = 4;
 
     private static final Loaded LOADED = Boolean.getBoolean("paiban.noTurbo")
             ? new Loaded(null, "ImageIO (libjpeg-turbo turned off with -Dpaiban.noTurbo)", Optional.empty())
@@ -213,7 +213,10 @@ public final class TurboJpeg {
             Object tj = newDecompressor.invoke(jpeg);
             try {
                 int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
-                decompressBytes.invoke(tj, (w + 7) / 8, 0, (h + 7) / 8, PF_GRAY, FLAG_STOPONWARNING);
+                int cs = (int) colorspace.invoke(tj);
+                // libjpeg converts four components to nothing but CMYK: grey would be "Unsupported color conversion"
+                int format = cs == CS_CMYK || cs == CS_YCCK ? PF_CMYK : PF_GRAY;
+                decompressBytes.invoke(tj, (w + 7) / 8, 0, (h + 7) / 8, format, FLAG_STOPONWARNING);
             } finally {
                 closeDecompressor.invoke(tj);
             }

@@ -85,10 +85,10 @@ final class ArticleReader {
                         + "e.g. 'file: photos/a.jpg'");
             }
             Path resolved = guard.resolve(written, at);
-            int[] size = PhotoReader.header(resolved, written, at);
+            PhotoReader.Header size = PhotoReader.header(resolved, written, at);
             decodeLater.add(new PhotoReader.Check(resolved, written, at));
             photos.add(new Photo(written, resolved, Punctuation.fullWidth(p.text("caption").orElse("").strip()),
-                    p.text("credit").orElse("").strip(), size[0], size[1]));
+                    p.text("credit").orElse("").strip(), size.width(), size.height(), size.orientation()));
         }
         List<Block> blocks = MarkdownBody.parse(body, name, close + 2);
         String quote = Punctuation.fullWidth(f.text("quote").orElse("").strip());

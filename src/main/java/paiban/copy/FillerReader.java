@@ -47,8 +47,9 @@ public final class FillerReader {
             Path resolved = guard.resolve("fillers/" + file, at);
             int columns = e.integer("columns", 1, 10, "2").orElseThrow(() -> e.missing("columns", "the columns it takes, e.g. 2"));
             int lines = e.integer("lines", 4, 300, "18").orElseThrow(() -> e.missing("lines", "the grid lines it takes, e.g. 18"));
-            int[] size = PhotoReader.dimensions(resolved, "fillers/" + file, at);
-            out.add(new Filler(file, new Photo("fillers/" + file, resolved, "", "", size[0], size[1]), columns, lines));
+            PhotoReader.Header size = PhotoReader.dimensions(resolved, "fillers/" + file, at);
+            out.add(new Filler(file, new Photo("fillers/" + file, resolved, "", "", size.width(), size.height(),
+                    size.orientation()), columns, lines));
         }
         return List.copyOf(out);
     }

@@ -4,6 +4,12 @@ import paiban.core.PaibanException;
 import paiban.core.Workers;
 import paiban.codec.TurboJpeg;
 
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -28,7 +34,9 @@ import java.util.zip.Inflater;
  * Checks a photo before anything else touches it: it exists, is a JPEG or PNG, is not absurdly large
  * (a decompression bomb is refused from its header, before any pixel is decoded, and a PNG's compressed
  * side chunks are measured too), and decodes cleanly to its end (a truncated or corrupt file is refused
- * here rather than printed half-grey).
+ * here rather than printed half-grey). A photo is measured as it stands: its EXIF orientation is read
+ * here, and a phone photo stored sideways has its sides swapped. WebP and HEIF (HEIC, AVIF) files are
+ * recognised by their first bytes, whatever their names, and refused with what to do.
  */
 public final class PhotoReader {
 
@@ -42,17 +50,27 @@ public final class PhotoReader {
     private PhotoReader() {
     }
 
-    /** @return {width, height} in pixels */
-    public static int[] dimensions(Path file, String where) {
+    /**
+     * What a photo's headers say.
+     *
+     * @param width       pixels across the photo as it stands (its orientation applied)
+     * @param height      pixels down the photo as it stands
+     * @param orientation the EXIF orientation, 1 (stored upright) to 8; 1 when the file gives none or an invalid one
+     */
+    public record Header(int width, int height, int orientation) {
+    }
+
+    /** @return the photo's size as it stands, and its orientation */
+    public static Header dimensions(Path file, String where) {
         return dimensions(file, file.getFileName().toString(), where);
     }
 
     /**
      * @param written the path as the copy gives it, e.g. "photos/a.jpg", for the message
      * @param where   "articles/x.md:7: article 'x', photos[1]", for the message
-     * @return {width, height} in pixels
+     * @return the photo's size as it stands, and its orientation
      */
-    public static int[] dimensions(Path file, String written, String where) {
+    public static Header dimensions(Path file, String written, String where) {
         return check(file, written, where, true, true);
     }
 
@@ -60,7 +78,7 @@ public final class PhotoReader {
      * The checks of {@link #dimensions} that need only the file's header: what reading the copy must
      * know at once. {@link #decodes} does the rest, so that an issue's photos can be decoded side by side.
      */
-    static int[] header(Path file, String written, String where) {
+    static Header header(Path file, String written, String where) {
         return check(file, written, where, true, false);
     }
 
@@ -74,7 +92,7 @@ public final class PhotoReader {
      */
     static void decodes(List<Check> photos) {
         try {
-            Workers.all(photos.stream().<Callable<int[]>>map(c -> () -> check(c.file(), c.written(), c.where(), false, true))
+            Workers.all(photos.stream().<Callable<Header>>map(c -> () -> check(c.file(), c.written(), c.where(), false, true))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // check() reports its own failures as PaibanException
@@ -85,7 +103,7 @@ public final class PhotoReader {
      * @param header whether to run the checks that only the header pass needs (the PNG side chunks are read
      *               whole for them); the decode pass after it skips them
      */
-    private static int[] check(Path file, String written, String where, boolean header, boolean decode) {
+    private static Header check(Path file, String written, String where, boolean header, boolean decode) {
         String photo = where + ": the photo " + Quoted.of(written);
         if (Files.isDirectory(file)) {
             throw new PaibanException(photo + " is a folder, not an image; name the image file inside it");
@@ -105,6 +123,7 @@ public final class PhotoReader {
             throw unreadable(photo, e.getMessage());
         }
         try (in) {
+            if (header) refuseUnsupported(file, photo);
             if (header) checkPngChunks(file, photo);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -127,13 +146,60 @@ public final class PhotoReader {
                             + "(a full-page photo needs about 3500 px on its long side)");
                 }
                 if (decode) decodeToEnd(file, format, reader, photo);
-                return new int[] {w, h};
+                int orientation = header && format.equals("JPEG") ? orientation(file) : 1;
+                return orientation >= 5 ? new Header(h, w, orientation) : new Header(w, h, orientation);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PaibanException pe) throw pe;
             throw damaged(photo, e.getMessage());
+        }
+    }
+
+    /** Formats that phones and cameras write and that neither the JDK nor the PDF writers read. */
+    private static void refuseUnsupported(Path file, String photo) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(12);
+        }
+        String kind = null;
+        if (head.length == 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            kind = "WebP";
+        } else if (head.length == 12 && ascii(head, 4, 4).equals("ftyp")) {
+            // ISO base media files: HEIF's brands (HEIC from phones, AVIF); an MP4 video is refused the same way
+            String brand = ascii(head, 8, 4);
+            kind = switch (brand) {
+                case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1" -> "HEIC (HEIF)";
+                case "avif", "avis" -> "AVIF";
+                default -> "ISO media ('" + brand.strip() + "')";
+            };
+        }
+        if (kind != null) {
+            throw new PaibanException(photo + " is a " + kind + " image: not supported: convert it to JPEG "
+                    + "(e.g. with the phone's \"most compatible\" setting, or `heif-convert`, `dwebp`, an image editor)");
+        }
+    }
+
+    private static String ascii(byte[] b, int from, int length) {
+        return new String(b, from, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The EXIF orientation of a JPEG (1 to 8), read by metadata-extractor from its APP1 segment; 1 when it
+     * has none, an invalid one, or metadata too broken to read (the pixels are what matter, and the decode
+     * check judges them).
+     */
+    private static int orientation(Path file) {
+        try {
+            Metadata m = JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()));
+            for (ExifIFD0Directory d : m.getDirectoriesOfType(ExifIFD0Directory.class)) {
+                Integer o = d.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+                if (o != null) return o >= 1 && o <= 8 ? o : 1;
+            }
+            return 1;
+        } catch (JpegProcessingException | IOException | RuntimeException e) {
+            return 1;
         }
     }
 
@@ -173,7 +239,12 @@ public final class PhotoReader {
         ImageReadParam param = reader.getDefaultReadParam();
         int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / 400);
         param.setSourceSubsampling(step, step, 0, 0);
-        reader.read(0, param);
+        // a raster, without colour conversion: ImageIO converts no CMYK or YCCK JPEG, which still decode here
+        if (reader.getFormatName().equalsIgnoreCase("JPEG")) {
+            reader.readRaster(0, param);
+        } else {
+            reader.read(0, param);
+        }
         if (!warnings.isEmpty()) {
             throw damaged(photo, warnings.toString());
         }

@@ -31,7 +31,16 @@ final class ArchivePdf {
     }
 
     static void write(Master master, Imprint imprint, Path file) throws IOException {
+        write(master, imprint, null, file);
+    }
+
+    /**
+     * @param cmyk the profile that an uncalibrated CMYK photo is taken to be in (the print profile), or
+     *             null when the issue has none; PDF/A allows DeviceCMYK only under a CMYK output intent
+     */
+    static void write(Master master, Imprint imprint, CmykProfile cmyk, Path file) throws IOException {
         try (PDDocument doc = master.open()) {
+            if (cmyk != null) calibrateCmykImages(doc, cmyk);
             Navigation.add(doc, master.issue());
             imprint.writeInfo(doc);
             XMPMetadata xmp = imprint.xmp();
@@ -72,6 +81,37 @@ final class ArchivePdf {
                 }
             }
             StableSave.save(doc, file);
+        }
+    }
+
+    /**
+     * A CMYK photo without a profile of its own (DeviceCMYK) is given the print profile as an ICCBased
+     * colour space: the archive's output intent is sRGB, and PDF/A-2 allows DeviceCMYK only under a CMYK
+     * one (veraPDF rule 6.2.4.3-3). The samples and their Decode array (Adobe's inverted CMYK) stay as they are.
+     */
+    private static void calibrateCmykImages(PDDocument doc, CmykProfile cmyk) throws IOException {
+        org.apache.pdfbox.cos.COSArray space = null;
+        java.util.Set<org.apache.pdfbox.cos.COSStream> seen =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (PDPage page : doc.getPages()) {
+            var resources = page.getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+                        && seen.add(image.getCOSObject())
+                        && COSName.DEVICECMYK.equals(image.getCOSObject().getDictionaryObject(COSName.COLORSPACE))) {
+                    if (space == null) {
+                        org.apache.pdfbox.pdmodel.common.PDStream profile = new org.apache.pdfbox.pdmodel.common.PDStream(
+                                doc, new ByteArrayInputStream(cmyk.data()), COSName.FLATE_DECODE);
+                        profile.getCOSObject().setInt(COSName.N, 4);
+                        profile.getCOSObject().setItem(COSName.ALTERNATE, COSName.DEVICECMYK);
+                        space = new org.apache.pdfbox.cos.COSArray();
+                        space.add(COSName.ICCBASED);
+                        space.add(profile);
+                    }
+                    image.getCOSObject().setItem(COSName.COLORSPACE, space);
+                }
+            }
         }
     }
 }

@@ -121,7 +121,9 @@ public final class Editions {
                     || wanted.contains(Edition.PREVIEWS);
             if (wanted.contains(Edition.ARCHIVE)) {
                 Path file = staging.file(OutputFiles.ARCHIVE);
-                tasks.add(Workers.start(busy.timed(Edition.ARCHIVE, () -> ArchivePdf.write(master, imprint, file))));
+                // an uncalibrated CMYK photo is taken to be in the print profile (the plant's, or the default)
+                tasks.add(Workers.start(busy.timed(Edition.ARCHIVE, () ->
+                        ArchivePdf.write(master, imprint, profile != null ? profile : cmykIfAny(), file))));
             }
             if (wanted.contains(Edition.TEXT)) {
                 Path file = staging.file(OutputFiles.TEXT);
@@ -136,10 +138,10 @@ public final class Editions {
             }
             long photosStart = System.nanoTime();
             PreparedPhotos photos = PreparedPhotos.none();
+            if (print) PrintPdf.warnLowResolution(r, warnings.get(Edition.PRINT)::add);
             if (print || screen) {
                 try (PDDocument probe = master.open()) {
-                    if (print) PrintPdf.warnLowResolution(probe, r.issue(), warnings.get(Edition.PRINT)::add);
-                    photos = PreparedPhotos.of(probe, Workers.join(transform), screen, head);
+                    photos = PreparedPhotos.of(probe, master, Workers.join(transform), screen, head);
                 }
             }
             photosMillis = since(photosStart);
@@ -178,6 +180,19 @@ public final class Editions {
             long t = System.nanoTime();
             MetsIssue.write(r, made(), new MetsIssue.Listing(pages, issuePdf, staging::staged), file);
             busy.add(Edition.LIBRARY, System.nanoTime() - t);
+        }
+
+        /** The print profile for an archive built without print, when the issue has a CMYK photo to calibrate. */
+        private CmykProfile cmykIfAny() {
+            boolean cmyk = r.photos().stream().anyMatch(p -> {
+                try {
+                    byte[] head = java.nio.file.Files.readAllBytes(p.photo().file());
+                    return Pixels.JpegFrame.of(head).components() == 4;
+                } catch (IOException notJpeg) {
+                    return false;
+                }
+            });
+            return cmyk ? CmykProfile.load(opts.cmykProfile()) : null;
         }
 
         /** email, pages/ and previews/ all start from the master with its photos shrunk: the screen copy. */

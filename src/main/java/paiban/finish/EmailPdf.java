@@ -65,7 +65,7 @@ final class EmailPdf {
      *
      * @param rawLength the size of the JPEG as embedded now
      */
-    static Pixels.Encoded shrink(BufferedImage img, boolean jpeg, PlacedImages.Placement p, long rawLength)
+    static Pixels.Encoded shrink(BufferedImage img, boolean jpeg, Placement p, long rawLength)
             throws IOException {
         boolean tooFine = p.dpi() > MAX_DPI;
         if (tooFine) {

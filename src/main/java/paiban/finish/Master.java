@@ -4,13 +4,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import paiban.core.PaibanException;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rendered issue as every edition starts from it: Flying Saucer's PDF with what is not reproducible
@@ -22,10 +27,13 @@ final class Master {
 
     private final RenderedIssue issue;
     private final byte[] pdf;
+    /** Which photo each photo image is, by its page (0-based) and resource name: those survive saving. */
+    private final Map<String, String> photos;
 
-    private Master(RenderedIssue issue, byte[] pdf) {
+    private Master(RenderedIssue issue, byte[] pdf, Map<String, String> photos) {
         this.issue = issue;
         this.pdf = pdf;
+        this.photos = photos;
     }
 
     static Master read(RenderedIssue r) {
@@ -46,6 +54,7 @@ final class Master {
             catalog.removeItem(COSName.OUTLINES);
             catalog.removeItem(COSName.METADATA);
             catalog.removeItem(COSName.PAGE_MODE);
+            Map<String, String> photos = photoImages(doc, r);
             try {
                 FontCompaction.compact(doc, r.fonts());
             } catch (FontCompaction.GlyphFailure f) {
@@ -54,7 +63,7 @@ final class Master {
                         + " with the issue folder", f);
             }
             SubsetTags.normalise(doc);
-            return new Master(r, StableSave.internal(doc));
+            return new Master(r, StableSave.internal(doc), photos);
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
@@ -64,7 +73,7 @@ final class Master {
     private static String describe(String text) {
         if (text == null || text.isEmpty()) return "a glyph";
         StringBuilder codes = new StringBuilder();
-        text.codePoints().forEach(cp -> codes.append(codes.isEmpty() ? "" : " ").append(String.format("U+%04X", cp)));
+        text.codePoints().forEach(cp -> codes.append(codes.isEmpty() ? "" : " ").append(paiban.core.Unicode.notation(cp)));
         return text + " (" + codes + ")";
     }
 
@@ -79,6 +88,40 @@ final class Master {
             }
         }
         return ", set in the page furniture";
+    }
+
+    /** Which photo each photo image is, by page (0-based) and resource name, from the render stage's names. */
+    private static Map<String, String> photoImages(PDDocument doc, RenderedIssue r) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            PDResources resources = doc.getPage(i).getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getXObjectNames()) {
+                String id = r.photoImages().get(name.getName());
+                if (id != null) out.put(i + "/" + name.getName(), id);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which photo ({@link paiban.model.Photo#id}) each image of {@code copy}, a copy of this master, is;
+     * an image that is no photo of the copy (the layout's own) is absent.
+     */
+    Map<COSObjectKey, String> photoIds(PDDocument copy) throws IOException {
+        Map<COSObjectKey, String> out = new HashMap<>();
+        for (int i = 0; i < copy.getNumberOfPages(); i++) {
+            PDResources resources = copy.getPage(i).getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getXObjectNames()) {
+                String id = photos.get(i + "/" + name.getName());
+                if (id != null && resources.getXObject(name) instanceof PDImageXObject image
+                        && image.getCOSObject().getKey() != null) {
+                    out.put(image.getCOSObject().getKey(), id);
+                }
+            }
+        }
+        return out;
     }
 
     RenderedIssue issue() {

@@ -1,12 +1,11 @@
 package paiban.finish;
 
 import paiban.core.Workers;
+import paiban.render.RenderedIssue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +14,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The photos' print and screen forms, started as soon as compose has placed the photos, so that the
- * workers prepare them while the renderer lays out the pages on the main thread. The finish stage takes
- * a prepared photo only if it still fits: the PDF embeds the file byte for byte, as a plain RGB or grey
- * JPEG, and at the size compose gave (within a pixel); anything else is prepared again from the PDF
- * ({@link PreparedPhotos}), so a head start can make a build faster but never different.
+ * workers prepare them while the renderer lays out the pages on the main thread. Work is keyed by the
+ * photo's id and done for its placement as compose recorded it, the very record the finish stage reads
+ * ({@link Placement#largest}), so the finish stage takes it as it is. Only photos whose pixels ImageIO or
+ * TurboJPEG decode as PDFBox would (a JPEG in RGB or grey, without a colour profile) are started; the
+ * finish stage prepares the others from the PDF.
  */
 public final class PhotoHeadStart {
 
-    /** A photo as compose placed it: its file and its frame's size in points. */
-    public record Use(Path file, double widthPt, double heightPt) {
-    }
-
-    /** One photo file's work under way. */
-    private record Entry(byte[] jpeg, CompletableFuture<Early> work) {
-    }
-
-    /** What the workers made of a photo file, and for which sizes. */
+    /** What the workers made of a photo file, and for which placement. */
     record Early(boolean grey, PreparedPhotos.Prepared prepared) {
     }
 
-    private final Map<Integer, List<Entry>> byLength = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Early>> byId = new LinkedHashMap<>();
 
     private PhotoHeadStart() {
     }
@@ -45,10 +37,10 @@ public final class PhotoHeadStart {
     }
 
     /**
-     * Starts preparing every JPEG photo in {@code uses} for the editions in {@code opts}. A photo placed
-     * twice is prepared for its largest placement, which needs the most pixels (as the finish stage does).
+     * Starts preparing every plain JPEG photo placed in {@code placements} for the editions in
+     * {@code opts}, each once, for its placement that needs the most pixels.
      */
-    public static PhotoHeadStart start(List<Use> uses, EditionOptions opts) {
+    public static PhotoHeadStart start(List<RenderedIssue.PhotoPlacement> placements, EditionOptions opts) {
         PhotoHeadStart head = new PhotoHeadStart();
         boolean print = opts.editions().contains(Edition.PRINT);
         boolean screen = opts.editions().contains(Edition.EMAIL) || opts.editions().contains(Edition.PAGES)
@@ -59,54 +51,51 @@ public final class PhotoHeadStart {
         CompletableFuture<CmykTransform> transform = print
                 ? Workers.start(() -> CmykTransform.of(CmykProfile.load(opts.cmykProfile())))
                 : CompletableFuture.completedFuture(null);
-        Map<Path, Use> largest = new LinkedHashMap<>();
-        for (Use u : uses) largest.merge(u.file(), u, (a, b) -> b.widthPt() > a.widthPt() ? b : a);
-        for (Use u : largest.values()) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (RenderedIssue.PhotoPlacement p : placements) files.putIfAbsent(p.id(), p.photo().file());
+        for (Map.Entry<String, Placement> e : Placement.largest(placements).entrySet()) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(u.file());
-            } catch (IOException e) {
+                bytes = Files.readAllBytes(files.get(e.getKey()));
+            } catch (IOException ex) {
                 continue; // the copy reader checked it; should it vanish now, the finish stage says so
             }
-            if (!isJpeg(bytes)) continue;
-            CompletableFuture<Early> work = Workers.then(transform, t -> prepare(bytes, u, t, screen));
-            head.byLength.computeIfAbsent(bytes.length, k -> new ArrayList<>()).add(new Entry(bytes, work));
+            Pixels.JpegFrame frame;
+            try {
+                frame = Pixels.JpegFrame.of(bytes);
+            } catch (IOException notJpeg) {
+                continue; // a PNG: the finish stage decodes it from the PDF
+            }
+            if (frame.components() != 1 && frame.components() != 3 || frame.icc()) continue;
+            Placement p = e.getValue();
+            head.byId.put(e.getKey(), Workers.then(transform, t -> prepare(bytes, frame, p, t, screen)));
         }
         return head;
     }
 
     /** Stops work not yet begun, when the build has failed before its finish stage. */
     public void cancel() {
-        byLength.values().forEach(list -> list.forEach(e -> e.work().cancel(false)));
+        byId.values().forEach(w -> w.cancel(false));
     }
 
-    /** The early work on the photo whose file is exactly {@code raw}, waited for; empty if there is none. */
-    Optional<Early> find(byte[] raw) {
-        for (Entry e : byLength.getOrDefault(raw.length, List.of())) {
-            if (Arrays.equals(e.jpeg(), raw)) {
-                try {
-                    return Optional.of(Workers.join(e.work()));
-                } catch (IOException | RuntimeException failed) {
-                    return Optional.empty(); // prepared again from the PDF, where a real fault is reported
-                }
-            }
+    /** The early work on the photo {@code id}, waited for; empty if there is none. */
+    Optional<Early> find(String id) {
+        CompletableFuture<Early> work = byId.get(id);
+        if (work == null) return Optional.empty();
+        try {
+            return Optional.of(Workers.join(work));
+        } catch (IOException | RuntimeException failed) {
+            return Optional.empty(); // prepared again from the PDF, where a real fault is reported
         }
-        return Optional.empty();
     }
 
-    private static Early prepare(byte[] jpeg, Use u, CmykTransform transform, boolean screen) throws IOException {
-        Pixels.JpegFrame frame = Pixels.JpegFrame.of(jpeg);
-        PlacedImages.Placement p = new PlacedImages.Placement(null, 0, u.file().getFileName().toString(),
-                frame.width(), frame.height(), u.widthPt(), u.heightPt());
+    private static Early prepare(byte[] jpeg, Pixels.JpegFrame frame, Placement p, CmykTransform transform,
+                                 boolean screen) throws IOException {
         PreparedPhotos.Source source = PreparedPhotos.Source.of(jpeg);
         boolean grey = frame.components() == 1;
         // a grey photo stays grey in print (DeviceGray is K only); an RGB one is separated
         PreparedPhotos.Prepared prepared = PreparedPhotos.prepare(source, true, p, grey ? null : transform, screen,
                 jpeg.length);
         return new Early(grey, prepared);
-    }
-
-    private static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
     }
 }

@@ -57,24 +57,35 @@ final class Pixels {
      * How many pixels the print form (when {@code print}) and the screen form (when {@code screen}) of a
      * photo need at most: what {@link PrintPdf#toCmyk} and {@link EmailPdf#shrink} reduce it to.
      */
-    static int[] needed(PlacedImages.Placement p, boolean print, boolean screen) {
+    static int[] needed(Placement p, boolean print, boolean screen) {
         int[] full = {p.pixelWidth(), p.pixelHeight()};
         int[] forPrint = !print ? new int[2] : p.dpi() > PrintPdf.CAP_DPI ? sizeFor(p, PrintPdf.TARGET_DPI) : full;
         int[] forScreen = !screen ? new int[2] : p.dpi() > EmailPdf.MAX_DPI ? sizeFor(p, EmailPdf.MAX_DPI) : full;
         return new int[]{Math.max(forPrint[0], forScreen[0]), Math.max(forPrint[1], forScreen[1])};
     }
 
-    /** A JPEG file's frame header: its size and how many components it has (1 is grey). */
-    record JpegFrame(int width, int height, int components) {
+    /**
+     * A JPEG file's frame header: its size and how many components it has (1 is grey), and whether an
+     * ICC colour profile (an APP2 "ICC_PROFILE" segment) comes before it.
+     */
+    record JpegFrame(int width, int height, int components, boolean icc) {
 
         static JpegFrame of(byte[] jpeg) throws IOException {
+            if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xFF || (jpeg[1] & 0xff) != 0xD8) {
+                throw new IOException("not a JPEG file");
+            }
+            boolean icc = false;
             for (int i = 2; i + 9 < jpeg.length; ) {
                 if ((jpeg[i] & 0xff) != 0xFF) throw new IOException("not a JPEG file");
                 int marker = jpeg[i + 1] & 0xff;
                 if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                     // SOFn: length (2), precision (1), height (2), width (2), components (1)
                     return new JpegFrame((jpeg[i + 7] & 0xff) << 8 | (jpeg[i + 8] & 0xff),
-                            (jpeg[i + 5] & 0xff) << 8 | (jpeg[i + 6] & 0xff), jpeg[i + 9] & 0xff);
+                            (jpeg[i + 5] & 0xff) << 8 | (jpeg[i + 6] & 0xff), jpeg[i + 9] & 0xff, icc);
+                }
+                if (marker == 0xE2 && i + 16 < jpeg.length && new String(jpeg, i + 4, 12,
+                        java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE\0")) {
+                    icc = true;
                 }
                 i += 2 + ((jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff));
             }
@@ -83,7 +94,7 @@ final class Pixels {
     }
 
     /** The pixel size that gives {@code targetDpi} at the placed size, never larger than the image. */
-    static int[] sizeFor(PlacedImages.Placement p, double targetDpi) {
+    static int[] sizeFor(Placement p, double targetDpi) {
         int w = (int) Math.max(1, Math.round(p.widthPt() / 72 * targetDpi));
         int h = (int) Math.max(1, Math.round(p.heightPt() / 72 * targetDpi));
         return new int[]{Math.min(w, p.pixelWidth()), Math.min(h, p.pixelHeight())};

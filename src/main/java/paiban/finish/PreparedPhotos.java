@@ -5,7 +5,10 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
@@ -13,11 +16,13 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import paiban.core.Workers;
 import paiban.codec.TurboJpeg;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +35,19 @@ import java.util.concurrent.Callable;
  * ({@link EmailPdf#shrink}). Decoding, separating and encoding photos is most of a build's work, so it
  * runs once per photo and in parallel rather than once per edition, one photo after another.
  *
- * <p>Images are found by their object key, which is the same in every copy of the master. A plain JPEG
- * (the renderer embeds photos byte for byte) is decoded on a worker from its bytes; anything else (a PNG,
- * an ICC-tagged or CMYK JPEG) is decoded by PDFBox on the calling thread, since PDFBox objects belong to
- * their document and must not be shared between threads.
+ * <p>Each image is known by the photo the render stage marked it with ({@link Master#photoIds}) and
+ * prepared for that photo's placement as compose made it ({@link Placement#largest}); nothing is found
+ * again by reading the pages. Images are then found by their object key, which is the same in every copy
+ * of the master. A plain JPEG (the renderer embeds photos byte for byte) comes from the head start, or is
+ * decoded on a worker from its bytes; anything else (a PNG, an ICC-tagged or CMYK JPEG) is decoded by
+ * PDFBox on the calling thread, since PDFBox objects belong to their document and must not be shared
+ * between threads. An image of the layout's own, no photo, is separated for print at its own size and
+ * left alone on screens.
  */
 final class PreparedPhotos {
 
     /** One image's replacements; a null one means the edition keeps the original. */
-    record Prepared(PlacedImages.Placement placement, Pixels.Encoded print, Pixels.Encoded screen) {
+    record Prepared(Placement placement, Pixels.Encoded print, Pixels.Encoded screen) {
     }
 
     private final Map<COSObjectKey, Prepared> byKey;
@@ -59,47 +68,80 @@ final class PreparedPhotos {
     }
 
     /**
+     * @param probe     a copy of {@code master} to read the images from
      * @param transform the print separation, or null when print is not wanted
      * @param screen    whether the screen copy (email, pages, previews) is wanted
      * @param head      photos compose placed, prepared while the pages were rendered
      */
-    static PreparedPhotos of(PDDocument master, CmykTransform transform, boolean screen, PhotoHeadStart head)
-            throws IOException {
-        Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(master);
+    static PreparedPhotos of(PDDocument probe, Master master, CmykTransform transform, boolean screen,
+                             PhotoHeadStart head) throws IOException {
+        Map<COSObjectKey, String> ids = master.photoIds(probe);
+        Map<String, Placement> placements = Placement.largest(master.issue().photos());
         Map<COSObjectKey, Prepared> byKey = new LinkedHashMap<>();
         int fromHead = 0;
         List<COSObjectKey> keys = new ArrayList<>();
         List<Callable<Prepared>> tasks = new ArrayList<>();
-        for (PlacedImages.Placement p : placed.values()) {
-            COSStream stream = p.image();
-            if (stream.getKey() == null) continue; // an inline image: nothing the renderer writes
-            PDImageXObject image = new PDImageXObject(new PDStream(stream), null);
+        for (Map.Entry<COSObjectKey, PDImageXObject> e : images(probe).entrySet()) {
+            PDImageXObject image = e.getValue();
             if (image.isStencil()) continue;
+            String id = ids.get(e.getKey());
+            Placement p = id == null ? null : placements.get(id);
+            boolean photo = p != null;
+            if (!photo) p = asItIs(image);
             PDColorSpace space = image.getColorSpace();
             boolean jpeg = Pixels.isJpeg(image);
             CmykTransform separation = transform != null && ContentColours.isRgb(space) ? transform : null;
-            boolean toScreen = screen && (jpeg || p.dpi() > EmailPdf.MAX_DPI);
+            boolean toScreen = screen && photo && (jpeg || p.dpi() > EmailPdf.MAX_DPI);
             if (separation == null && !toScreen) continue;
-            byte[] raw = jpeg ? raw(stream) : null;
+            byte[] raw = jpeg ? raw(image.getCOSObject()) : null;
             boolean plain = plainJpeg(image);
-            if (plain) {
-                Optional<PhotoHeadStart.Early> early = head.find(raw);
+            if (plain && photo) {
+                Optional<PhotoHeadStart.Early> early = head.find(id);
                 if (early.isPresent() && fits(early.get(), p, space instanceof PDDeviceGray, separation != null)) {
-                    Prepared e = early.get().prepared();
-                    byKey.put(stream.getKey(), new Prepared(p, separation != null ? e.print() : null,
-                            toScreen ? e.screen() : null));
+                    Prepared done = early.get().prepared();
+                    byKey.put(e.getKey(), new Prepared(p, separation != null ? done.print() : null,
+                            toScreen ? done.screen() : null));
                     fromHead++;
                     continue;
                 }
             }
             Source source = plain ? Source.of(raw) : Source.of(image.getOpaqueImage());
             long rawLength = raw != null ? raw.length : Long.MAX_VALUE;
-            keys.add(stream.getKey());
-            tasks.add(() -> prepare(source, jpeg, p, separation, toScreen, rawLength));
+            Placement placed = p;
+            keys.add(e.getKey());
+            tasks.add(() -> prepare(source, jpeg, placed, separation, toScreen, rawLength));
         }
         List<Prepared> done = Workers.all(tasks);
         for (int i = 0; i < keys.size(); i++) byKey.put(keys.get(i), done.get(i));
         return new PreparedPhotos(byKey, fromHead);
+    }
+
+    /** Every image XObject on the pages and in their forms, once each, in page order. */
+    private static Map<COSObjectKey, PDImageXObject> images(PDDocument doc) throws IOException {
+        Map<COSObjectKey, PDImageXObject> out = new LinkedHashMap<>();
+        Set<COSStream> forms = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (PDPage page : doc.getPages()) collect(page.getResources(), out, forms);
+        return out;
+    }
+
+    private static void collect(PDResources resources, Map<COSObjectKey, PDImageXObject> out, Set<COSStream> forms)
+            throws IOException {
+        if (resources == null) return;
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDImageXObject image && image.getCOSObject().getKey() != null) {
+                out.putIfAbsent(image.getCOSObject().getKey(), image);
+            } else if (x instanceof PDFormXObject form && forms.add(form.getCOSObject())) {
+                collect(form.getResources(), out, forms);
+            }
+        }
+    }
+
+    /** An image that is no photo: its own pixels at print's target resolution, so it is kept at its size. */
+    private static Placement asItIs(PDImageXObject image) {
+        int w = image.getWidth(), h = image.getHeight();
+        return new Placement(0, "an image of " + w + " × " + h + " px", w, h, w * 72 / PrintPdf.TARGET_DPI,
+                h * 72 / PrintPdf.TARGET_DPI, false);
     }
 
     /**
@@ -108,7 +150,7 @@ final class PreparedPhotos {
      * alone, so that email.pdf is the same whether or not print is built beside it; the two share one
      * decode whenever they need the same size.
      */
-    static Prepared prepare(Source source, boolean jpeg, PlacedImages.Placement p, CmykTransform separation,
+    static Prepared prepare(Source source, boolean jpeg, Placement p, CmykTransform separation,
                             boolean screen, long rawLength) throws IOException {
         Pixels.Encoded print = separation != null
                 ? PrintPdf.toCmyk(source.at(Pixels.needed(p, true, false)), jpeg, p, separation) : null;
@@ -118,25 +160,13 @@ final class PreparedPhotos {
     }
 
     /**
-     * Whether early work, done for compose's placement, is what this placement would give: same colour,
-     * and the same choices and pixel sizes (within a pixel: the renderer rounds frames to its own units).
+     * Whether early work is what this image needs: it was done for the very same placement (both come from
+     * compose's record of it), the image's colour is what the head start saw in the file, and print was
+     * prepared if print is wanted (always, while both stages see the same options).
      */
-    private static boolean fits(PhotoHeadStart.Early early, PlacedImages.Placement p, boolean grey, boolean print) {
-        PlacedImages.Placement q = early.prepared().placement();
-        if (early.grey() != grey || q.pixelWidth() != p.pixelWidth() || q.pixelHeight() != p.pixelHeight()) {
-            return false;
-        }
-        if (print && early.prepared().print() == null) {
-            return false; // prepared without print; cannot happen while both stages see the same options
-        }
-        return (q.dpi() > PrintPdf.CAP_DPI) == (p.dpi() > PrintPdf.CAP_DPI)
-                && (q.dpi() > EmailPdf.MAX_DPI) == (p.dpi() > EmailPdf.MAX_DPI)
-                && near(Pixels.sizeFor(q, PrintPdf.TARGET_DPI), Pixels.sizeFor(p, PrintPdf.TARGET_DPI))
-                && near(Pixels.sizeFor(q, EmailPdf.MAX_DPI), Pixels.sizeFor(p, EmailPdf.MAX_DPI));
-    }
-
-    private static boolean near(int[] a, int[] b) {
-        return Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1;
+    private static boolean fits(PhotoHeadStart.Early early, Placement p, boolean grey, boolean print) {
+        return early.grey() == grey && early.prepared().placement().equals(p)
+                && (!print || early.prepared().print() != null);
     }
 
     /** The print replacement for an image of a copy of the master, if it has one. */

@@ -16,6 +16,7 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPMediaManagementSchema;
 import org.apache.xmpbox.schema.XMPSchema;
 import paiban.core.PaibanException;
+import paiban.render.RenderedIssue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -92,23 +93,22 @@ final class PrintPdf {
         }
     }
 
-    /** Names every photo placed too large for its pixels, page by page. */
-    static void warnLowResolution(PDDocument master, paiban.model.Issue issue, Consumer<String> warnings)
-            throws IOException {
-        Map<COSStream, PlacedImages.Placement> placed = PlacedImages.find(master);
-        PhotoNames names = new PhotoNames(issue);
-        for (PlacedImages.Placement p : placed.values().stream()
-                .sorted(Comparator.comparingInt(PlacedImages.Placement::page)
-                        .thenComparing(PlacedImages.Placement::name)).toList()) {
-            if (p.dpi() < WARN_DPI) {
-                PDImageXObject image = new PDImageXObject(new PDStream(p.image()), null);
-                long needed = Math.round(Math.ceil(p.widthPt() / 72 * WARN_DPI));
-                warnings.accept(String.format(Locale.ROOT, "print: %s on page %d is %d dpi at its placed size of %s "
-                                + "(%d × %d px); the press needs %d dpi: use a file at least %d px wide, or place it smaller",
-                        names.name(image), p.page(), Math.round(p.dpi()), p.size(), p.pixelWidth(), p.pixelHeight(),
-                        Math.round(WARN_DPI), needed));
-            }
-        }
+    /** Names every photo placed too large for its pixels, page by page, from compose's placements. */
+    static void warnLowResolution(RenderedIssue r, Consumer<String> warnings) {
+        PhotoNames names = new PhotoNames(r.issue());
+        Map<String, Placement> largest = Placement.largest(r.photos());
+        largest.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Placement> e) -> e.getValue().page())
+                        .thenComparing(e -> e.getValue().name()))
+                .forEach(e -> {
+                    Placement p = e.getValue();
+                    if (p.dpi() >= WARN_DPI) return;
+                    long needed = Math.round(Math.ceil(p.standingWidthPt() / 72 * WARN_DPI));
+                    warnings.accept(String.format(Locale.ROOT, "print: %s on page %d is %d dpi at its placed size of %s "
+                                    + "(%s); the press needs %d dpi: use a file at least %d px wide, or place it smaller",
+                            names.name(e.getKey(), "photo " + p.name()), p.page(), Math.round(p.dpi()), p.size(),
+                            p.pixels(), Math.round(WARN_DPI), needed));
+                });
     }
 
     /**
@@ -116,7 +116,7 @@ final class PrintPdf {
      * than the press can show, separated into CMYK through the profile, a JPEG again if it was one (else
      * lossless: a drawing or logo). Runs on a worker ({@link PreparedPhotos}).
      */
-    static Pixels.Encoded toCmyk(BufferedImage rgb, boolean jpeg, PlacedImages.Placement p, CmykTransform transform)
+    static Pixels.Encoded toCmyk(BufferedImage rgb, boolean jpeg, Placement p, CmykTransform transform)
             throws IOException {
         if (p.dpi() > CAP_DPI) {
             int[] size = Pixels.sizeFor(p, TARGET_DPI);

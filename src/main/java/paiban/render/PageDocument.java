@@ -128,6 +128,7 @@ final class PageDocument {
                 p.x(), p.y(), p.width(), p.height()));
         Element img = doc.createElementNS(XHTML, "img");
         img.setAttribute("src", p.photo().file().toUri().toString());
+        img.setAttribute("data-photo", p.photo().id()); // drawn by PhotoElement, upright
         img.setAttribute("alt", "");
         img.setAttribute("style", String.format(Locale.ROOT, "width: %.3fpt; height: %.3fpt;", p.width(), p.height()));
         frame.appendChild(img);

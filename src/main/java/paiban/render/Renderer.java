@@ -8,6 +8,7 @@ import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;
 import paiban.model.Issue;
+import paiban.model.Photo;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,8 +38,11 @@ public final class Renderer {
             for (Module m : p.modules()) lines.addAll(m.text());
             text.put(p.number(), lines);
         }
+        Map<String, Photo> photos = new HashMap<>();
+        for (RenderedIssue.PhotoPlacement p : RenderedIssue.placements(pages)) photos.put(p.photo().id(), p.photo());
+        GalleyElements[] elements = new GalleyElements[1];
         Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
-                standard -> new GalleyElements(standard, text));
+                standard -> elements[0] = new GalleyElements(standard, text, photos));
         var r = engine.renderer();
         r.setDocument(doc, layout.folder().toUri().toString());
         r.setPDFVersion("1.7");
@@ -63,7 +67,8 @@ public final class Renderer {
         }
         return new RenderedIssue(issue, pdf, describe(issue, pages, layout.grid(), layout.rules().words().separator()),
                 new RenderedIssue.Trim(layout.pageWidth(), layout.pageHeight(), layout.areaLeft(), layout.areaTop(),
-                layout.grid().width(), layout.grid().height()), layout.fonts());
+                layout.grid().width(), layout.grid().height()), layout.fonts(), RenderedIssue.placements(pages),
+                elements[0].photoImages());
     }
 
     /** Rebuilds each page's copy, paragraph by paragraph, from the lines that were placed. */

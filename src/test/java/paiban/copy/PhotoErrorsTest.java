@@ -114,6 +114,45 @@ class PhotoErrorsTest {
     }
 
     @Test
+    void aWebpIsRefusedByItsFirstBytesWhateverItsName() {
+        byte[] webp = "RIFF\0\0\0\0WEBPVP8 \0\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        withPhoto("photos/a.jpg").file("photos/a.jpg", webp)
+                .readFailsWith(WHERE, "'photos/a.jpg' is a WebP image: not supported: convert it to JPEG");
+    }
+
+    @Test
+    void aHeicIsRefusedByItsFirstBytesWhateverItsName() {
+        byte[] heic = "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        withPhoto("photos/IMG_0001.jpg").file("photos/IMG_0001.jpg", heic)
+                .readFailsWith("'photos/IMG_0001.jpg' is a HEIC (HEIF) image: not supported: convert it to JPEG");
+    }
+
+    @Test
+    void cmykAndYcckJpegsRead() throws IOException {
+        var img = paiban.testing.DeskPhotos.quadrants(120, 80);
+        var cmyk = withPhoto("photos/a.jpg").file("photos/a.jpg", paiban.testing.DeskPhotos.adobeCmyk(img)).read();
+        assertEquals(120, cmyk.article("flood").orElseThrow().photos().getFirst().width());
+        byte[] ycck = paiban.testing.Turbo.required().cmyk(paiban.testing.DeskPhotos.cmykSamples(img, true), 120, 80, 90);
+        var read = withPhoto("photos/b.jpg").file("photos/b.jpg", ycck).read();
+        assertEquals(80, read.article("flood").orElseThrow().photos().getFirst().height());
+    }
+
+    @Test
+    void aTruncatedCmykJpegIsRefusedWithTheDecodersReason() {
+        byte[] cmyk = paiban.testing.DeskPhotos.adobeCmyk(paiban.testing.DeskPhotos.quadrants(200, 150));
+        withPhoto("photos/a.jpg").file("photos/a.jpg", Arrays.copyOf(cmyk, cmyk.length / 2))
+                .readFailsWith(WHERE, "'photos/a.jpg' is damaged or truncated ('Premature end of JPEG file')");
+    }
+
+    @Test
+    void anInvalidOrientationIsTakenAsUpright() {
+        byte[] jpeg = paiban.testing.DeskPhotos.withOrientation(TestIssues.jpeg(120, 80), 9);
+        Photo p = withPhoto("photos/a.jpg").file("photos/a.jpg", jpeg).read().article("flood").orElseThrow()
+                .photos().getFirst();
+        assertEquals(java.util.List.of(120, 80, 1), java.util.List.of(p.width(), p.height(), p.orientation()));
+    }
+
+    @Test
     void aTruncatedJpegIsRefused() {
         byte[] jpeg = TestIssues.jpeg(200, 150);
         withPhoto("photos/a.jpg").file("photos/a.jpg", Arrays.copyOf(jpeg, jpeg.length / 2))

@@ -21,8 +21,8 @@ class JpegFrameTest {
 
     @Test
     void sizeAndComponentsComeFromTheFrameHeader() throws IOException {
-        assertEquals(new Pixels.JpegFrame(1600, 1000, 3), Pixels.JpegFrame.of(jpeg(1600, 1000, BufferedImage.TYPE_INT_RGB)));
-        assertEquals(new Pixels.JpegFrame(300, 257, 1), Pixels.JpegFrame.of(jpeg(300, 257, BufferedImage.TYPE_BYTE_GRAY)));
+        assertEquals(new Pixels.JpegFrame(1600, 1000, 3, false), Pixels.JpegFrame.of(jpeg(1600, 1000, BufferedImage.TYPE_INT_RGB)));
+        assertEquals(new Pixels.JpegFrame(300, 257, 1, false), Pixels.JpegFrame.of(jpeg(300, 257, BufferedImage.TYPE_BYTE_GRAY)));
     }
 
     @Test

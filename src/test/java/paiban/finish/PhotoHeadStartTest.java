@@ -1,7 +1,6 @@
 package paiban.finish;
 
 import org.junit.jupiter.api.Test;
-import paiban.model.Photo;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
@@ -19,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * compose's sizes would give other pixels than the PDF's placement.
  */
 class PhotoHeadStartTest {
-
-    private static final double MM = 72 / 25.4;
 
     @Test
     void photosPreparedDuringRenderGiveTheSameEditions() throws IOException {
@@ -59,15 +56,12 @@ class PhotoHeadStartTest {
         assertSameFiles(plain.folder(), folder, "email.pdf");
     }
 
-    /** The fixture's photos at the sizes its XHTML gives them, times {@code scale}. */
-    private static List<PhotoHeadStart.Use> uses(RenderedIssue r, double scale) {
-        List<PhotoHeadStart.Use> uses = new ArrayList<>();
-        for (var a : r.issue().articles()) {
-            for (Photo p : a.photos()) {
-                boolean large = p.name().equals(RenderedFixture.LARGE_PHOTO);
-                double w = (large ? 180 : 60) * MM * scale, h = (large ? 112.5 : 45) * MM * scale;
-                uses.add(new PhotoHeadStart.Use(p.file(), w, h));
-            }
+    /** The fixture's photo placements with their frames scaled by {@code scale}. */
+    private static List<RenderedIssue.PhotoPlacement> uses(RenderedIssue r, double scale) {
+        List<RenderedIssue.PhotoPlacement> uses = new ArrayList<>();
+        for (RenderedIssue.PhotoPlacement p : r.photos()) {
+            uses.add(new RenderedIssue.PhotoPlacement(p.photo(), p.page(), p.x(), p.y(),
+                    (float) (p.width() * scale), (float) (p.height() * scale)));
         }
         assertEquals(2, uses.size());
         return uses;

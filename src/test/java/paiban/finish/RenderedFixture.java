@@ -94,11 +94,11 @@ public final class RenderedFixture {
         writeJpeg(photo(1600, 1000, 7), large);
         writeJpeg(photo(200, 150, 11), small);
 
-        Article lead = article(folder, "lead", LEAD_TITLE, "要闻", List.of(
-                        new Photo(LARGE_PHOTO, large, CAPTION_LARGE, "李婉欣 摄", 1600, 1000)),
+        Photo largePhoto = new Photo(LARGE_PHOTO, large, CAPTION_LARGE, "李婉欣 摄", 1600, 1000);
+        Photo smallPhoto = new Photo(SMALL_PHOTO, small, CAPTION_SMALL, "", 200, 150);
+        Article lead = article(folder, "lead", LEAD_TITLE, "要闻", List.of(largePhoto),
                 LEAD_BODY_1, LEAD_BODY_2, LEAD_BODY_3);
-        Article sea = article(folder, "sea", SEA_TITLE, "科普", List.of(
-                new Photo(SMALL_PHOTO, small, CAPTION_SMALL, "", 200, 150)), SEA_BODY);
+        Article sea = article(folder, "sea", SEA_TITLE, "科普", List.of(smallPhoto), SEA_BODY);
         Issue issue = new Issue(folder, "2021-06-22", PAPER, DATE, NUMBER, "tabloid", Optional.of(2),
                 "广东省科学技术协会", "CN44-0032", "王编辑", List.of(), List.of(lead, sea));
 
@@ -131,7 +131,33 @@ public final class RenderedFixture {
                         new PlacedText("sea", SEA_TITLE, "body", SEA_BODY),
                         new PlacedText("sea", SEA_TITLE, "caption", CAPTION_SMALL),
                         new PlacedText("lead", LEAD_TITLE, "body", LEAD_BODY_3)), List.of()));
-        return new RenderedIssue(issue, pdf, pages, TRIM);
+        double mm = 72 / 25.4;
+        return new RenderedIssue(issue, pdf, pages, TRIM, null, List.of(
+                new RenderedIssue.PhotoPlacement(largePhoto, 1, 0, 0, (float) (180 * mm), (float) (112.5 * mm)),
+                new RenderedIssue.PhotoPlacement(smallPhoto, 2, 0, 0, (float) (60 * mm), (float) (45 * mm))),
+                photoImages(pdf, largePhoto, smallPhoto));
+    }
+
+    /**
+     * Which photo each image of the PDF is, by resource name, as paiban's render stage reports it
+     * ({@link RenderedIssue#photoImages}): this fixture renders with plain Flying Saucer, and the photos'
+     * pixel sizes tell them apart.
+     */
+    private static java.util.Map<String, String> photoImages(Path pdf, Photo... photos) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
+            for (var page : doc.getPages()) {
+                var resources = page.getResources();
+                for (var name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                        for (Photo p : photos) {
+                            if (p.width() == image.getWidth() && p.height() == image.getHeight()) out.put(name.getName(), p.id());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Article article(Path folder, String slug, String title, String section, List<Photo> photos,

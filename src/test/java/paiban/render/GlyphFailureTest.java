@@ -62,7 +62,7 @@ class GlyphFailureTest {
             throw new IOException(e);
         }
         RenderedIssue r = new RenderedIssue(issue, pdf, List.of(new RenderedIssue.PageInfo(1, "要闻", List.of(
-                new RenderedIssue.PlacedText("gz-gallery", "广州市科协", "dateline", DATELINE)), List.of())), null, book);
+                new RenderedIssue.PlacedText("gz-gallery", "广州市科协", "dateline", DATELINE)), List.of())), null, book, List.of(), java.util.Map.of());
         Path out = Files.createDirectories(dir.resolve("out"));
 
         PaibanException e = assertThrows(PaibanException.class, () -> Editions.write(r, out,

@@ -114,7 +114,7 @@ class WholeCmapTest {
         }
         out = Files.createDirectories(dir.resolve("out"));
         EditionOptions options = EditionOptions.defaults(issue).withEditions(EnumSet.copyOf(PDF_EDITIONS));
-        Editions.write(new RenderedIssue(issue, pdf, pages, null, fonts), out, options);
+        Editions.write(new RenderedIssue(issue, pdf, pages, null, fonts, List.of(), java.util.Map.of()), out, options);
     }
 
     /** Characters a line of copy can hold: no controls, spaces, format characters, marks or non-characters. */

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds how large each image is placed: the current transformation matrix at its {@code Do} maps the
+ * For tests: finds, independently of what the finish stage was told, how large each image is placed: the current transformation matrix at its {@code Do} maps the
  * unit square onto the page, so its scale factors are the placed width and height in points. An image
  * placed more than once keeps its largest placement, which is the one that needs the most pixels.
  */
