@@ -58,7 +58,7 @@ public final class Editions {
         CmykProfile profile = print ? CmykProfile.load(opts.cmykProfile()) : null;
         long start = System.nanoTime();
         CompletableFuture<CmykTransform> transform = print
-                ? Workers.start(() -> CmykTransform.of(profile)) : CompletableFuture.completedFuture(null);
+                ? Workers.start(() -> CmykTransform.of(profile, new InkLimit(opts.inkLimit()))) : CompletableFuture.completedFuture(null);
         Master master = Master.read(r);
         long masterMillis = since(start);
         long editionsStart = System.nanoTime();

@@ -57,7 +57,7 @@ public final class PhotoHeadStart {
             return head;
         }
         CompletableFuture<CmykTransform> transform = print
-                ? Workers.start(() -> CmykTransform.of(CmykProfile.load(opts.cmykProfile())))
+                ? Workers.start(() -> CmykTransform.of(CmykProfile.load(opts.cmykProfile()), new InkLimit(opts.inkLimit())))
                 : CompletableFuture.completedFuture(null);
         Map<Path, Use> largest = new LinkedHashMap<>();
         for (Use u : uses) largest.merge(u.file(), u, (a, b) -> b.widthPt() > a.widthPt() ? b : a);

@@ -124,8 +124,10 @@ final class PrintPdf {
         }
         int w = rgb.getWidth(), h = rgb.getHeight();
         if (jpeg) {
-            byte[] inverted = Pixels.separate(rgb, transform, true);
-            return new Pixels.Encoded(Pixels.cmykJpeg(inverted, w, h, JPEG_QUALITY), true, w, h, PDDeviceCMYK.INSTANCE);
+            byte[] file = InkLimitedJpeg.encode(rgb, transform, JPEG_QUALITY);
+            if (file != null) {
+                return new Pixels.Encoded(file, true, w, h, PDDeviceCMYK.INSTANCE);
+            }
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         try (OutputStream z = new DeflaterOutputStream(packed)) {

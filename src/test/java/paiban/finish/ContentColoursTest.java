@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContentColoursTest {
 
     private final ContentColours colours =
-            new ContentColours(new CmykTransform(CmykProfile.load(EditionOptions.DEFAULT_CMYK_PROFILE).space()));
+            new ContentColours(new CmykTransform(CmykProfile.load(EditionOptions.DEFAULT_CMYK_PROFILE).space(), new InkLimit(InkLimit.DEFAULT_PERCENT)));
 
     private String rewrite(String content) throws IOException {
         try (PDDocument doc = new PDDocument()) {
