@@ -1,5 +1,7 @@
 package paiban.finish;
 
+import paiban.render.PrintSettings;
+
 /**
  * The most ink the press may lay down at one spot (total area coverage, TAC: C + M + Y + K in percent),
  * enforced on a separation's C, M, Y, K. Coldset newsprint takes 220–240 % at most (ISO 12647-3); the
@@ -23,11 +25,10 @@ package paiban.finish;
  */
 record InkLimit(int percent) {
 
-    /** WAN-IFRA and ISO 12647-3 accept 240 % at most on coldset newsprint; the layout may set less. */
-    static final int DEFAULT_PERCENT = 240;
-    /** Below this no press colour is reachable at all (K alone is 100 %, a two-colour red 200 %). */
-    static final int LOWEST_PERCENT = 150;
-    static final int HIGHEST_PERCENT = 400;
+    /** ISO 12647-3 accepts 240 % at most on coldset newsprint; the layout may set less. */
+    static final int DEFAULT_PERCENT = PrintSettings.DEFAULT_INK_LIMIT;
+    static final int LOWEST_PERCENT = PrintSettings.LOWEST_INK_LIMIT;
+    static final int HIGHEST_PERCENT = PrintSettings.HIGHEST_INK_LIMIT;
 
     InkLimit {
         if (percent < LOWEST_PERCENT || percent > HIGHEST_PERCENT) {

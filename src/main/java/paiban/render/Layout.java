@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * @param pageHeight in points
  * @param areaLeft   the type area's left edge on the page, in points
  * @param areaTop    the type area's top edge on the page, in points
+ * @param print      what the layout asks of the press, from its layout.yaml
  */
 public record Layout(String name, Path folder, Document template, FontBook fonts, Grid grid, Styles styles,
-                     float pageWidth, float pageHeight, float areaLeft, float areaTop) {
+                     float pageWidth, float pageHeight, float areaLeft, float areaTop, PrintSettings print) {
 }

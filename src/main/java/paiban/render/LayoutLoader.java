@@ -141,7 +141,8 @@ public final class LayoutLoader {
         float baseline = (pitch - size) / 2 + body.primary().emTop() * size;
         int mastheadLines = (int) Math.ceil(mastheadH / pitch - 1e-3);
         Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
-        return new Layout(name, folder, template, fonts, grid, new Styles(styles), pageW, pageH, left, top);
+        return new Layout(name, folder, template, fonts, grid, new Styles(styles), pageW, pageH, left, top,
+                PrintSettings.read(folder, name));
     }
 
     private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {
