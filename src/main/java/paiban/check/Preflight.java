@@ -131,8 +131,8 @@ public final class Preflight {
                 if (most > limit) {
                     float scale = 72 / DPI;
                     findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number,
-                            String.format(Locale.ROOT, "page, most at %.0f, %.0f pt from the top left",
-                                    at % w * scale, at / w * scale),
+                            String.format(Locale.ROOT, "page, most at %.0f, %.0f pt from its lower left",
+                                    at % w * scale, (h - 1 - at / w) * scale),
                             String.format(Locale.ROOT, "%.1f%% ink (limit %d%%) on %.3f%% of the page", maxTac,
                                     inkLimit, share)), "");
                 }
@@ -464,9 +464,9 @@ public final class Preflight {
 
         private String pathObject() {
             Rectangle2D b = getLinePath().getBounds2D();
-            float s = 72 / DPI;
-            return String.format(Locale.ROOT, "path at %.0f, %.0f pt (%.0f × %.0f pt)", b.getX() * s, b.getY() * s,
-                    b.getWidth() * s, b.getHeight() * s);
+            // the path is in the page's own coordinates, from its lower left
+            return String.format(Locale.ROOT, "path at %.0f, %.0f pt (%.0f × %.0f pt)", b.getX(), b.getY(),
+                    b.getWidth(), b.getHeight());
         }
 
         @Override

@@ -137,7 +137,8 @@ public final class Editions {
                 CmykTransform t = Workers.join(transform);
                 PreparedPhotos cmyk = photos;
                 tasks.add(Workers.start(busy.timed(Edition.PRINT, () ->
-                        new PrintPdf(master, imprint, profile, opts.marks()).write(cmyk, t, file))));
+                        new PrintPdf(master, imprint, profile, opts.marks(), warnings.get(Edition.PRINT)::add)
+                                .write(cmyk, t, file))));
             }
             if (screen) {
                 startScreen(photos);
