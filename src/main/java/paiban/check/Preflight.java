@@ -77,8 +77,12 @@ public final class Preflight {
     static final float SMALL_TEXT_PT = 10;
     /** An ink counts as used above 2 %: under that the plate holds no dot. */
     static final float INK_USED = 0.02f;
-    /** Black to the eye: K of at least 85 %, or C, M and Y each of at least 60 %. */
-    static final float BLACK_K = 0.85f, BLACK_CMY = 0.6f;
+    /**
+     * Black to the eye: every channel of the colour's plain RGB reading, (1 − C)(1 − K) and so on, at most a
+     * quarter. That takes in K alone and rich blacks (C60 M50 Y50 K100), and leaves out dark colours such
+     * as a masthead's deep red (C60 M82 Y90 K9: red 36 %).
+     */
+    static final float BLACK_LIGHTNESS = 0.25f;
 
     private Preflight() {
     }
@@ -377,7 +381,9 @@ public final class Preflight {
             if (inks != null) {
                 int used = 0;
                 for (float v : inks) if (v > INK_USED) used++;
-                boolean black = inks[3] >= BLACK_K || inks[0] >= BLACK_CMY && inks[1] >= BLACK_CMY && inks[2] >= BLACK_CMY;
+                float white = 1 - inks[3];
+                boolean black = (1 - inks[0]) * white <= BLACK_LIGHTNESS && (1 - inks[1]) * white <= BLACK_LIGHTNESS
+                        && (1 - inks[2]) * white <= BLACK_LIGHTNESS;
                 String colour = String.format(Locale.ROOT, "C%.0f M%.0f Y%.0f K%.0f", inks[0] * 100, inks[1] * 100,
                         inks[2] * 100, inks[3] * 100);
                 if (black && used > 1) {
