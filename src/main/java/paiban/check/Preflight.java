@@ -101,9 +101,10 @@ public final class Preflight {
         List<PressReport.PageInk> pages = new ArrayList<>();
         List<String> images = new ArrayList<>();
         Findings findings = new Findings();
-        Map<COSStream, Samples> samples = new IdentityHashMap<>();
-        try (PDDocument scratch = new PDDocument()) {
-            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            // an image's ink planes are kept for the page's four passes only: a page's photos, not an issue's
+            Map<COSStream, Samples> samples = new IdentityHashMap<>();
+            try (PDDocument scratch = new PDDocument()) {
                 int number = i + 1;
                 PDPage page = doc.getPage(i);
                 int[] tac = null;
@@ -140,7 +141,7 @@ public final class Preflight {
                             String.format(Locale.ROOT, "%.1f%% ink (limit %d%%) on %.3f%% of the page", maxTac,
                                     inkLimit, share)), "");
                 }
-                for (Samples s : pagesSamples(samples, number)) {
+                for (Samples s : samples.values()) {
                     if (s.mostInk * 100 > inkLimit * 255) {
                         findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number, s.name,
                                 String.format(Locale.ROOT, "its own pixels reach %.1f%% ink (limit %d%%)",
@@ -154,10 +155,6 @@ public final class Preflight {
             }
         }
         return new PressReport(name, inkLimit, pages, images, findings.list());
-    }
-
-    private static List<Samples> pagesSamples(Map<COSStream, Samples> all, int page) {
-        return all.values().stream().filter(s -> s.firstPage == page).toList();
     }
 
     private static String box(PDPage page, COSName key) {
@@ -254,17 +251,20 @@ public final class Preflight {
         return space instanceof PDDeviceN;
     }
 
-    /** One image's samples as four ink planes (255 − ink, the grey the renderer draws), decoded once. */
+    /**
+     * One image's samples as four ink planes (255 − ink, the grey the renderer draws), decoded once a page.
+     * Its most ink is measured on every pixel; the planes are then averaged down by a whole factor to
+     * about twice the raster's resolution, since the renderer would average them anyway.
+     */
     private static final class Samples {
-        final int width, height, firstPage;
+        int width, height;
         final byte[][] planes = new byte[4][];
         /** Each plane as a grey image for the renderer, made on first use. */
         final PDImageXObject[] images = new PDImageXObject[4];
         final String name;
         int mostInk;
 
-        Samples(PDImage image, int page, String name) throws IOException {
-            this.firstPage = page;
+        Samples(PDImage image, int factor, String name) throws IOException {
             this.name = name;
             width = image.getWidth();
             height = image.getHeight();
@@ -321,6 +321,28 @@ public final class Preflight {
                     }
                 }
             }
+            if (factor > 1) reduce(factor);
+        }
+
+        /** Averages each plane over {@code f} × {@code f} pixels. */
+        private void reduce(int f) {
+            int w = width / f, h = height / f;
+            for (int k = 0; k < 4; k++) {
+                byte[] from = planes[k], to = new byte[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int sum = 0;
+                        for (int dy = 0; dy < f; dy++) {
+                            int o = (y * f + dy) * width + x * f;
+                            for (int dx = 0; dx < f; dx++) sum += from[o + dx] & 0xff;
+                        }
+                        to[y * w + x] = (byte) ((sum + f * f / 2) / (f * f));
+                    }
+                }
+                planes[k] = to;
+            }
+            width = w;
+            height = h;
         }
 
         /** The JPEG file of a four-component image whose only filter is DCTDecode, else null. */
@@ -536,14 +558,17 @@ public final class Preflight {
             int page = r.seen != null ? r.seen.page : -1;
             String name = "image " + (stream.getKey() != null ? "(object " + stream.getKey().getNumber() + ") " : "")
                     + image.getWidth() + "×" + image.getHeight() + " px";
+            double wPt = Math.hypot(ctm.getValue(0, 0), ctm.getValue(0, 1));
+            double hPt = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
             Samples s = r.samples.get(stream);
             if (s == null) {
-                s = new Samples(image, page, name);
+                double fine = 2 * DPI / 72;
+                int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
+                        image.getHeight() / Math.max(1, hPt * fine)));
+                s = new Samples(image, factor, name);
                 r.samples.put(stream, s);
             }
             if (r.seen != null) {
-                double wPt = Math.hypot(ctm.getValue(0, 0), ctm.getValue(0, 1));
-                double hPt = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
                 double dpi = Math.min(image.getWidth() / (wPt / 72), image.getHeight() / (hPt / 72));
                 String line = String.format(Locale.ROOT, "p%d: %s placed at %.0f × %.0f pt: %.0f dpi", page, name,
                         wPt, hPt, dpi);
