@@ -254,7 +254,7 @@ public final class Preflight {
     /**
      * One image's samples as four ink planes (255 − ink, the grey the renderer draws), decoded once a page.
      * Its most ink is measured on every pixel; the planes are then averaged down by a whole factor to
-     * about twice the raster's resolution, since the renderer would average them anyway.
+     * about the raster's resolution, since the renderer would average them anyway.
      */
     private static final class Samples {
         int width, height;
@@ -583,7 +583,10 @@ public final class Preflight {
             double hPt = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
             Samples s = r.samples.get(stream);
             if (s == null) {
-                double fine = 2 * DPI / 72;
+                // to the raster's own resolution, by a whole factor: what is left, a scale between ½ and 1, the
+                // renderer draws directly, where a larger image goes through AWT's area-averaging filter,
+                // which took most of the check's time
+                double fine = DPI / 72;
                 int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
                         image.getHeight() / Math.max(1, hPt * fine)));
                 s = new Samples(image, factor, name);
