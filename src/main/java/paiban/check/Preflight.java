@@ -280,6 +280,16 @@ public final class Preflight {
                 byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
                 Raster raster = stored == null ? image.getRawRaster() : null;
                 float[] decode = decode(image, n);
+                // each channel's sample → ink in 8 bits, through the Decode array, once per value
+                int[][] ink = new int[4][256];
+                for (int k = 0; k < 4; k++) {
+                    for (int v = 0; v < 256; v++) {
+                        int d = cmyk ? k : 0;
+                        int x = Math.round(255 * (decode[2 * d] + v / 255f * (decode[2 * d + 1] - decode[2 * d])));
+                        x = Math.max(0, Math.min(255, x));
+                        ink[k][v] = cmyk ? x : k < 3 ? 0 : 255 - x;
+                    }
+                }
                 int[] px = new int[n];
                 for (int y = 0, p = 0; y < height; y++) {
                     for (int x = 0; x < width; x++, p++) {
@@ -290,13 +300,7 @@ public final class Preflight {
                         }
                         int total = 0;
                         for (int k = 0; k < 4; k++) {
-                            int v;
-                            if (cmyk) {
-                                v = Math.round(255 * (decode[2 * k] + px[k] / 255f * (decode[2 * k + 1] - decode[2 * k])));
-                            } else {
-                                v = k < 3 ? 0 : 255 - Math.round(255 * (decode[0] + px[0] / 255f * (decode[1] - decode[0])));
-                            }
-                            v = Math.max(0, Math.min(255, v));
+                            int v = ink[k][px[cmyk ? k : 0]];
                             total += v;
                             planes[k][p] = (byte) (255 - v);
                         }

@@ -117,6 +117,19 @@ final class CmykTransform {
         }
     }
 
+    /**
+     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row): without
+     * the cache of recent colours, whose 512 KB would cost more to clear than these pixels to separate.
+     */
+    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
+        int[] c = new int[4];
+        for (int p = 0, o = offset; p < n; p++, o += 4) {
+            int v = rgb[p];
+            interpolate(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff, c, inverted);
+            for (int k = 0; k < 4; k++) out[o + k] = (byte) c[k];
+        }
+    }
+
     void convert(int[] rgb, int n, byte[] out, int offset) {
         convert(rgb, n, out, offset, false);
     }

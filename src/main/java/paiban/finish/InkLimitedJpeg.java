@@ -72,7 +72,7 @@ final class InkLimitedJpeg {
                 int x0 = b % bw * BLOCK, y0 = b / bw * BLOCK, n = Math.min(BLOCK, w - x0);
                 for (int y = y0; y < Math.min(h, y0 + BLOCK); y++) {
                     pixels(rgb, x0, y, n, row);
-                    t.convert(row, n, inverted, (y * w + x0) * 4, true);
+                    t.convertFew(row, n, inverted, (y * w + x0) * 4, true);
                 }
             }
             if (within) return file;
