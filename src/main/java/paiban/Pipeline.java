@@ -141,7 +141,8 @@ public final class Pipeline {
         EditionOptions options = EditionOptions.defaults(issue)
                 .withEditions(forFinish)
                 .withMarks(marks)
-                .withWarnings(sink);
+                .withWarnings(sink)
+                .withInkLimit(layout.print().inkLimit());
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
         // the photos' print and screen forms are made on the other cores while this thread renders
         PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);

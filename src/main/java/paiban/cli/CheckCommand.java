@@ -1,6 +1,9 @@
 package paiban.cli;
 
 import paiban.check.Finding;
+import paiban.check.Preflight;
+import paiban.check.PressFinding;
+import paiban.check.PressReport;
 import paiban.check.Proofreader;
 import paiban.check.Report;
 import picocli.CommandLine.Command;
@@ -16,6 +19,9 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Proofread the body text of PDFs: line-start/line-end prohibitions, split pairs (—— …… numbers, "
                 + "Latin words), ragged lines, baseline grid, lone last characters, missing glyphs.",
+        "With --print, preflight for a newspaper plant instead: ink per page (total area coverage), image "
+                + "resolution, RGB and spot colours, fonts not embedded, four-colour black, small coloured or "
+                + "reversed text, Trim and Bleed boxes.",
         "Prints what it finds and one summary line per file; exits 1 when anything is found."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -28,11 +34,22 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "findings to list per file (default: ${DEFAULT-VALUE})")
     int max = 40;
 
+    @Option(names = "--print", description = "preflight the PDF for the press instead of proofreading it")
+    boolean print;
+
+    @Option(names = "--ink-limit", paramLabel = "PERCENT",
+            description = "with --print: the most ink at one spot, C+M+Y+K (default: ${DEFAULT-VALUE})")
+    int inkLimit = paiban.render.PrintSettings.DEFAULT_INK_LIMIT;
+
     @Override
     public Integer call() {
         boolean clean = true;
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new paiban.core.PaibanException(f + ": no such file; give the path of a PDF");
+            if (print) {
+                clean &= preflight(f);
+                continue;
+            }
             Report r = Proofreader.check(f, pitch);
             List<Finding> all = r.findings();
             all.stream().limit(max).forEach(x -> System.out.println("  " + x));
@@ -41,5 +58,21 @@ final class CheckCommand implements Callable<Integer> {
             clean &= r.clean();
         }
         return clean ? 0 : 1;
+    }
+
+    private boolean preflight(Path f) {
+        if (inkLimit < paiban.render.PrintSettings.LOWEST_INK_LIMIT || inkLimit > paiban.render.PrintSettings.HIGHEST_INK_LIMIT) {
+            throw new paiban.core.PaibanException("--ink-limit: " + inkLimit + " is outside "
+                    + paiban.render.PrintSettings.LOWEST_INK_LIMIT + "–" + paiban.render.PrintSettings.HIGHEST_INK_LIMIT
+                    + " (C + M + Y + K in percent; coldset newsprint takes 220–240)");
+        }
+        PressReport r = Preflight.check(f, inkLimit);
+        r.pageLines().forEach(System.out::println);
+        r.images().forEach(i -> System.out.println("  " + i));
+        List<PressFinding> all = r.findings();
+        all.stream().limit(max).forEach(x -> System.out.println("  " + x));
+        if (all.size() > max) System.out.println("  … and " + (all.size() - max) + " more");
+        System.out.println(r.summary());
+        return r.clean();
     }
 }

@@ -196,6 +196,24 @@ public final class TurboJpeg {
         return decode(jpeg, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
+    /**
+     * The samples of a CMYK JPEG, 4 bytes a pixel, exactly as they were given to {@link #cmyk} before
+     * compression (so inverted when those were): what a RIP's decoder will see, to within a level.
+     */
+    public byte[] cmykSamples(byte[] jpeg) throws IOException {
+        try {
+            Object tj = newDecompressor.invoke(jpeg);
+            try {
+                int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
+                return (byte[]) decompressBytes.invoke(tj, w, 0, h, PF_CMYK, 0);
+            } finally {
+                closeDecompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
     /** A side scaled by m/8, rounded up, as libjpeg-turbo's TJSCALED does. */
     private static int scaled(int side, int m) {
         return (side * m + 7) / 8;

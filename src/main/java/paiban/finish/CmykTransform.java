@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * between the four nearest grid points (about 0.15 s for that photo). Against the direct conversion,
  * 99.8 % of samples land within 3 levels of 255; the worst, about 10, are in the darkest colours, where
  * the profile's black generation bends between grid points.
+ *
+ * <p>The separation keeps to the press's {@link InkLimit} by construction: every grid point is brought
+ * within it when the profile is sampled, so every colour interpolated between them is too (tetrahedral
+ * interpolation is a weighted mean of four points), and what rounding to 8 bits could add back is taken
+ * off again per colour. So whatever profile the plant gives, no separated colour exceeds the limit.
  */
 final class CmykTransform {
 
@@ -25,18 +30,27 @@ final class CmykTransform {
     private static final int SG = N * 4;
     private static final int SB = 4;
 
-    /** Sampling a profile takes a good tenth of a second: once per profile and process (a batch shares it). */
-    private static final Map<ByteBuffer, CmykTransform> SAMPLED = new ConcurrentHashMap<>();
+    /**
+     * Sampling a profile takes a good tenth of a second: once per profile, ink limit and process (a batch
+     * shares it).
+     */
+    private static final Map<Sampled, CmykTransform> SAMPLED = new ConcurrentHashMap<>();
+
+    private record Sampled(ByteBuffer profile, InkLimit limit) {
+    }
 
     /** C, M, Y, K per grid point as 16-bit values, red slowest. */
     private final int[] lut = new int[N * N * N * 4];
+    private final InkLimit limit;
 
-    /** The transform for the plant's profile, sampled the first time it is asked for. */
-    static CmykTransform of(CmykProfile profile) {
-        return SAMPLED.computeIfAbsent(ByteBuffer.wrap(profile.data()), k -> new CmykTransform(profile.space()));
+    /** The transform for the plant's profile and the layout's ink limit, sampled the first time it is asked for. */
+    static CmykTransform of(CmykProfile profile, InkLimit limit) {
+        return SAMPLED.computeIfAbsent(new Sampled(ByteBuffer.wrap(profile.data()), limit),
+                k -> new CmykTransform(profile.space(), limit));
     }
 
-    CmykTransform(ICC_ColorSpace cmyk) {
+    CmykTransform(ICC_ColorSpace cmyk, InkLimit limit) {
+        this.limit = limit;
         int count = N * N * N;
         WritableRaster src = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, count, 1, 3, null);
         int[] rgb = new int[count * 3];
@@ -54,6 +68,38 @@ final class CmykTransform {
         WritableRaster dst = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, count, 1, 4, null);
         new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), cmyk, null).filter(src, dst);
         dst.getPixels(0, 0, count, 1, lut);
+        double[] inks = new double[4];
+        double most = limit.levels() / 255d;
+        for (int p = 0; p < lut.length; p += 4) {
+            for (int k = 0; k < 4; k++) inks[k] = lut[p + k] / 65535d;
+            InkLimit.apply(inks, most);
+            // rounded down, so that the grid point stays within the limit
+            for (int k = 0; k < 4; k++) lut[p + k] = (int) Math.floor(inks[k] * 65535 + 1e-9);
+        }
+    }
+
+    /** The same separation brought within a lower limit; made from this one's grid, once per limit. */
+    private CmykTransform(CmykTransform from, InkLimit limit) {
+        this.limit = limit;
+        double[] inks = new double[4];
+        double most = limit.levels() / 255d;
+        for (int p = 0; p < lut.length; p += 4) {
+            for (int k = 0; k < 4; k++) inks[k] = from.lut[p + k] / 65535d;
+            InkLimit.apply(inks, most);
+            for (int k = 0; k < 4; k++) lut[p + k] = (int) Math.floor(inks[k] * 65535 + 1e-9);
+        }
+    }
+
+    private final Map<Integer, CmykTransform> tighter = new ConcurrentHashMap<>();
+
+    InkLimit limit() {
+        return limit;
+    }
+
+    /** This separation kept {@code percent} points under its limit (see {@link PrintPdf#toCmyk}). */
+    CmykTransform tightened(int percent) {
+        int to = Math.max(InkLimit.LOWEST_PERCENT, limit.percent() - percent);
+        return tighter.computeIfAbsent(to, p -> new CmykTransform(this, new InkLimit(p)));
     }
 
     private static int level(int gridIndex) {
@@ -68,6 +114,19 @@ final class CmykTransform {
         Recent recent = new Recent(inverted);
         for (int p = 0, o = offset; p < n; p++, o += 4) {
             put(recent.inks(rgb[p] & 0xffffff), out, o);
+        }
+    }
+
+    /**
+     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row): without
+     * the cache of recent colours, whose 512 KB would cost more to clear than these pixels to separate.
+     */
+    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
+        int[] c = new int[4];
+        for (int p = 0, o = offset; p < n; p++, o += 4) {
+            int v = rgb[p];
+            interpolate(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff, c, inverted);
+            for (int k = 0; k < 4; k++) out[o + k] = (byte) c[k];
         }
     }
 
@@ -174,8 +233,11 @@ final class CmykTransform {
         for (int k = 0; k < 4; k++) {
             int c000 = t[base + k], ca = t[base + a + k], cb = t[base + bb + k], c111 = t[top + k];
             int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
-            int v = to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
-            out[k] = inverted ? 255 - v : v;
+            out[k] = to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
+        }
+        limit.apply8(out);
+        if (inverted) {
+            for (int k = 0; k < 4; k++) out[k] = 255 - out[k];
         }
     }
 }

@@ -20,9 +20,14 @@ import java.util.function.Consumer;
  * @param timestamp   the moment every edition records as created and modified; from SOURCE_DATE_EPOCH so
  *                    that two builds of the same issue are byte-identical
  * @param warnings    where problems the editor should hear about go (a low-resolution photo, a large email)
+ * @param inkLimit    the most ink print.pdf may put at one spot, C + M + Y + K in percent: the layout's
+ *                    {@code print.ink-limit}, {@value #DEFAULT_INK_LIMIT} unless it says otherwise
  */
 public record EditionOptions(Set<Edition> editions, boolean marks, Path cmykProfile, Instant timestamp,
-                             Consumer<String> warnings) {
+                             Consumer<String> warnings, int inkLimit) {
+
+    /** ISO 12647-3's most for coldset newsprint. */
+    public static final int DEFAULT_INK_LIMIT = InkLimit.DEFAULT_PERCENT;
 
     /** SWOP coated, from Debian's libgs-common; a plant's own profile replaces it with --cmyk-profile. */
     public static final Path DEFAULT_CMYK_PROFILE = Path.of("/usr/share/color/icc/ghostscript/default_cmyk.icc");
@@ -35,12 +40,14 @@ public record EditionOptions(Set<Edition> editions, boolean marks, Path cmykProf
         Objects.requireNonNull(cmykProfile, "cmykProfile");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(warnings, "warnings");
+        new InkLimit(inkLimit); // in range
     }
 
     /** Every edition, no marks, the default profile, the timestamp from SOURCE_DATE_EPOCH, warnings to stderr. */
     public static EditionOptions defaults(Issue issue) {
         return new EditionOptions(EnumSet.allOf(Edition.class), false, DEFAULT_CMYK_PROFILE,
-                timestamp(issue, System.getenv("SOURCE_DATE_EPOCH")), w -> System.err.println("warning: " + w));
+                timestamp(issue, System.getenv("SOURCE_DATE_EPOCH")), w -> System.err.println("warning: " + w),
+                DEFAULT_INK_LIMIT);
     }
 
     /**
@@ -60,22 +67,26 @@ public record EditionOptions(Set<Edition> editions, boolean marks, Path cmykProf
     }
 
     public EditionOptions withEditions(Set<Edition> e) {
-        return new EditionOptions(e, marks, cmykProfile, timestamp, warnings);
+        return new EditionOptions(e, marks, cmykProfile, timestamp, warnings, inkLimit);
     }
 
     public EditionOptions withMarks(boolean m) {
-        return new EditionOptions(editions, m, cmykProfile, timestamp, warnings);
+        return new EditionOptions(editions, m, cmykProfile, timestamp, warnings, inkLimit);
     }
 
     public EditionOptions withCmykProfile(Path p) {
-        return new EditionOptions(editions, marks, p, timestamp, warnings);
+        return new EditionOptions(editions, marks, p, timestamp, warnings, inkLimit);
     }
 
     public EditionOptions withTimestamp(Instant t) {
-        return new EditionOptions(editions, marks, cmykProfile, t, warnings);
+        return new EditionOptions(editions, marks, cmykProfile, t, warnings, inkLimit);
     }
 
     public EditionOptions withWarnings(Consumer<String> w) {
-        return new EditionOptions(editions, marks, cmykProfile, timestamp, w);
+        return new EditionOptions(editions, marks, cmykProfile, timestamp, w, inkLimit);
+    }
+
+    public EditionOptions withInkLimit(int percent) {
+        return new EditionOptions(editions, marks, cmykProfile, timestamp, warnings, percent);
     }
 }

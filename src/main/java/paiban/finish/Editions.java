@@ -61,7 +61,7 @@ public final class Editions {
         CmykProfile profile = print ? CmykProfile.load(opts.cmykProfile()) : null;
         long start = System.nanoTime();
         CompletableFuture<CmykTransform> transform = print
-                ? Workers.start(() -> CmykTransform.of(profile)) : CompletableFuture.completedFuture(null);
+                ? Workers.start(() -> CmykTransform.of(profile, new InkLimit(opts.inkLimit()))) : CompletableFuture.completedFuture(null);
         Master master = Master.read(r);
         long masterMillis = since(start);
         long editionsStart = System.nanoTime();
@@ -151,7 +151,8 @@ public final class Editions {
                 CmykTransform t = Workers.join(transform);
                 PreparedPhotos cmyk = photos;
                 tasks.add(Workers.start(busy.timed(Edition.PRINT, () ->
-                        new PrintPdf(master, imprint, profile, opts.marks()).write(cmyk, t, file))));
+                        new PrintPdf(master, imprint, profile, opts.marks(), warnings.get(Edition.PRINT)::add)
+                                .write(cmyk, t, file))));
             }
             if (screen) {
                 startScreen(photos);

@@ -49,7 +49,7 @@ public final class PhotoHeadStart {
             return head;
         }
         CompletableFuture<CmykTransform> transform = print
-                ? Workers.start(() -> CmykTransform.of(CmykProfile.load(opts.cmykProfile())))
+                ? Workers.start(() -> CmykTransform.of(CmykProfile.load(opts.cmykProfile()), new InkLimit(opts.inkLimit())))
                 : CompletableFuture.completedFuture(null);
         Map<String, Path> files = new LinkedHashMap<>();
         for (RenderedIssue.PhotoPlacement p : placements) files.putIfAbsent(p.id(), p.photo().file());

@@ -15,6 +15,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPMediaManagementSchema;
 import org.apache.xmpbox.schema.XMPSchema;
+import org.apache.pdfbox.Loader;
+import paiban.check.Preflight;
+import paiban.check.PressFinding;
+import paiban.check.PressReport;
 import paiban.core.PaibanException;
 import paiban.render.RenderedIssue;
 
@@ -31,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.zip.DeflaterOutputStream;
 
 /**
@@ -59,12 +64,14 @@ final class PrintPdf {
     private final Imprint imprint;
     private final CmykProfile profile;
     private final boolean marks;
+    private final Consumer<String> warnings;
 
-    PrintPdf(Master master, Imprint imprint, CmykProfile profile, boolean marks) {
+    PrintPdf(Master master, Imprint imprint, CmykProfile profile, boolean marks, Consumer<String> warnings) {
         this.master = master;
         this.imprint = imprint;
         this.profile = profile;
         this.marks = marks;
+        this.warnings = warnings;
     }
 
     void write(PreparedPhotos photos, CmykTransform transform, Path file) throws IOException {
@@ -90,6 +97,28 @@ final class PrintPdf {
                         + "convert yet (a gradient or an inline image); remove it or report it");
             }
             StableSave.save(doc, file);
+        }
+        preflight(file, transform.limit().percent(), warnings);
+    }
+
+    /**
+     * The press's preflight ({@code paiban check --print}) on the file as written: one that breaks the ink
+     * limit fails the build, so that the staged editions are dropped and none is replaced; anything else
+     * it finds is a warning. Low resolution is left out: {@link #warnLowResolution} names the photo's file.
+     */
+    static void preflight(Path file, int inkLimit, Consumer<String> warnings) throws IOException {
+        PressReport report;
+        try (PDDocument written = Loader.loadPDF(file.toFile())) {
+            report = Preflight.check(written, "print.pdf", inkLimit);
+        }
+        if (report.breaksInkLimit()) {
+            throw new PaibanException("print.pdf: breaks the layout's ink limit of " + inkLimit + " % ("
+                    + report.findings().stream().filter(f -> f.rule() == PressFinding.Rule.INK_LIMIT)
+                    .map(PressFinding::toString).collect(Collectors.joining("; "))
+                    + "), so no edition was written. This is paiban's fault, not the copy's: report it");
+        }
+        for (PressFinding f : report.findings()) {
+            if (f.rule() != PressFinding.Rule.LOW_RESOLUTION) warnings.accept("print.pdf: " + f);
         }
     }
 
@@ -124,8 +153,10 @@ final class PrintPdf {
         }
         int w = rgb.getWidth(), h = rgb.getHeight();
         if (jpeg) {
-            byte[] inverted = Pixels.separate(rgb, transform, true);
-            return new Pixels.Encoded(Pixels.cmykJpeg(inverted, w, h, JPEG_QUALITY), true, w, h, PDDeviceCMYK.INSTANCE);
+            byte[] file = InkLimitedJpeg.encode(rgb, transform, JPEG_QUALITY);
+            if (file != null) {
+                return new Pixels.Encoded(file, true, w, h, PDDeviceCMYK.INSTANCE);
+            }
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         try (OutputStream z = new DeflaterOutputStream(packed)) {

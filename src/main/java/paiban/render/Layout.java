@@ -20,9 +20,10 @@ import java.util.List;
  * @param areaLeft   the type area's left edge on the page, in points
  * @param areaTop    the type area's top edge on the page, in points
  * @param fillers    the layout's own fillers (补白), from its fillers/ folder
+ * @param print      what the layout asks of the press, from its layout.yaml
  */
 public record Layout(String name, Path folder, Document template, FontBook fonts, Grid grid, Styles styles,
                      LayoutRules rules,
                      float pageWidth, float pageHeight, float areaLeft, float areaTop,
-                     List<Filler> fillers) {
+                     List<Filler> fillers, PrintSettings print) {
 }

@@ -157,7 +157,7 @@ public final class LayoutLoader {
         }
         Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
         return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top,
-                paiban.copy.FillerReader.read(folder, "layouts/" + name + "/"));
+                paiban.copy.FillerReader.read(folder, "layouts/" + name + "/"), PrintSettings.read(folder, name));
     }
 
     private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {

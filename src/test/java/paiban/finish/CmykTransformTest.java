@@ -7,6 +7,8 @@ import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CmykTransformTest {
 
     private final CmykProfile profile = CmykProfile.load(EditionOptions.DEFAULT_CMYK_PROFILE);
-    private final CmykTransform transform = new CmykTransform(profile.space());
+    /** No limit reached: SWOP's darkest colour is about 300 %; the profile's own separation, interpolated. */
+    private final CmykTransform transform = new CmykTransform(profile.space(), new InkLimit(InkLimit.HIGHEST_PERCENT));
+    private final CmykTransform newsprint = new CmykTransform(profile.space(), new InkLimit(InkLimit.DEFAULT_PERCENT));
 
     @Test
     void interpolatedSeparationsAgreeWithTheProfileAlmostEverywhere() {
@@ -81,5 +85,97 @@ class CmykTransformTest {
     void theDefaultProfileIsSwopDescribedByName() {
         assertTrue(profile.description().contains("SWOP") || !profile.description().endsWith(".icc"),
                 profile.description());
+    }
+
+    @Test
+    void noColourOfTheRgbCubeExceedsTheLimitWhateverTheProfile() {
+        for (String file : List.of("default_cmyk.icc", "ps_cmyk.icc")) {
+            CmykProfile p = CmykProfile.load(Path.of("/usr/share/color/icc/ghostscript", file));
+            for (int percent : new int[]{220, 240, 260}) {
+                CmykTransform t = new CmykTransform(p.space(), new InkLimit(percent));
+                CmykTransform open = new CmykTransform(p.space(), new InkLimit(InkLimit.HIGHEST_PERCENT));
+                int limit = percent * 255 / 100, most = 0, openMost = 0;
+                int[] rgb = new int[256];
+                byte[] out = new byte[256 * 4], free = new byte[256 * 4];
+                for (int r = 0; r < 256; r += 3) {
+                    for (int g = 0; g < 256; g += 3) {
+                        for (int b = 0; b < 256; b++) rgb[b] = r << 16 | g << 8 | b;
+                        t.convert(rgb, 256, out, 0);
+                        open.convert(rgb, 256, free, 0);
+                        for (int i = 0; i < 256; i++) {
+                            most = Math.max(most, tac(out, i));
+                            openMost = Math.max(openMost, tac(free, i));
+                        }
+                    }
+                }
+                assertTrue(most <= limit, file + " at " + percent + " %: " + most + " > " + limit + " levels");
+                // the test means something: the profile alone goes past the limit
+                assertTrue(openMost > limit, file + " never exceeds " + percent + " % on its own (" + openMost + ")");
+            }
+        }
+    }
+
+    @Test
+    void colourLimitedForContentStreamsToo() {
+        float[] black = newsprint.cmyk(0.02f, 0.02f, 0.05f);
+        assertTrue(black[0] + black[1] + black[2] + black[3] <= 2.4f + 1e-4f, java.util.Arrays.toString(black));
+    }
+
+    @Test
+    void coloursWithinTheLimitKeepTheProfilesSeparation() {
+        Random random = new Random(3);
+        int[] rgb = new int[1];
+        byte[] a = new byte[4], b = new byte[4];
+        int compared = 0;
+        for (int n = 0; n < 20_000; n++) {
+            rgb[0] = random.nextInt(1 << 24);
+            transform.convert(rgb, 1, a, 0);
+            if (tac(a, 0) > 150 * 255 / 100) continue; // far from the limit, so are the grid points around it
+            newsprint.convert(rgb, 1, b, 0);
+            assertArrayEquals(a, b, Integer.toHexString(rgb[0]));
+            compared++;
+        }
+        assertTrue(compared > 5000, compared + " light colours");
+    }
+
+    @Test
+    void greyComponentGoesToBlackFirstKeepingTheDifferencesThatCarryHue() {
+        // a dark, slightly cool neutral from a coated-stock profile: 80 70 70 60 = 280 %
+        double[] inks = {0.80, 0.70, 0.70, 0.60};
+        InkLimit.apply(inks, 2.40);
+        assertEquals(2.40, inks[0] + inks[1] + inks[2] + inks[3], 1e-9);
+        assertEquals(0.10, inks[0] - inks[1], 1e-9, "cyan's lead over magenta, the cool cast, is kept");
+        assertEquals(0.0, inks[1] - inks[2], 1e-9);
+        assertTrue(inks[3] > 0.60, "black took over the grey: " + inks[3]);
+    }
+
+    @Test
+    void withoutASharedGreyChromaticInksShrinkTogetherAndBlackStays() {
+        // a deep blue with full black: no yellow, so nothing to replace
+        double[] inks = {1.0, 0.8, 0.0, 1.0};
+        InkLimit.apply(inks, 2.40);
+        assertEquals(2.40, inks[0] + inks[1] + inks[2] + inks[3], 1e-9);
+        assertEquals(1.0, inks[3], 1e-9);
+        assertEquals(0.8, inks[1] / inks[0], 1e-9, "the ratio of cyan to magenta, the hue, is kept");
+    }
+
+    @Test
+    void eightBitSamplesEndAtOrBelowTheLimitExactly() {
+        InkLimit limit = new InkLimit(240);
+        Random random = new Random(11);
+        for (int n = 0; n < 100_000; n++) {
+            int[] c = {random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256)};
+            int[] before = c.clone();
+            limit.apply8(c);
+            int sum = c[0] + c[1] + c[2] + c[3];
+            assertTrue(sum <= limit.levels(), java.util.Arrays.toString(before) + " → " + java.util.Arrays.toString(c));
+            if (before[0] + before[1] + before[2] + before[3] <= limit.levels()) assertArrayEquals(before, c);
+            else assertTrue(sum >= limit.levels() - 3, "no more taken off than needed: " + sum);
+        }
+    }
+
+    private static int tac(byte[] cmyk, int pixel) {
+        int o = pixel * 4;
+        return (cmyk[o] & 0xff) + (cmyk[o + 1] & 0xff) + (cmyk[o + 2] & 0xff) + (cmyk[o + 3] & 0xff);
     }
 }

@@ -1,0 +1,624 @@
+package paiban.check;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
+import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
+import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
+import org.apache.pdfbox.pdmodel.graphics.color.PDSeparation;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
+import paiban.core.PaibanException;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * {@code paiban check --print}: the checks a newspaper plant's preflight makes, on any PDF: total area
+ * coverage per page, each image's effective resolution, RGB and spot colours, fonts not embedded,
+ * four-colour black text, small coloured or reversed text, and the Trim and Bleed boxes. The build runs
+ * it on print.pdf and refuses an edition that breaks the ink limit.
+ *
+ * <p><b>How ink is measured.</b> Total area coverage is a property of the separated raster, so the page is
+ * rasterised, once per ink: PDFBox's renderer draws the page four times at {@link #DPI}, each time with
+ * every colour replaced by the grey of one ink's amount (C, then M, Y, K) and every image by the grey of
+ * that ink's samples, and the four rasters are added. Overprint is honoured as a RIP honours it for
+ * DeviceCMYK with OPM 1: in the pass for an ink, an overprinting colour with none of that ink paints
+ * nothing, so black text overprinted on a photo adds its K to the photo's C, M and Y. Transparency,
+ * clipping and glyph shapes are PDFBox's own. This keeps the check in Java, with no Ghostscript to install
+ * where paiban runs; the tests hold it to Ghostscript's tiff32nc on the same files. Averaging to 72 dpi
+ * hides single pixels, so each image's own samples are measured too, at full resolution.
+ *
+ * <p>Colours are read as a RIP with an identity CMYK transform would: DeviceCMYK and four-component ICC
+ * as they are, grey as K, RGB by the PostScript rule (K = 1 − max(R, G, B), full undercolour removal), which
+ * only matters for a file that is flagged for its RGB anyway. Spot inks are reported, not added.
+ */
+public final class Preflight {
+
+    /** Resolution of the ink rasters: a few spots of a 100 lpi newsprint screen, quick for a whole issue. */
+    public static final float DPI = 72;
+    /** Below this a photo looks soft on newsprint (twice a 100 lpi screen). */
+    static final double MIN_IMAGE_DPI = 200;
+    /** Newspapers set neither four-colour nor reversed type under 10 pt: registration and ink spread fill it in. */
+    static final float SMALL_TEXT_PT = 10;
+    /** An ink counts as used above 2 %: under that the plate holds no dot. */
+    static final float INK_USED = 0.02f;
+    /**
+     * Black to the eye: every channel of the colour's plain RGB reading, (1 − C)(1 − K) and so on, at most a
+     * quarter. That takes in K alone and rich blacks (C60 M50 Y50 K100), and leaves out dark colours such
+     * as a masthead's deep red (C60 M82 Y90 K9: red 36 %).
+     */
+    static final float BLACK_LIGHTNESS = 0.25f;
+
+    private Preflight() {
+    }
+
+    /** Checks a PDF file against an ink limit in percent. */
+    public static PressReport check(Path file, int inkLimit) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            return check(doc, file.toString(), inkLimit);
+        } catch (IOException e) {
+            throw new PaibanException(file + ": cannot be read as a PDF (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Checks an open document; {@code name} is the file's name in the report. */
+    public static PressReport check(PDDocument doc, String name, int inkLimit) throws IOException {
+        List<PressReport.PageInk> pages = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        Findings findings = new Findings();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            // an image's ink planes are kept for the page's four passes only: a page's photos, not an issue's
+            Map<COSStream, Samples> samples = new IdentityHashMap<>();
+            try (PDDocument scratch = new PDDocument()) {
+                int number = i + 1;
+                PDPage page = doc.getPage(i);
+                int[] tac = null;
+                int w = 0, h = 0;
+                for (int ink = 0; ink < 4; ink++) {
+                    Observer seen = ink == 0 ? new Observer(number, findings, images) : null;
+                    InkRenderer r = new InkRenderer(doc, scratch, ink, samples, seen);
+                    BufferedImage grey = r.renderImageWithDPI(i, DPI, ImageType.GRAY);
+                    w = grey.getWidth();
+                    h = grey.getHeight();
+                    if (tac == null) tac = new int[w * h];
+                    Raster raster = grey.getRaster();
+                    int[] row = new int[w];
+                    for (int y = 0; y < h; y++) {
+                        raster.getSamples(0, y, w, 1, 0, row);
+                        for (int x = 0; x < w; x++) tac[y * w + x] += 255 - row[x];
+                    }
+                    if (seen != null) seen.flushText();
+                }
+                int limit = inkLimit * 255 / 100, most = 0, over = 0, at = 0;
+                for (int p = 0; p < tac.length; p++) {
+                    if (tac[p] > most) {
+                        most = tac[p];
+                        at = p;
+                    }
+                    if (tac[p] > limit) over++;
+                }
+                double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
+                if (most > limit) {
+                    float scale = 72 / DPI;
+                    findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number,
+                            String.format(Locale.ROOT, "page, most at %.0f, %.0f pt from its lower left",
+                                    at % w * scale, (h - 1 - at / w) * scale),
+                            String.format(Locale.ROOT, "%.1f%% ink (limit %d%%) on %.3f%% of the page", maxTac,
+                                    inkLimit, share)), "");
+                }
+                for (Samples s : samples.values()) {
+                    if (s.mostInk * 100 > inkLimit * 255) {
+                        findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number, s.name,
+                                String.format(Locale.ROOT, "its own pixels reach %.1f%% ink (limit %d%%)",
+                                        s.mostInk * 100.0 / 255, inkLimit)), "");
+                    }
+                }
+                boxes(page, number, findings);
+                fonts(page.getResources(), number, findings, new HashSet<>());
+                pages.add(new PressReport.PageInk(number, maxTac, share, box(page, COSName.TRIM_BOX),
+                        box(page, COSName.BLEED_BOX)));
+            }
+        }
+        return new PressReport(name, inkLimit, pages, images, findings.list());
+    }
+
+    private static String box(PDPage page, COSName key) {
+        if (!(page.getCOSObject().getDictionaryObject(key) instanceof COSArray a)) return null;
+        PDRectangle r = new PDRectangle(a);
+        return String.format(Locale.ROOT, "%.2f %.2f %.2f %.2f", r.getLowerLeftX(), r.getLowerLeftY(),
+                r.getWidth(), r.getHeight());
+    }
+
+    /** A plant places the page by its TrimBox and lets ink run to the BleedBox, which must hold it. */
+    private static void boxes(PDPage page, int number, Findings findings) {
+        boolean trim = page.getCOSObject().getDictionaryObject(COSName.TRIM_BOX) instanceof COSArray;
+        boolean bleed = page.getCOSObject().getDictionaryObject(COSName.BLEED_BOX) instanceof COSArray;
+        if (!trim) {
+            findings.add(new PressFinding(PressFinding.Rule.BOXES, number, "page",
+                    "no TrimBox: the plant cannot tell the finished page size (PDF/X requires one)"), "");
+        }
+        if (!bleed) {
+            findings.add(new PressFinding(PressFinding.Rule.BOXES, number, "page",
+                    "no BleedBox: nothing tells how far ink may run past the trim"), "");
+        }
+        if (trim && bleed) {
+            PDRectangle t = page.getTrimBox(), b = page.getBleedBox();
+            if (b.getLowerLeftX() > t.getLowerLeftX() + 0.01f || b.getLowerLeftY() > t.getLowerLeftY() + 0.01f
+                    || b.getUpperRightX() < t.getUpperRightX() - 0.01f || b.getUpperRightY() < t.getUpperRightY() - 0.01f) {
+                findings.add(new PressFinding(PressFinding.Rule.BOXES, number, "page",
+                        "the BleedBox does not contain the TrimBox"), "");
+            }
+        }
+    }
+
+    private static void fonts(PDResources resources, int page, Findings findings, Set<Object> seen) throws IOException {
+        if (resources == null || !seen.add(resources.getCOSObject())) return;
+        for (COSName n : resources.getFontNames()) {
+            PDFont font = resources.getFont(n);
+            if (font != null && !font.isEmbedded()) {
+                findings.add(new PressFinding(PressFinding.Rule.FONT_NOT_EMBEDDED, page, "font /" + n.getName()
+                        + " (" + font.getName() + ")", "not embedded: the RIP would substitute another"), font.getName());
+            }
+        }
+        for (COSName n : resources.getXObjectNames()) {
+            if (resources.getXObject(n) instanceof PDFormXObject form) fonts(form.getResources(), page, findings, seen);
+        }
+    }
+
+    /** Findings in order, each told once per page (a thousand RGB rules are one finding). */
+    private static final class Findings {
+        private final Map<String, PressFinding> byKey = new LinkedHashMap<>();
+
+        void add(PressFinding f, String sameAs) {
+            String key = f.page() + "|" + f.rule() + "|" + (sameAs.isEmpty() ? f.object() + f.detail() : sameAs);
+            byKey.putIfAbsent(key, f);
+        }
+
+        List<PressFinding> list() {
+            return List.copyOf(byKey.values());
+        }
+    }
+
+    /** C, M, Y, K of a colour, 0–1, as a RIP with an identity CMYK transform reads it; null for patterns. */
+    static float[] inks(PDColorSpace space, float[] c) {
+        if (space instanceof PDDeviceCMYK || space instanceof PDICCBased icc && icc.getNumberOfComponents() == 4) {
+            return new float[]{c[0], c[1], c[2], c[3]};
+        }
+        int n = c.length;
+        if (n == 1 && !(space instanceof PDSeparation)) {
+            return new float[]{0, 0, 0, 1 - c[0]};
+        }
+        if (space instanceof PDSeparation || space instanceof PDDeviceN || space instanceof PDPattern) {
+            return null;
+        }
+        if (n == 3) {
+            try {
+                float[] rgb = space.toRGB(c);
+                float k = 1 - Math.max(rgb[0], Math.max(rgb[1], rgb[2]));
+                return new float[]{1 - rgb[0] - k, 1 - rgb[1] - k, 1 - rgb[2] - k, k};
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    static boolean isRgb(PDColorSpace space) {
+        return space != null && space.getNumberOfComponents() == 3 && !(space instanceof PDPattern)
+                && !"Lab".equals(space.getName());
+    }
+
+    static boolean isSpot(PDColorSpace space) {
+        if (space instanceof PDSeparation sep) {
+            String n = sep.getColorantName();
+            return !n.equals("All") && !n.equals("None") && !List.of("Cyan", "Magenta", "Yellow", "Black").contains(n);
+        }
+        return space instanceof PDDeviceN;
+    }
+
+    /**
+     * One image's samples as four ink planes (255 − ink, the grey the renderer draws), decoded once a page.
+     * Its most ink is measured on every pixel; the planes are then averaged down by a whole factor to
+     * about the raster's resolution, since the renderer would average them anyway.
+     */
+    private static final class Samples {
+        int width, height;
+        final byte[][] planes = new byte[4][];
+        /** Each plane as a grey image for the renderer, made on first use. */
+        final PDImageXObject[] images = new PDImageXObject[4];
+        final String name;
+        int mostInk;
+
+        Samples(PDImage image, int factor, String name) throws IOException {
+            this.name = name;
+            width = image.getWidth();
+            height = image.getHeight();
+            for (int k = 0; k < 4; k++) planes[k] = new byte[width * height];
+            PDColorSpace space = image.getColorSpace();
+            int n = space.getNumberOfComponents();
+            boolean cmyk = space instanceof PDDeviceCMYK || space instanceof PDICCBased icc && icc.getNumberOfComponents() == 4;
+            boolean grey = n == 1 && !(space instanceof PDSeparation) && !(space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDIndexed);
+            if ((cmyk || grey) && image.getBitsPerComponent() == 8) {
+                byte[] jpeg = cmyk ? cmykJpeg(image) : null;
+                // PDFBox's DCT filter hands back a YCCK JPEG's C, M and Y inverted but its K as stored, which
+                // no Decode array can set right; such a JPEG's samples are read as stored instead
+                byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
+                Raster raster = stored == null ? image.getRawRaster() : null;
+                float[] decode = decode(image, n);
+                // each channel's sample → ink in 8 bits, through the Decode array, once per value
+                int[][] ink = new int[4][256];
+                for (int k = 0; k < 4; k++) {
+                    for (int v = 0; v < 256; v++) {
+                        int d = cmyk ? k : 0;
+                        int x = Math.round(255 * (decode[2 * d] + v / 255f * (decode[2 * d + 1] - decode[2 * d])));
+                        x = Math.max(0, Math.min(255, x));
+                        ink[k][v] = cmyk ? x : k < 3 ? 0 : 255 - x;
+                    }
+                }
+                int[] px = new int[n];
+                for (int y = 0, p = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++, p++) {
+                        if (stored != null) {
+                            for (int k = 0; k < 4; k++) px[k] = stored[p * 4 + k] & 0xff;
+                        } else {
+                            raster.getPixel(x, y, px);
+                        }
+                        int total = 0;
+                        for (int k = 0; k < 4; k++) {
+                            int v = ink[k][px[cmyk ? k : 0]];
+                            total += v;
+                            planes[k][p] = (byte) (255 - v);
+                        }
+                        mostInk = Math.max(mostInk, total);
+                    }
+                }
+            } else {
+                // RGB, indexed, Lab, spot: what the renderer makes of it, read as the PostScript rule reads RGB
+                BufferedImage rgb = image.getImage();
+                for (int y = 0, p = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++, p++) {
+                        int v = rgb.getRGB(x, y);
+                        int r = v >> 16 & 0xff, g = v >> 8 & 0xff, b = v & 0xff;
+                        int k = 255 - Math.max(r, Math.max(g, b));
+                        int[] ink = {255 - r - k, 255 - g - k, 255 - b - k, k};
+                        int total = 0;
+                        for (int i = 0; i < 4; i++) {
+                            planes[i][p] = (byte) (255 - ink[i]);
+                            total += ink[i];
+                        }
+                        mostInk = Math.max(mostInk, total);
+                    }
+                }
+            }
+            if (factor > 1) reduce(factor);
+        }
+
+        /** Averages each plane over {@code f} × {@code f} pixels. */
+        private void reduce(int f) {
+            int w = width / f, h = height / f;
+            for (int k = 0; k < 4; k++) {
+                byte[] from = planes[k], to = new byte[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int sum = 0;
+                        for (int dy = 0; dy < f; dy++) {
+                            int o = (y * f + dy) * width + x * f;
+                            for (int dx = 0; dx < f; dx++) sum += from[o + dx] & 0xff;
+                        }
+                        to[y * w + x] = (byte) ((sum + f * f / 2) / (f * f));
+                    }
+                }
+                planes[k] = to;
+            }
+            width = w;
+            height = h;
+        }
+
+        /** The JPEG file of a four-component image whose only filter is DCTDecode, else null. */
+        private static byte[] cmykJpeg(PDImage image) throws IOException {
+            if (!(image instanceof PDImageXObject x)) return null;
+            if (!x.getStream().getFilters().equals(List.of(COSName.DCT_DECODE))) return null;
+            try (var in = x.getCOSObject().createRawInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+
+        private static float[] decode(PDImage image, int n) {
+            float[] d = new float[2 * n];
+            COSArray a = image.getDecode();
+            for (int i = 0; i < n; i++) {
+                boolean given = a != null && a.size() >= 2 * n;
+                d[2 * i] = given ? a.toFloatArray()[2 * i] : 0;
+                d[2 * i + 1] = given ? a.toFloatArray()[2 * i + 1] : 1;
+            }
+            return d;
+        }
+    }
+
+    /** Notes, during the first pass, what the page paints: colour spaces, text, images. */
+    private static final class Observer {
+        final int page;
+        final Findings findings;
+        final List<String> images;
+        final StringBuilder run = new StringBuilder();
+        String runKey;
+        PressFinding.Rule runRule;
+        String runDetail;
+        String runWhat;
+
+        Observer(int page, Findings findings, List<String> images) {
+            this.page = page;
+            this.findings = findings;
+            this.images = images;
+        }
+
+        void colour(PDColorSpace space, String object) {
+            if (space == null) return;
+            if (isRgb(space)) {
+                findings.add(new PressFinding(PressFinding.Rule.RGB, page, object, "painted in " + space.getName()
+                        + ": the plant's RIP would separate it, not your profile"), "rgb:" + object.split(" ")[0]);
+            } else if (isSpot(space)) {
+                String ink = space instanceof PDSeparation s ? s.getColorantName() : String.join("+",
+                        ((PDDeviceN) space).getColorantNames());
+                findings.add(new PressFinding(PressFinding.Rule.SPOT, page, object, "spot ink '" + ink
+                        + "': a newspaper press prints C, M, Y and K only"), "spot:" + ink);
+            }
+        }
+
+        /** A glyph painted in {@code inks} at {@code size} points: joins the current run of like glyphs. */
+        void glyph(String text, float[] inks, float size, String font) {
+            PressFinding.Rule rule = null;
+            String detail = null;
+            if (inks != null) {
+                int used = 0;
+                for (float v : inks) if (v > INK_USED) used++;
+                float white = 1 - inks[3];
+                boolean black = (1 - inks[0]) * white <= BLACK_LIGHTNESS && (1 - inks[1]) * white <= BLACK_LIGHTNESS
+                        && (1 - inks[2]) * white <= BLACK_LIGHTNESS;
+                String colour = String.format(Locale.ROOT, "C%.0f M%.0f Y%.0f K%.0f", inks[0] * 100, inks[1] * 100,
+                        inks[2] * 100, inks[3] * 100);
+                if (black && used > 1) {
+                    rule = PressFinding.Rule.RICH_BLACK_TEXT;
+                    detail = "black text in " + used + " inks (" + colour + "): set it in K alone, or it misregisters";
+                } else if (used == 0 && size < SMALL_TEXT_PT) {
+                    rule = PressFinding.Rule.SMALL_REVERSED_TEXT;
+                    detail = String.format(Locale.ROOT, "reversed (white) type at %.1f pt: newsprint fills it in under %.0f pt",
+                            size, SMALL_TEXT_PT);
+                } else if (used > 1 && size < SMALL_TEXT_PT) {
+                    rule = PressFinding.Rule.SMALL_COLOUR_TEXT;
+                    detail = String.format(Locale.ROOT, "type in %d inks (%s) at %.1f pt: misregistration blurs it under %.0f pt",
+                            used, colour, size, SMALL_TEXT_PT);
+                }
+            }
+            String key = rule == null ? null : rule + "|" + detail + "|" + font;
+            if (key == null || !key.equals(runKey)) flushText();
+            if (key != null) {
+                runKey = key;
+                runRule = rule;
+                runDetail = detail;
+                runWhat = String.format(Locale.ROOT, "in %s %.1f pt", font, size);
+                if (run.length() < 24) run.append(text);
+            }
+        }
+
+        void flushText() {
+            if (runKey != null && run.length() > 0) {
+                findings.add(new PressFinding(runRule, page, "text 「" + run + "」 " + runWhat, runDetail), "");
+            }
+            run.setLength(0);
+            runKey = null;
+        }
+    }
+
+    /** A renderer that draws one ink's amounts as grey. */
+    private static final class InkRenderer extends PDFRenderer {
+        private final PDDocument scratch;
+        private final int ink;
+        private final Map<COSStream, Samples> samples;
+        private final Observer seen;
+
+        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, Observer seen) {
+            super(doc);
+            this.scratch = scratch;
+            this.ink = ink;
+            this.samples = samples;
+            this.seen = seen;
+            setSubsamplingAllowed(false);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new InkDrawer(parameters, this);
+        }
+    }
+
+    private static final class InkDrawer extends PageDrawer {
+        private final InkRenderer r;
+        private static final Color NOTHING = new Color(0, 0, 0, 0);
+
+        InkDrawer(PageDrawerParameters parameters, InkRenderer r) throws IOException {
+            super(parameters);
+            this.r = r;
+        }
+
+        /**
+         * Whether painting in {@code color} leaves this pass's ink as it is: an overprinting colour with none
+         * of the ink (paiban's black type, in the C, M and Y passes). Such glyphs and paths are skipped,
+         * which spares most of the glyph work of three passes out of four.
+         */
+        private boolean paintsNothing(PDColor color) throws IOException {
+            return getPaint(color) == NOTHING;
+        }
+
+        @Override
+        protected Paint getPaint(PDColor color) throws IOException {
+            PDColorSpace space = color.getColorSpace();
+            float[] inks = space == null ? null : inks(space, color.getComponents());
+            if (inks == null) {
+                if (space instanceof PDSeparation || space instanceof PDDeviceN) return NOTHING; // spot ink
+                return super.getPaint(color);
+            }
+            PDGraphicsState gs = getGraphicsState();
+            boolean stroke = color == gs.getStrokingColor();
+            boolean overprint = stroke ? gs.isOverprint() : gs.isNonStrokingOverprint();
+            if (overprint && gs.getOverprintMode() == 1 && space instanceof PDDeviceCMYK && inks[r.ink] == 0) {
+                return NOTHING; // OPM 1: a zero component leaves the ink beneath
+            }
+            int v = 255 - Math.round(Math.max(0, Math.min(1, inks[r.ink])) * 255);
+            return new Color(v, v, v);
+        }
+
+        private String pathObject() {
+            Rectangle2D b = getLinePath().getBounds2D();
+            // the path is in the page's own coordinates, from its lower left
+            return String.format(Locale.ROOT, "path at %.0f, %.0f pt (%.0f × %.0f pt)", b.getX(), b.getY(),
+                    b.getWidth(), b.getHeight());
+        }
+
+        @Override
+        public void fillPath(int windingRule) throws IOException {
+            if (r.seen != null) r.seen.colour(getGraphicsState().getNonStrokingColorSpace(), pathObject());
+            if (paintsNothing(getGraphicsState().getNonStrokingColor())) {
+                getLinePath().reset();
+                return;
+            }
+            super.fillPath(windingRule);
+        }
+
+        @Override
+        public void strokePath() throws IOException {
+            if (r.seen != null) r.seen.colour(getGraphicsState().getStrokingColorSpace(), pathObject());
+            if (paintsNothing(getGraphicsState().getStrokingColor())) {
+                getLinePath().reset();
+                return;
+            }
+            super.strokePath();
+        }
+
+        @Override
+        public void fillAndStrokePath(int windingRule) throws IOException {
+            if (r.seen != null) {
+                r.seen.colour(getGraphicsState().getNonStrokingColorSpace(), pathObject());
+                r.seen.colour(getGraphicsState().getStrokingColorSpace(), pathObject());
+            }
+            super.fillAndStrokePath(windingRule);
+        }
+
+        @Override
+        public void shadingFill(COSName shadingName) throws IOException {
+            if (r.seen != null) {
+                PDShading shading = getResources().getShading(shadingName);
+                if (shading != null) r.seen.colour(shading.getColorSpace(), "shading /" + shadingName.getName());
+            }
+            super.shadingFill(shadingName);
+        }
+
+        @Override
+        protected void showFontGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+            PDGraphicsState gs = getGraphicsState();
+            if (r.seen != null && gs.getTextState().getRenderingMode().isFill()) {
+                PDColor c = gs.getNonStrokingColor();
+                String text = font.toUnicode(code);
+                float size = (float) Math.hypot(trm.getValue(1, 0), trm.getValue(1, 1));
+                PDColorSpace space = c.getColorSpace();
+                r.seen.colour(space, "text in " + font.getName());
+                r.seen.glyph(text == null ? "?" : text, space == null ? null : inks(space, c.getComponents()), size,
+                        font.getName());
+            }
+            if (gs.getTextState().getRenderingMode() == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL
+                    && paintsNothing(gs.getNonStrokingColor())) {
+                return;
+            }
+            super.showFontGlyph(trm, font, code, displacement);
+        }
+
+        @Override
+        public void endText() throws IOException {
+            if (r.seen != null) r.seen.flushText();
+            super.endText();
+        }
+
+        @Override
+        public void drawImage(PDImage image) throws IOException {
+            if (image.isStencil() || !(image.getCOSObject() instanceof COSStream stream)) {
+                super.drawImage(image);
+                return;
+            }
+            Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+            int page = r.seen != null ? r.seen.page : -1;
+            String name = "image " + (stream.getKey() != null ? "(object " + stream.getKey().getNumber() + ") " : "")
+                    + image.getWidth() + "×" + image.getHeight() + " px";
+            double wPt = Math.hypot(ctm.getValue(0, 0), ctm.getValue(0, 1));
+            double hPt = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
+            Samples s = r.samples.get(stream);
+            if (s == null) {
+                // to the raster's own resolution, by a whole factor: what is left, a scale between ½ and 1, the
+                // renderer draws directly, where a larger image goes through AWT's area-averaging filter,
+                // which took most of the check's time
+                double fine = DPI / 72;
+                int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
+                        image.getHeight() / Math.max(1, hPt * fine)));
+                s = new Samples(image, factor, name);
+                r.samples.put(stream, s);
+            }
+            if (r.seen != null) {
+                double dpi = Math.min(image.getWidth() / (wPt / 72), image.getHeight() / (hPt / 72));
+                String line = String.format(Locale.ROOT, "p%d: %s placed at %.0f × %.0f pt: %.0f dpi", page, name,
+                        wPt, hPt, dpi);
+                r.seen.images.add(line);
+                r.seen.colour(image.getColorSpace(), name);
+                if (dpi < MIN_IMAGE_DPI) {
+                    r.seen.findings.add(new PressFinding(PressFinding.Rule.LOW_RESOLUTION, page, name,
+                            String.format(Locale.ROOT, "%.0f dpi at its placed size of %.0f × %.0f pt; newsprint needs %.0f",
+                                    dpi, wPt, hPt, MIN_IMAGE_DPI)), "");
+                }
+            }
+            PDImageXObject plane = s.images[r.ink];
+            if (plane == null) {
+                plane = new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
+                        s.width, s.height, 8, PDDeviceGray.INSTANCE);
+                if (image instanceof PDImageXObject x && x.getCOSObject().getDictionaryObject(COSName.SMASK) != null) {
+                    plane.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
+                }
+                plane.setInterpolate(image.getInterpolate());
+                s.images[r.ink] = plane;
+            }
+            super.drawImage(plane);
+        }
+    }
+}
