@@ -57,4 +57,30 @@ class PrintPreflightTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("print.pdf: p1: trim and bleed: page: no TrimBox")),
                 warnings.toString());
     }
+
+    /**
+     * A hairline over the limit (a black rule overprinting a coloured one) is a warning, not a stop; a patch
+     * of a few millimetres is a stop.
+     */
+    @Test
+    void aHairlineOverTheLimitWarnsButAPatchStops(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("hairline.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(800, 1100));
+            page.setTrimBox(page.getMediaBox());
+            page.setBleedBox(page.getMediaBox());
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.setNonStrokingColor(0.7f, 0.7f, 0.7f, 0.5f); // 260 %, one point wide
+                s.addRect(100, 100, 1, 40);
+                s.fill();
+            }
+            doc.save(file.toFile());
+        }
+        List<String> warnings = new ArrayList<>();
+        PrintPdf.preflight(file, 240, warnings::add);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("ink limit") && w.contains("% ink (limit 240%)")), warnings.toString());
+        Path patch = page(dir, 0.7f, 0.7f, 0.7f, 0.5f, true);
+        assertThrows(PaibanException.class, () -> PrintPdf.preflight(patch, 240, w -> { }));
+    }
 }
