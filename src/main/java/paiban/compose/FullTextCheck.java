@@ -1,6 +1,7 @@
 package paiban.compose;
 
 import paiban.core.PaibanException;
+import paiban.core.Unicode;
 import paiban.model.Article;
 import paiban.model.Block;
 import paiban.model.Issue;
@@ -76,8 +77,8 @@ public final class FullTextCheck {
     }
 
     private static void compare(String where, String what, String expected, String printed) {
-        String e = squeeze(expected);
-        String p = squeeze(printed);
+        String e = Unicode.withoutSpaces(expected);
+        String p = Unicode.withoutSpaces(printed);
         if (e.equals(p)) return;
         int i = 0;
         while (i < Math.min(e.length(), p.length()) && e.charAt(i) == p.charAt(i)) i++;
@@ -100,9 +101,4 @@ public final class FullTextCheck {
         return n <= 24 ? s : s.substring(0, s.offsetByCodePoints(0, 24)) + "…";
     }
 
-    static String squeeze(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(sb::appendCodePoint);
-        return sb.toString();
-    }
 }

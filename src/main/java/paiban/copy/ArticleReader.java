@@ -2,6 +2,7 @@ package paiban.copy;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 import paiban.core.PaibanException;
+import paiban.core.Unicode;
 import paiban.model.Article;
 import paiban.model.Block;
 import paiban.model.Photo;
@@ -92,7 +93,7 @@ final class ArticleReader {
         }
         List<Block> blocks = MarkdownBody.parse(body, name, close + 2);
         String quote = Punctuation.fullWidth(f.text("quote").orElse("").strip());
-        if (!quote.isEmpty() && !squeeze(bodyText(blocks)).contains(squeeze(quote))) {
+        if (!quote.isEmpty() && !Unicode.withoutSpaces(bodyText(blocks)).contains(Unicode.withoutSpaces(quote))) {
             // a pull quote repeats the copy; one that says something else would put words in the article's mouth
             throw new PaibanException(name + ":" + f.line("quote") + ": article '" + slug + "': the field 'quote' must be "
                     + "a sentence of the article's body, copied as it stands there; " + Quoted.of(quote) + " is not in it");
@@ -117,11 +118,6 @@ final class ArticleReader {
         return sb.toString();
     }
 
-    private static String squeeze(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(sb::appendCodePoint);
-        return sb.toString();
-    }
 
     /** "---", forgiving the trailing spaces an editor cannot see. */
     private static boolean isFence(String line) {

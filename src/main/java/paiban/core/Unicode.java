@@ -24,4 +24,14 @@ public final class Unicode {
     private static boolean isLatinWordChar(char c) {
         return c < 0x2E80 && Character.isLetterOrDigit(c);
     }
+
+    /**
+     * The text without white space of any kind: how copy is compared with what was set, since a line break
+     * may take the space between two Latin words.
+     */
+    public static String withoutSpaces(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
 }

@@ -1,14 +1,11 @@
 package paiban.render;
 
 import org.openpdf.text.pdf.PdfContentByte;
-import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
-import org.xhtmlrenderer.pdf.ITextReplacedElement;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.RenderingContext;
 import paiban.compose.PlacedLine;
 
-import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -19,17 +16,13 @@ import java.util.List;
  * stream, glyph by glyph at the positions the typesetter and composer chose. Flying Saucer keeps the
  * template, boxes and images; the Chinese line setting is ours.
  */
-final class GalleyElement implements ITextReplacedElement {
+final class GalleyElement extends PaintedElement {
 
     private final List<PlacedLine> lines;
-    private final int width;
-    private final int height;
-    private Point location = new Point(0, 0);
 
     GalleyElement(List<PlacedLine> lines, int widthDots, int heightDots) {
+        super(widthDots, heightDots);
         this.lines = lines;
-        this.width = widthDots;
-        this.height = heightDots;
     }
 
     @Override
@@ -58,44 +51,5 @@ final class GalleyElement implements ITextReplacedElement {
         }
         cb.endText();
         cb.restoreState();
-    }
-
-    @Override
-    public int getIntrinsicWidth() {
-        return width;
-    }
-
-    @Override
-    public int getIntrinsicHeight() {
-        return height;
-    }
-
-    @Override
-    public Point getLocation() {
-        return location;
-    }
-
-    @Override
-    public void setLocation(int x, int y) {
-        location = new Point(x, y);
-    }
-
-    @Override
-    public void detach(LayoutContext c) {
-    }
-
-    @Override
-    public boolean isRequiresInteractivePaint() {
-        return false;
-    }
-
-    @Override
-    public boolean hasBaseline() {
-        return false;
-    }
-
-    @Override
-    public int getBaseline() {
-        return 0;
     }
 }

@@ -3,13 +3,10 @@ package paiban.render;
 import org.openpdf.text.Image;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfName;
-import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
-import org.xhtmlrenderer.pdf.ITextReplacedElement;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.RenderingContext;
 
-import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -21,24 +18,20 @@ import java.util.Map;
  * Every reader of the PDF (viewers, RIPs, the finish stage's editions and previews) then sees it upright.
  * The image's resource name is recorded with the photo's id, so that the finish stage knows the image.
  */
-final class PhotoElement implements ITextReplacedElement {
+final class PhotoElement extends PaintedElement {
 
     private final Image image;
     private final String id;
     private final Map<String, String> names;
     private final int orientation;
-    private final int width;
-    private final int height;
-    private Point location = new Point(0, 0);
 
     /** @param names receives the image's resource name → {@code id} when it is painted */
     PhotoElement(Image image, String id, Map<String, String> names, int orientation, int widthDots, int heightDots) {
+        super(widthDots, heightDots);
         this.image = image;
         this.id = id;
         this.names = names;
         this.orientation = orientation;
-        this.width = widthDots;
-        this.height = heightDots;
     }
 
     @Override
@@ -87,44 +80,5 @@ final class PhotoElement implements ITextReplacedElement {
         };
         int a1 = k[0], b1 = k[1], c1 = k[2], a2 = k[3], b2 = k[4], c2 = k[5];
         return new float[]{w * a1, -h * a2, -w * b1, h * b2, left + w * (b1 + c1), top - h * (b2 + c2)};
-    }
-
-    @Override
-    public int getIntrinsicWidth() {
-        return width;
-    }
-
-    @Override
-    public int getIntrinsicHeight() {
-        return height;
-    }
-
-    @Override
-    public Point getLocation() {
-        return location;
-    }
-
-    @Override
-    public void setLocation(int x, int y) {
-        location = new Point(x, y);
-    }
-
-    @Override
-    public void detach(LayoutContext c) {
-    }
-
-    @Override
-    public boolean isRequiresInteractivePaint() {
-        return false;
-    }
-
-    @Override
-    public boolean hasBaseline() {
-        return false;
-    }
-
-    @Override
-    public int getBaseline() {
-        return 0;
     }
 }
