@@ -34,6 +34,7 @@ class OutputLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the try's body, which is what the test looks at
     void aBuildLeavesNoLockFileBehind(@TempDir Path folder) {
         try (OutputLock lock = OutputLock.acquire(folder)) {
             assertTrue(Files.isRegularFile(folder.resolve(OutputLock.FILE)), "held while the build runs");
@@ -42,6 +43,7 @@ class OutputLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the try's body, which is what the test looks at
     void theNextBuildTakesOverFromAKilledOneAndClearsWhatItLeft(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("print.pdf"), "a finished edition from before");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -101,14 +101,14 @@ final class PrintPdf {
         preflight(file, transform.limit().percent(), warnings);
     }
 
+    /** The share of a page's area, in percent, over the ink limit that a hairline overlap may take. */
+    static final double SLIVER_PERCENT = 0.005;
+
     /**
      * The press's preflight ({@code paiban check --print}) on the file as written: one that breaks the ink
      * limit fails the build, so that the staged editions are dropped and none is replaced; anything else
      * it finds is a warning. Low resolution is left out: {@link #warnLowResolution} names the photo's file.
      */
-    /** The share of a page's area, in percent, over the ink limit that a hairline overlap may take. */
-    static final double SLIVER_PERCENT = 0.005;
-
     static void preflight(Path file, int inkLimit, Consumer<String> warnings) throws IOException {
         PressReport report;
         try (PDDocument written = Loader.loadPDF(file.toFile())) {

@@ -204,7 +204,7 @@ class MetsFileTest {
                 assertTrue(Set.of("TextBlock", "Illustration").contains(target.getLocalName()));
                 assertEquals(ALTO, target.getNamespaceURI());
                 blocks.add(target);
-                int page = Integer.parseInt(named((Element) target.getOwnerDocument().getDocumentElement(), ALTO, "Page")
+                int page = Integer.parseInt(named(target.getOwnerDocument().getDocumentElement(), ALTO, "Page")
                         .getFirst().getAttribute("PRINTED_IMG_NR"));
                 pages.add(page);
             }
