@@ -17,6 +17,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import paiban.Pipeline;
 import paiban.copy.IssueReader;
@@ -60,6 +61,9 @@ class PhotosAsTheyComeTest {
     /** The Adobe RGB photo is one flat colour whose look depends on its profile: (40, 150, 60) in Adobe RGB. */
     private static final int[] ADOBE_PATCH = {40, 150, 60};
 
+    /** Cleaned up by JUnit after the class, so runs leave nothing behind in the temporary folder. */
+    @TempDir
+    static Path tmp;
     private static Path folder;
     private static Path out;
     private static Map<String, byte[]> files;
@@ -67,7 +71,6 @@ class PhotosAsTheyComeTest {
     @BeforeAll
     static void build() throws IOException {
         Turbo.required();
-        Path tmp = Files.createTempDirectory("paiban-desk-photos");
         files = new LinkedHashMap<>();
         BufferedImage standing = DeskPhotos.quadrants(W, H);
         for (int o = 1; o <= 8; o++) {

@@ -28,6 +28,9 @@ final class BuiltIssues {
         if (root == null) {
             try {
                 root = Files.createTempDirectory("paiban-web-");
+                // shared by several test classes, so no one class's @TempDir can own it: removed when the test JVM ends
+                Path made = root;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.commons.io.FileUtils.deleteQuietly(made.toFile())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
