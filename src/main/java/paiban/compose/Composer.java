@@ -32,6 +32,10 @@ import java.util.TreeMap;
  * first; jump lines (下转/上接) and the 导读 box are set once the numbers are known. The 导读 box's size
  * depends on which stories leave page 1, so page 1's section is composed a second time when the first
  * guess was wrong.
+ *
+ * <p>Each step takes records and returns one: the plan resolved ({@link Plan}), the runs of pages,
+ * their page counts ({@link Allotment}), the page numbers ({@link Numbering}) and the composed runs
+ * ({@link Composed}); no step changes another's result.
  */
 public final class Composer {
 
