@@ -32,6 +32,10 @@ import java.util.TreeMap;
  * first; jump lines (下转/上接) and the 导读 box are set once the numbers are known. The 导读 box's size
  * depends on which stories leave page 1, so page 1's section is composed a second time when the first
  * guess was wrong.
+ *
+ * <p>Each step takes records and returns one: the plan resolved ({@link Plan}), the runs of pages,
+ * their page counts ({@link Allotment}), the page numbers ({@link Numbering}) and the composed runs
+ * ({@link Composed}); no step changes another's result.
  */
 public final class Composer {
 
@@ -43,61 +47,112 @@ public final class Composer {
     private final Styles styles;
     private final LayoutRules rules;
     private final ModuleBuilder builder;
-    private final PageFiller filler;
-    private final SectionRun runner;
 
     public Composer(Grid grid, Styles styles, LayoutRules rules) {
         this.grid = grid;
         this.styles = styles;
         this.rules = rules;
         this.builder = new ModuleBuilder(grid, styles, rules);
-        this.filler = new PageFiller(builder, Costs.DEFAULT);
-        this.runner = new SectionRun(filler, builder);
+    }
+
+    /** A page the plan fixes: its entry, its section, its articles in order and the spans the plan gives some. */
+    private record Planned(PlanPage entry, String section, List<Piece> pieces, Map<Piece, Integer> spans) {
+    }
+
+    /** The editor's plan resolved against the copy: the planned pages, in the plan's order. */
+    private record Plan(List<Planned> pages) {
+
+        Optional<Planned> page1() {
+            return pages.stream().filter(p -> p.entry().page() == 1).findFirst();
+        }
     }
 
     /**
      * A run of pages and the copy it carries: one section's stories and briefs by priority and the planned
-     * pages it owns, or several sections short of whole pages that share pages, in their order.
+     * pages it owns (sorted by page number), or several sections short of whole pages that share pages, in
+     * their order.
      */
-    private static final class Section {
-        final List<String> names = new ArrayList<>();
-        final List<Piece> stories = new ArrayList<>();
-        final List<Piece> briefs = new ArrayList<>();
-        final List<Planned> planned = new ArrayList<>();
-        int pages;
-        SectionRun.Result result;
-
-        Section(String name) {
-            names.add(name);
-        }
+    private record Run(List<String> names, List<Piece> stories, List<Piece> briefs, List<Planned> planned) {
 
         /** This run followed by {@code next}, sharing pages. */
-        Section with(Section next) {
-            Section m = new Section(names.getFirst());
-            m.names.addAll(names.subList(1, names.size()));
-            m.names.addAll(next.names);
-            m.stories.addAll(stories);
-            m.stories.addAll(next.stories);
-            m.briefs.addAll(briefs);
-            m.briefs.addAll(next.briefs);
-            return m;
+        Run with(Run next) {
+            return new Run(concat(names, next.names), concat(stories, next.stories), concat(briefs, next.briefs),
+                    List.of());
         }
 
         String key() {
             return String.join("\u0000", names);
         }
+
+        boolean page1Planned() {
+            return planned.stream().anyMatch(p -> p.entry().page() == 1);
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> out = new ArrayList<>(a);
+            out.addAll(b);
+            return List.copyOf(out);
+        }
     }
 
-    /** A page the plan fixes. */
-    private record Planned(PlanPage entry, String section, List<Piece> pieces, Map<Piece, Integer> spans) {
+    /**
+     * What page 1 carries: whether the issue has a 导读 box, and the box as it stands in this pass (its items
+     * decide its height, and so how much of page 1's section fits).
+     */
+    private record Index(boolean wanted, IndexBox box) {
+    }
+
+    /** How many pages each run takes, in run order; the first run holds page 1. */
+    private record Allotment(List<Run> runs, List<Integer> pages) {
+
+        Allotment {
+            runs = List.copyOf(runs);
+            pages = List.copyOf(pages);
+        }
+
+        int total() {
+            return pages.stream().mapToInt(Integer::intValue).sum();
+        }
+
+        boolean front(int run) {
+            return run == 0;
+        }
+
+        /** The same runs, run {@code run} taking {@code pages}. */
+        Allotment with(int run, int pages) {
+            List<Integer> out = new ArrayList<>(this.pages);
+            out.set(run, pages);
+            return new Allotment(runs, out);
+        }
+    }
+
+    /** Each run's page numbers, in run order; together they number every page of the issue once. */
+    private record Numbering(List<List<Integer>> numbers) {
+
+        /** Where page {@code number} stands: its run, and its place in the run. */
+        record RunPage(int run, int page) {
+        }
+
+        RunPage at(int number) {
+            for (int r = 0; r < numbers.size(); r++) {
+                int i = numbers.get(r).indexOf(number);
+                if (i >= 0) return new RunPage(r, i);
+            }
+            throw new IllegalStateException("page " + number + " has no run");
+        }
+
+        int total() {
+            return numbers.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** Each run of an allotment composed over its pages, in run order. */
+    private record Composed(Allotment allotment, List<SectionRun.Result> results) {
     }
 
     public Composition compose(Issue issue) {
         return compose(issue, List.of());
     }
-
-    /** The fillers (补白) the make-up may use on pages that must come out even: the issue's and the layout's. */
-    private List<Piece> fillers = List.of();
 
     /**
      * Composes the issue; {@code fillers} (补白) may be set where the copy leaves a page short, each at most
@@ -110,7 +165,6 @@ public final class Composer {
                         + " columns, but the layout's pages have " + grid.columns() + "; give it at most " + grid.columns());
             }
         }
-        this.fillers = fillers.stream().map(Piece::of).toList();
         List<String> warnings = new ArrayList<>();
         Map<String, Piece> pieces = new LinkedHashMap<>();
         for (Article a : order(issue.articles())) {
@@ -122,71 +176,73 @@ public final class Composer {
             }
             pieces.put(a.slug(), new Piece(s, 0, 0));
         }
-        List<Planned> plan = resolvePlan(issue, pieces);
-        List<Section> sections = sections(pieces, plan);
+        Plan plan = resolvePlan(issue, pieces);
+        List<Run> runs = runs(pieces, plan);
         Optional<Integer> fixed = issue.pages();
-        boolean wantIndex = fixed.map(n -> n > 1).orElse(true);
+        Trials trials = new Trials(fillers.stream().map(Piece::of).toList());
 
         // pass 1 guesses the 导读 items from the other sections; pass 2 knows them
-        filler.index(new IndexBox(grid, styles, rules, guessIndex(sections)));
-        sections = share(sections, wantIndex);
-        Map<Integer, Section> numbering = null;
+        Index index = new Index(fixed.map(n -> n > 1).orElse(true), new IndexBox(grid, styles, rules, guessIndex(runs)));
+        runs = share(runs, index, trials);
+        Composed composed = null;
+        Numbering numbering = null;
         for (int pass = 0; pass < 3; pass++) {
-            for (Section s : sections) {
-                s.pages = fitPages(s, sections, wantIndex);
-            }
-            allot(sections, fixed, issue, wantIndex);
-            numbering = number(sections, plan);
-            List<IndexBox.Item> items = indexItems(numbering);
+            Allotment allotment = allot(fit(runs, index, trials), fixed, issue, index, trials);
+            composed = composed(allotment, index, trials);
+            numbering = number(allotment);
+            List<IndexBox.Item> items = indexItems(composed, numbering);
             IndexBox box = new IndexBox(grid, styles, rules, items);
-            boolean same = box.minLines(box.lane()) == filler.indexBox().minLines(box.lane())
-                    && box.minLines(grid.columns()) == filler.indexBox().minLines(grid.columns());
-            filler.index(box);
-            if (!wantIndex) break;
+            IndexBox was = index.box();
+            boolean same = box.minLines(box.lane()) == was.minLines(box.lane())
+                    && box.minLines(grid.columns()) == was.minLines(grid.columns());
+            index = new Index(index.wanted(), box);
+            if (!index.wanted()) break;
             if (items.isEmpty()) {
                 // nothing starts on another page: the paper has nothing to point to
-                wantIndex = false;
+                index = new Index(false, box);
                 same = false;
             }
             if (same) break;
-            // only page 1's section sees the box
-            cache.keySet().removeIf(RunKey::front);
+            // only page 1's section sees the box: the next pass composes it again with this one
         }
-        checkPlan(sections, plan, wantIndex);
-        List<Page> pages = build(numbering, issue, fixed, warnings);
+        checkPlan(composed, index);
+        List<Page> pages = build(composed, numbering, index.box(), issue, fixed, warnings);
         FullTextCheck.verify(issue, pages);
         return new Composition(pages, warnings);
     }
 
-    // ---- sections and pages --------------------------------------------------------------------
+    // ---- runs and pages --------------------------------------------------------------------------
 
-    private List<Section> sections(Map<String, Piece> pieces, List<Planned> plan) {
-        Map<String, Section> byName = new LinkedHashMap<>();
-        Optional<Planned> page1 = plan.stream().filter(p -> p.entry().page() == 1).findFirst();
-        page1.ifPresent(p -> byName.put(p.section(), new Section(p.section())));
-        for (Piece p : pieces.values()) byName.computeIfAbsent(p.story().article().section(), Section::new);
-        for (Planned p : plan) byName.computeIfAbsent(p.section(), Section::new).planned.add(p);
+    /** The runs before sharing: one per section, page 1's section first, each with its planned pages. */
+    private static List<Run> runs(Map<String, Piece> pieces, Plan plan) {
+        Map<String, List<Planned>> planned = new LinkedHashMap<>();
+        plan.page1().ifPresent(p -> planned.put(p.section(), new ArrayList<>()));
+        for (Piece p : pieces.values()) planned.computeIfAbsent(p.story().article().section(), k -> new ArrayList<>());
+        for (Planned p : plan.pages()) planned.computeIfAbsent(p.section(), k -> new ArrayList<>()).add(p);
         java.util.Set<Piece> inPlan = new java.util.HashSet<>();
-        for (Planned p : plan) inPlan.addAll(p.pieces());
+        for (Planned p : plan.pages()) inPlan.addAll(p.pieces());
+        Map<String, List<Piece>> stories = new HashMap<>();
+        Map<String, List<Piece>> briefs = new HashMap<>();
         for (Piece p : pieces.values()) {
-            Section s = byName.get(p.story().article().section());
             if (inPlan.contains(p)) continue;
-            (p.brief() ? s.briefs : s.stories).add(p);
+            (p.brief() ? briefs : stories).computeIfAbsent(p.story().article().section(), k -> new ArrayList<>()).add(p);
         }
-        List<Section> out = new ArrayList<>();
-        for (Section s : byName.values()) {
-            s.planned.sort(Comparator.comparingInt(p -> p.entry().page()));
-            if (!s.stories.isEmpty() || !s.briefs.isEmpty() || !s.planned.isEmpty()) out.add(s);
+        List<Run> out = new ArrayList<>();
+        for (var e : planned.entrySet()) {
+            List<Planned> own = new ArrayList<>(e.getValue());
+            own.sort(Comparator.comparingInt(p -> p.entry().page()));
+            Run r = new Run(List.of(e.getKey()), List.copyOf(stories.getOrDefault(e.getKey(), List.of())),
+                    List.copyOf(briefs.getOrDefault(e.getKey(), List.of())), List.copyOf(own));
+            if (!r.stories().isEmpty() || !r.briefs().isEmpty() || !r.planned().isEmpty()) out.add(r);
         }
         return out;
     }
 
-    /** The section's pages in run order: page 1 first if it is the section's, then planned pages, then free ones. */
-    private List<SectionRun.PageSpec> specs(Section s, int pages, boolean front, boolean wantIndex) {
+    /** The run's pages in run order: page 1 first if it is the run's, then planned pages, then free ones. */
+    private static List<SectionRun.PageSpec> specs(Run s, int pages, boolean front, boolean wantIndex) {
         List<SectionRun.PageSpec> out = new ArrayList<>();
-        boolean page1Planned = s.planned.stream().anyMatch(p -> p.entry().page() == 1);
-        if (front && !page1Planned) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of()));
-        for (Planned p : s.planned) {
+        if (front && !s.page1Planned()) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of()));
+        for (Planned p : s.planned()) {
             boolean f = p.entry().page() == 1;
             out.add(new SectionRun.PageSpec(f, f && wantIndex, p.pieces(), p.spans()));
         }
@@ -194,66 +250,97 @@ public final class Composer {
         return out;
     }
 
-    /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box. */
-    private record RunKey(String sections, int pages, boolean front, boolean index) {
+    /**
+     * Composes runs over so many pages, each trial once: finding the page counts asks for the same run many
+     * times. A run on page 1 that carries the 导读 box is composed with the box of its pass; no other run
+     * depends on the box.
+     */
+    private final class Trials {
+
+        /** A run over so many pages, as page 1's run or not, with the 导读 box it carries (null: none). */
+        private record Key(String runs, int pages, boolean front, IndexBox box) {
+        }
+
+        /** The fillers (补白) the make-up may use on pages that must come out even: the issue's and the layout's. */
+        private final List<Piece> fillers;
+        private final Map<Key, SectionRun.Result> done = new HashMap<>();
+
+        Trials(List<Piece> fillers) {
+            this.fillers = fillers;
+        }
+
+        SectionRun.Result run(Run s, int pages, boolean front, Index index) {
+            boolean carries = front && index.wanted();
+            Key key = new Key(s.key(), pages, front, carries ? index.box() : null);
+            return done.computeIfAbsent(key, k -> {
+                List<Piece> briefs = new ArrayList<>(s.briefs());
+                // pull quotes and fillers are there to be used where a page needs them
+                for (List<Piece> list : List.of(s.stories(), s.briefs())) {
+                    for (Piece p : list) if (!p.story().article().quote().isEmpty()) briefs.add(Piece.quoteOf(p.story()));
+                }
+                briefs.addAll(fillers);
+                SectionRun runner = new SectionRun(filler(index.box()), builder);
+                return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted()), s.names());
+            });
+        }
     }
 
-    private final Map<RunKey, SectionRun.Result> cache = new HashMap<>();
-
-    private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        RunKey key = new RunKey(s.key(), pages, front, front && wantIndex);
-        return cache.computeIfAbsent(key, k -> {
-            List<Piece> briefs = new ArrayList<>(s.briefs);
-            // pull quotes and fillers are there to be used where a page needs them
-            for (List<Piece> list : List.of(s.stories, s.briefs)) {
-                for (Piece p : list) if (!p.story().article().quote().isEmpty()) briefs.add(Piece.quoteOf(p.story()));
-            }
-            briefs.addAll(fillers);
-            return runner.best(s.stories, briefs, specs(s, pages, front, wantIndex), s.names);
-        });
+    private PageFiller filler(IndexBox box) {
+        return new PageFiller(builder, Costs.DEFAULT, box);
     }
 
-    private int minPages(Section s, boolean front) {
-        boolean page1Planned = s.planned.stream().anyMatch(p -> p.entry().page() == 1);
-        return Math.max(1, s.planned.size() + (front && !page1Planned ? 1 : 0));
+    private static int minPages(Run s, boolean front) {
+        return Math.max(1, s.planned().size() + (front && !s.page1Planned() ? 1 : 0));
     }
 
-    /** The fewest pages that hold the section's copy, starting from an estimate by area. */
-    private int fitPages(Section s, List<Section> all, boolean wantIndex) {
-        boolean front = s == all.getFirst();
+    /** The fewest pages that hold the run's copy, starting from an estimate by area. */
+    private int fitPages(Run s, boolean front, Index index, Trials trials) {
         int min = minPages(s, front);
-        int k = Math.max(min, estimate(s, front));
-        SectionRun.Result r = run(s, k, front, wantIndex);
+        int k = Math.max(min, estimate(s, front, index));
+        SectionRun.Result r = trials.run(s, k, front, index);
         int stalled = 0;
         while (!r.left().isEmpty()) {
             int before = r.leftRows();
             k++;
-            r = run(s, k, front, wantIndex);
+            r = trials.run(s, k, front, index);
             // more pages that take no more copy mean the copy left cannot be set on any page: say so, never drop it
             stalled = r.leftRows() < before || r.left().isEmpty() ? 0 : stalled + 1;
             if (stalled == 3) {
                 throw new PaibanException("composition cannot place " + r.left().stream().map(p -> "'" + p.slug() + "'")
                         .distinct().collect(java.util.stream.Collectors.joining(", ")) + " of section "
-                        + String.join(rules.words().separator(), s.names) + " on any page of the layout; this is paiban's"
+                        + String.join(rules.words().separator(), s.names()) + " on any page of the layout; this is paiban's"
                         + " fault: please report it with the articles");
             }
         }
         while (k > min) {
-            SectionRun.Result fewer = run(s, k - 1, front, wantIndex);
+            SectionRun.Result fewer = trials.run(s, k - 1, front, index);
             if (!fewer.left().isEmpty()) break;
             k--;
-            r = fewer;
         }
-        s.result = r;
         return k;
     }
 
+    /** Each run on the fewest pages that hold its copy. */
+    private Allotment fit(List<Run> runs, Index index, Trials trials) {
+        List<Integer> pages = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) pages.add(fitPages(runs.get(i), i == 0, index, trials));
+        return new Allotment(runs, pages);
+    }
+
+    /** Each run of the allotment composed over its pages. */
+    private static Composed composed(Allotment a, Index index, Trials trials) {
+        List<SectionRun.Result> results = new ArrayList<>();
+        for (int i = 0; i < a.runs().size(); i++) results.add(trials.run(a.runs().get(i), a.pages().get(i), a.front(i), index));
+        return new Composed(a, List.copyOf(results));
+    }
+
     /** Pages the copy needs, by area: body rows, headlines at three columns, photos at two. */
-    private int estimate(Section s, boolean front) {
+    private int estimate(Run s, boolean front, Index index) {
+        PageFiller filler = filler(index.box());
         double area = 0;
-        List<Piece> all = new ArrayList<>(s.stories);
-        all.addAll(s.briefs);
-        for (Planned p : s.planned) all.addAll(p.pieces());
+        List<Piece> all = new ArrayList<>(s.stories());
+        all.addAll(s.briefs());
+        for (Planned p : s.planned()) all.addAll(p.pieces());
         for (Piece p : all) {
             area += ModuleBuilder.rowCount(p);
             int w = filler.typicalSpan(p);
@@ -272,89 +359,88 @@ public final class Composer {
      * Sections short of whole pages share pages with a neighbour, in order, where the shared run fills its
      * pages better on no more pages. A section the plan gives pages keeps them to itself.
      */
-    private List<Section> share(List<Section> sections, boolean wantIndex) {
-        List<Section> out = new ArrayList<>(sections);
-        for (Section s : out) s.pages = fitPages(s, out, wantIndex);
+    private List<Run> share(List<Run> runs, Index index, Trials trials) {
+        List<Run> out = new ArrayList<>(runs);
+        List<Integer> pages = new ArrayList<>(fit(out, index, trials).pages());
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int i = 0; i + 1 < out.size() && !changed; i++) {
-                Section a = out.get(i);
-                Section b = out.get(i + 1);
-                if (!a.planned.isEmpty() || !b.planned.isEmpty()) continue;
-                int apart = a.result.totalShort(grid) + b.result.totalShort(grid);
+                Run a = out.get(i);
+                Run b = out.get(i + 1);
+                if (!a.planned().isEmpty() || !b.planned().isEmpty()) continue;
+                int apart = trials.run(a, pages.get(i), i == 0, index).totalShort(grid)
+                        + trials.run(b, pages.get(i + 1), false, index).totalShort(grid);
                 if (apart == 0) continue;
-                List<Section> trial = new ArrayList<>(out);
-                Section m = a.with(b);
-                trial.set(i, m);
-                trial.remove(i + 1);
-                m.pages = fitPages(m, trial, wantIndex);
-                if (m.result.left().isEmpty() && m.pages <= a.pages + b.pages && m.result.totalShort(grid) < apart) {
-                    out = trial;
+                Run m = a.with(b);
+                int k = fitPages(m, i == 0, index, trials);
+                SectionRun.Result r = trials.run(m, k, i == 0, index);
+                if (r.left().isEmpty() && k <= pages.get(i) + pages.get(i + 1) && r.totalShort(grid) < apart) {
+                    out.set(i, m);
+                    out.remove(i + 1);
+                    pages.set(i, k);
+                    pages.remove(i + 1);
                     changed = true;
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
-     * Settles the page count: with {@code pages: N} the sections must share exactly N pages; without it
+     * Settles the page count: with {@code pages: N} the runs must share exactly N pages; without it
      * the issue takes an even number. Each page more goes to the run that fills best with it.
      */
-    private void allot(List<Section> sections, Optional<Integer> fixed, Issue issue, boolean wantIndex) {
-        int total = sections.stream().mapToInt(s -> s.pages).sum();
+    private Allotment allot(Allotment fit, Optional<Integer> fixed, Issue issue, Index index, Trials trials) {
+        Allotment a = fit;
         int planned = issue.plan().stream().mapToInt(PlanPage::page).max().orElse(0);
         if (fixed.isPresent()) {
             int n = fixed.get();
-            if (total > n) throw overflow(sections, n, total, wantIndex);
-            for (; total < n; total++) addPage(sections, wantIndex);
-            return;
+            if (a.total() > n) throw overflow(a, n, index, trials);
+            while (a.total() < n) a = addPage(a, index, trials);
+            return a;
         }
-        for (; total < planned; total++) addPage(sections, wantIndex);
+        while (a.total() < planned) a = addPage(a, index, trials);
         // printed sheets carry an even number of pages
-        if (total % 2 == 1) addPage(sections, wantIndex);
+        if (a.total() % 2 == 1) a = addPage(a, index, trials);
+        return a;
     }
 
     /** One page more for the run that fills best with it: all its copy placed, then the fewest short lines. */
-    private void addPage(List<Section> sections, boolean wantIndex) {
-        Section pick = sections.getLast();
+    private Allotment addPage(Allotment a, Index index, Trials trials) {
+        int pick = a.runs().size() - 1;
         int[] best = null;
-        for (Section s : sections) {
-            SectionRun.Result r = run(s, s.pages + 1, s == sections.getFirst(), wantIndex);
+        for (int i = 0; i < a.runs().size(); i++) {
+            SectionRun.Result r = trials.run(a.runs().get(i), a.pages().get(i) + 1, a.front(i), index);
             int[] key = {r.leftRows(), r.totalShort(grid)};
             if (best == null || java.util.Arrays.compare(key, best) < 0) {
                 best = key;
-                pick = s;
+                pick = i;
             }
         }
-        grow(pick, 1, sections, wantIndex);
-    }
-
-    private void grow(Section s, int more, List<Section> sections, boolean wantIndex) {
-        s.pages += more;
-        s.result = run(s, s.pages, s == sections.getFirst(), wantIndex);
+        return a.with(pick, a.pages().get(pick) + 1);
     }
 
     /**
-     * The copy does not fit {@code pages: N}: the pages go to the sections in order, and whatever the
-     * last of them cannot hold, and every section after, is named with its lines.
+     * The copy does not fit {@code pages: N}: the pages go to the runs in order, and whatever the
+     * last of them cannot hold, and every run after, is named with its lines.
      */
-    private PaibanException overflow(List<Section> sections, int n, int needed, boolean wantIndex) {
+    private PaibanException overflow(Allotment a, int n, Index index, Trials trials) {
         List<String> missing = new ArrayList<>();
         int left = n;
-        for (Section s : sections) {
-            boolean front = s == sections.getFirst();
-            int k = Math.min(s.pages, left);
+        for (int i = 0; i < a.runs().size(); i++) {
+            Run s = a.runs().get(i);
+            int pages = a.pages().get(i);
+            int k = Math.min(pages, left);
             left -= k;
             List<Piece> over;
-            if (k == s.pages) continue;
-            if (k >= minPages(s, front)) {
-                over = run(s, k, front, wantIndex).left();
+            if (k == pages) continue;
+            if (k >= minPages(s, a.front(i))) {
+                over = trials.run(s, k, a.front(i), index).left();
             } else {
-                over = new ArrayList<>(s.stories);
-                over.addAll(s.briefs);
-                for (Planned p : s.planned) over.addAll(p.pieces());
+                over = new ArrayList<>(s.stories());
+                over.addAll(s.briefs());
+                for (Planned p : s.planned()) over.addAll(p.pieces());
             }
             for (Piece p : over) {
                 int all = p.story().rows().size();
@@ -362,67 +448,63 @@ public final class Composer {
                 missing.add("'" + p.slug() + "' (" + (rows >= all ? "all " + all + " lines" : rows + " of its " + all + " lines") + ")");
             }
         }
-        return new PaibanException("issue.yaml: 'pages: " + n + "' is too few for the copy, which needs " + needed
+        return new PaibanException("issue.yaml: 'pages: " + n + "' is too few for the copy, which needs " + a.total()
                 + " pages. These articles do not fit (lines at one column's width): " + String.join(", ", missing)
                 + ". Raise 'pages', shorten these articles, or move them to another issue");
     }
 
     /**
-     * Gives every page its number: planned pages keep theirs, page 1 goes to the first section, and each
-     * section's other pages take the first free numbers after its last one, so sections stay together.
+     * Gives every page its number: planned pages keep theirs, page 1 goes to the first run, and each
+     * run's other pages take the first free numbers after its last one, so sections stay together.
      */
-    private Map<Integer, Section> number(List<Section> sections, List<Planned> plan) {
-        Map<Integer, Section> owner = new TreeMap<>();
-        Map<Section, List<Integer>> numbers = new LinkedHashMap<>();
-        int total = sections.stream().mapToInt(s -> s.pages).sum();
-        for (Section s : sections) numbers.put(s, new ArrayList<>());
-        for (Section s : sections) {
-            for (Planned p : s.planned) {
-                owner.put(p.entry().page(), s);
-                numbers.get(s).add(p.entry().page());
-            }
+    private static Numbering number(Allotment a) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        List<List<Integer>> numbers = new ArrayList<>();
+        int total = a.total();
+        for (Run s : a.runs()) {
+            List<Integer> own = new ArrayList<>();
+            for (Planned p : s.planned()) own.add(p.entry().page());
+            taken.addAll(own);
+            numbers.add(own);
         }
-        Section first = sections.getFirst();
-        if (!owner.containsKey(1)) {
-            owner.put(1, first);
-            numbers.get(first).addFirst(1);
+        if (!taken.contains(1)) {
+            taken.add(1);
+            numbers.getFirst().addFirst(1);
         }
-        for (Section s : sections) {
-            int last = numbers.get(s).stream().mapToInt(Integer::intValue).max().orElse(0);
-            while (numbers.get(s).size() < s.pages) {
+        for (int r = 0; r < a.runs().size(); r++) {
+            List<Integer> own = numbers.get(r);
+            int last = own.stream().mapToInt(Integer::intValue).max().orElse(0);
+            while (own.size() < a.pages().get(r)) {
                 int page = -1;
-                for (int p = last + 1; p <= total && page < 0; p++) if (!owner.containsKey(p)) page = p;
-                for (int p = 1; p <= total && page < 0; p++) if (!owner.containsKey(p)) page = p;
-                owner.put(page, s);
-                numbers.get(s).add(page);
+                for (int p = last + 1; p <= total && page < 0; p++) if (!taken.contains(p)) page = p;
+                for (int p = 1; p <= total && page < 0; p++) if (!taken.contains(p)) page = p;
+                taken.add(page);
+                own.add(page);
                 last = page;
             }
         }
-        pageNumbers.clear();
-        pageNumbers.putAll(numbers);
-        return owner;
+        return new Numbering(numbers.stream().map(List::copyOf).toList());
     }
-
-    /** Each section's page numbers, in run order. */
-    private final Map<Section, List<Integer>> pageNumbers = new HashMap<>();
 
     // ---- the 导读 box ----------------------------------------------------------------------------
 
-    private List<IndexBox.Item> guessIndex(List<Section> sections) {
+    /** Before any page is numbered, the box lists the other sections' top stories. */
+    private List<IndexBox.Item> guessIndex(List<Run> runs) {
         List<IndexBox.Item> items = new ArrayList<>();
-        for (Section s : sections.subList(1, sections.size())) {
-            for (Piece p : s.stories) items.add(item(p, 0));
-            for (Planned pl : s.planned) for (Piece p : pl.pieces()) if (!p.brief()) items.add(item(p, 0));
+        for (Run s : runs.subList(1, runs.size())) {
+            for (Piece p : s.stories()) items.add(item(p, 0));
+            for (Planned pl : s.planned()) for (Piece p : pl.pieces()) if (!p.brief()) items.add(item(p, 0));
         }
         return top(items);
     }
 
-    private List<IndexBox.Item> indexItems(Map<Integer, Section> numbering) {
+    /** The top stories that start on a page other than page 1, with their page numbers. */
+    private List<IndexBox.Item> indexItems(Composed composed, Numbering numbering) {
         List<IndexBox.Item> items = new ArrayList<>();
-        for (var e : pageNumbers.entrySet()) {
-            List<List<Slot>> pages = e.getKey().result.pages();
+        for (int r = 0; r < composed.results().size(); r++) {
+            List<List<Slot>> pages = composed.results().get(r).pages();
             for (int i = 0; i < pages.size(); i++) {
-                int page = e.getValue().get(i);
+                int page = numbering.numbers().get(r).get(i);
                 if (page == 1) continue;
                 for (Slot s : pages.get(i)) {
                     Piece p = s.piece();
@@ -444,7 +526,8 @@ public final class Composer {
 
     // ---- the plan --------------------------------------------------------------------------------
 
-    private List<Planned> resolvePlan(Issue issue, Map<String, Piece> pieces) {
+    /** The plan's pages with their articles' pieces and the section each page belongs to. */
+    private Plan resolvePlan(Issue issue, Map<String, Piece> pieces) {
         List<Planned> out = new ArrayList<>();
         for (PlanPage p : issue.plan()) {
             String where = "issue.yaml: plan[" + p.entry() + "] (page " + p.page() + ")";
@@ -468,18 +551,21 @@ public final class Composer {
             }
             out.add(new Planned(p, section, List.copyOf(list), Map.copyOf(spans)));
         }
-        return out;
+        return new Plan(List.copyOf(out));
     }
 
     /** A planned page that could not take all its articles is the plan's error, named by its entry. */
-    private void checkPlan(List<Section> sections, List<Planned> plan, boolean wantIndex) {
-        for (Section s : sections) {
-            List<SectionRun.PageSpec> specs = specs(s, s.pages, s == sections.getFirst(), wantIndex);
+    private void checkPlan(Composed composed, Index index) {
+        Allotment a = composed.allotment();
+        PageFiller filler = filler(index.box());
+        for (int r = 0; r < a.runs().size(); r++) {
+            Run s = a.runs().get(r);
+            List<SectionRun.PageSpec> specs = specs(s, a.pages().get(r), a.front(r), index.wanted());
             for (int i = 0; i < specs.size(); i++) {
-                List<Piece> missed = s.result.unplaced().get(i);
+                List<Piece> missed = composed.results().get(r).unplaced().get(i);
                 if (missed.isEmpty()) continue;
                 List<Piece> wanted = specs.get(i).planned();
-                Planned p = plan.stream().filter(pl -> pl.pieces().equals(wanted)).findFirst().orElseThrow();
+                Planned p = s.planned().stream().filter(pl -> pl.pieces().equals(wanted)).findFirst().orElseThrow();
                 int area = 0;
                 for (Piece m : missed) {
                     int w = p.spans().getOrDefault(m, filler.typicalSpan(m));
@@ -497,18 +583,22 @@ public final class Composer {
 
     // ---- modules ---------------------------------------------------------------------------------
 
-    private List<Page> build(Map<Integer, Section> numbering, Issue issue, Optional<Integer> fixed, List<String> warnings) {
+    /**
+     * The pages in number order, their modules set now that every page number is known: jump lines and the
+     * 导读 box's page numbers. {@code box} is the last pass's box, whose items the final box lists.
+     */
+    private List<Page> build(Composed composed, Numbering numbering, IndexBox box, Issue issue, Optional<Integer> fixed,
+                             List<String> warnings) {
         Map<Piece, Integer> pageOf = new HashMap<>();
         Map<Integer, List<Slot>> slotsOf = new TreeMap<>();
-        for (var e : pageNumbers.entrySet()) {
-            SectionRun.Result r = e.getKey().result;
-            for (int i = 0; i < r.pages().size(); i++) {
-                int page = e.getValue().get(i);
-                slotsOf.put(page, r.pages().get(i));
-                for (Slot s : r.pages().get(i)) pageOf.put(s.piece(), page);
+        for (int r = 0; r < composed.results().size(); r++) {
+            SectionRun.Result result = composed.results().get(r);
+            for (int i = 0; i < result.pages().size(); i++) {
+                int page = numbering.numbers().get(r).get(i);
+                slotsOf.put(page, result.pages().get(i));
+                for (Slot s : result.pages().get(i)) pageOf.put(s.piece(), page);
             }
         }
-        IndexBox box = filler.indexBox();
         List<IndexBox.Item> items = new ArrayList<>();
         for (IndexBox.Item i : box.items()) {
             Piece first = findFirstPart(pageOf, i.slug());
@@ -517,7 +607,7 @@ public final class Composer {
         }
         IndexBox finalBox = new IndexBox(grid, styles, rules, items);
         List<Page> pages = new ArrayList<>();
-        int total = numbering.size();
+        int total = numbering.total();
         for (int n = 1; n <= total; n++) {
             List<Module> modules = new ArrayList<>();
             for (Slot s : slotsOf.getOrDefault(n, List.of())) {
@@ -544,8 +634,8 @@ public final class Composer {
                 }
                 modules.add(builder.build(s, to, from));
             }
-            Section section = numbering.get(n);
-            List<String> names = sectionsOn(section, modules, issue);
+            Run run = composed.allotment().runs().get(numbering.at(n).run());
+            List<String> names = sectionsOn(run, modules, issue);
             pages.add(new Page(n, names, modules));
             int[] feet = PageFeet.of(pages.getLast(), grid);
             if (SectionRun.Result.shortOf(feet, grid) > 0) {
@@ -566,13 +656,13 @@ public final class Composer {
     }
 
     /** The sections a page carries, in the run's order: those of its modules' articles. */
-    private static List<String> sectionsOn(Section run, List<Module> modules, Issue issue) {
+    private static List<String> sectionsOn(Run run, List<Module> modules, Issue issue) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Module m : modules) {
             if (m.kind().article()) issue.article(m.slug()).ifPresent(a -> seen.add(a.section()));
         }
-        List<String> out = run.names.stream().filter(seen::contains).toList();
-        return out.isEmpty() ? List.of(run.names.getFirst()) : out;
+        List<String> out = run.names().stream().filter(seen::contains).toList();
+        return out.isEmpty() ? List.of(run.names().getFirst()) : out;
     }
 
     private static Piece findFirstPart(Map<Piece, Integer> pageOf, String slug) {

@@ -78,22 +78,16 @@ final class PageFiller {
     private final LayoutRules rules;
     private final Costs costs;
     private final List<int[]> shapes;
-    private IndexBox index;
+    /** The 导读 box as it stands: the pages that carry it ({@link Spec#index()}) make room for this one. */
+    private final IndexBox index;
 
-    PageFiller(ModuleBuilder builder, Costs costs) {
+    PageFiller(ModuleBuilder builder, Costs costs, IndexBox index) {
         this.builder = builder;
         this.grid = builder.grid();
         this.rules = builder.rules();
         this.costs = costs;
         this.shapes = BandShapes.of(grid.columns());
-    }
-
-    void index(IndexBox box) {
-        this.index = box;
-    }
-
-    IndexBox indexBox() {
-        return index;
+        this.index = index;
     }
 
     private record State(int top, List<Slot> slots, List<Piece> queue, List<Piece> briefs, List<Piece> carried,

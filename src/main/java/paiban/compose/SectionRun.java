@@ -75,6 +75,15 @@ final class SectionRun {
             new Stretch(0, 1), new Stretch(1, 1), new Stretch(2, 1), new Stretch(-1, 1), new Stretch(1, 2),
             new Stretch(2, 2));
 
+    /**
+     * Tried only when the copy is all placed yet the last page stays over a quarter empty (a page more than
+     * the copy fills: an odd page count made even, or {@code pages: N}): photos up to their lead size and
+     * more air on every page before the last, so that copy is pushed on to the last page and spreads over
+     * all of the run's pages. Ordinary runs never come here, so they cost no more time.
+     */
+    private static final List<Stretch> SPREADS = List.of(new Stretch(2, 3), new Stretch(3, 3), new Stretch(3, 4),
+            new Stretch(4, 4), new Stretch(0, 4));
+
     private final PageFiller filler;
     private final ModuleBuilder builder;
     private final Grid grid;
@@ -95,6 +104,14 @@ final class SectionRun {
             Result r = run(stories, briefs, specs, stretch, sections);
             if (best == null || better(r, best)) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
+        }
+        if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 4 > grid.lines() * grid.columns()) {
+            for (Stretch stretch : SPREADS) {
+                if (!photos && stretch.photos() != 0) continue;
+                Result r = run(stories, briefs, specs, stretch, sections);
+                if (better(r, best)) best = r;
+                if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
+            }
         }
         return best;
     }
