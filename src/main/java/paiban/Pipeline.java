@@ -146,6 +146,8 @@ public final class Pipeline {
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
         // the photos' print and screen forms are made on the other cores while this thread renders
         PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);
+        // and the web edition's article pages and photos, which need nothing from finish, beside finish's tasks
+        WebEdition.Draft webDraft = web ? WebEdition.start(issue, layout, composition.pages(), folder) : null;
         Path rendered = temp(folder, "render");
         boolean finished = false;
         try {
@@ -158,13 +160,17 @@ public final class Pipeline {
             timings.put("finish: photos", report.photosMillis());
             timings.put("finish: editions", report.editionsMillis() - report.photosMillis());
             report.millis().forEach((edition, ms) -> timings.put("  (" + edition.label() + ")", ms));
-            if (web) {
+            if (webDraft != null) {
+                // what is left of it after finish: waiting for its article pages, then the issue and page views
                 long w = System.nanoTime();
-                WebEdition.write(issue, layout, composition.pages(), folder);
+                webDraft.finish();
                 lap(timings, "web", w);
             }
         } finally {
-            if (!finished) head.cancel();
+            if (!finished) {
+                head.cancel();
+                if (webDraft != null) webDraft.cancel();
+            }
             try {
                 Files.deleteIfExists(rendered);
             } catch (IOException ignored) {
