@@ -146,11 +146,12 @@ public final class Pipeline {
         if (cmykProfile != null) options = options.withCmykProfile(cmykProfile);
         // the photos' print and screen forms are made on the other cores while this thread renders
         PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);
-        // and the web edition's article pages and photos, which need nothing from finish, beside finish's tasks
-        WebEdition.Draft webDraft = web ? WebEdition.start(issue, layout, composition.pages(), folder) : null;
         Path rendered = temp(folder, "render");
         boolean finished = false;
+        WebEdition.Draft webDraft = null;
         try {
+            // and the web edition's article pages and photos, which need nothing from finish, beside finish's tasks
+            if (web) webDraft = WebEdition.start(issue, layout, composition.pages(), folder);
             RenderedIssue r = Renderer.render(layout, issue, composition.pages(), rendered);
             lap(timings, "render", t3);
             FinishReport report = Editions.write(r, folder, options, head);
