@@ -148,7 +148,10 @@ public final class Pipeline {
         PhotoHeadStart head = PhotoHeadStart.start(RenderedIssue.placements(composition.pages()), options);
         Path rendered = temp(folder, "render");
         boolean finished = false;
+        WebEdition.Draft webDraft = null;
         try {
+            // and the web edition's article pages and photos, which need nothing from finish, beside finish's tasks
+            if (web) webDraft = WebEdition.start(issue, layout, composition.pages(), folder);
             RenderedIssue r = Renderer.render(layout, issue, composition.pages(), rendered);
             lap(timings, "render", t3);
             FinishReport report = Editions.write(r, folder, options, head);
@@ -158,13 +161,17 @@ public final class Pipeline {
             timings.put("finish: photos", report.photosMillis());
             timings.put("finish: editions", report.editionsMillis() - report.photosMillis());
             report.millis().forEach((edition, ms) -> timings.put("  (" + edition.label() + ")", ms));
-            if (web) {
+            if (webDraft != null) {
+                // what is left of it after finish: waiting for its article pages, then the issue and page views
                 long w = System.nanoTime();
-                WebEdition.write(issue, layout, composition.pages(), folder);
+                webDraft.finish();
                 lap(timings, "web", w);
             }
         } finally {
-            if (!finished) head.cancel();
+            if (!finished) {
+                head.cancel();
+                if (webDraft != null) webDraft.cancel();
+            }
             try {
                 Files.deleteIfExists(rendered);
             } catch (IOException ignored) {

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
 import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
@@ -31,6 +32,8 @@ import org.apache.pdfbox.util.Vector;
 import paiban.core.PaibanException;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -98,33 +101,57 @@ public final class Preflight {
 
     /** Checks an open document; {@code name} is the file's name in the report. */
     public static PressReport check(PDDocument doc, String name, int inkLimit) throws IOException {
+        return check(doc, name, inkLimit, false);
+    }
+
+    /**
+     * As {@link #check(PDDocument, String, int)}, for the build's own print.pdf: every finding and each page's
+     * share over the limit are the same, but glyphs that cannot bring a spot over the limit (nothing beneath
+     * them has more C + M + Y than the limit leaves beside full black) are not drawn in the K pass. A page's
+     * {@link PressReport.PageInk#maxTac()} is then an upper bound wherever it is within the limit, not the exact
+     * figure: a build needs to know where the limit is broken, not by how little it is kept.
+     */
+    public static PressReport checkBuilt(PDDocument doc, String name, int inkLimit) throws IOException {
+        return check(doc, name, inkLimit, true);
+    }
+
+    private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
         List<PressReport.PageInk> pages = new ArrayList<>();
         List<String> images = new ArrayList<>();
         Findings findings = new Findings();
+        int limit = inkLimit * 255 / 100;
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
-            // an image's ink planes are kept for the page's four passes only: a page's photos, not an issue's
+            // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
             Map<COSStream, Samples> samples = new IdentityHashMap<>();
             try (PDDocument scratch = new PDDocument()) {
                 int number = i + 1;
                 PDPage page = doc.getPage(i);
-                int[] tac = null;
-                int w = 0, h = 0;
-                for (int ink = 0; ink < 4; ink++) {
-                    Observer seen = ink == 0 ? new Observer(number, findings, images) : null;
-                    InkRenderer r = new InkRenderer(doc, scratch, ink, samples, seen);
-                    BufferedImage grey = r.renderImageWithDPI(i, DPI, ImageType.GRAY);
-                    w = grey.getWidth();
-                    h = grey.getHeight();
-                    if (tac == null) tac = new int[w * h];
-                    Raster raster = grey.getRaster();
-                    int[] row = new int[w];
-                    for (int y = 0; y < h; y++) {
-                        raster.getSamples(0, y, w, 1, 0, row);
-                        for (int x = 0; x < w; x++) tac[y * w + x] += 255 - row[x];
+                // C, M and Y in one pass, as the red, green and blue of one raster: Java2D blends each channel
+                // alone, so it is three grey passes in one; then K in a pass of its own
+                Observer seen = new Observer(number, findings, images);
+                InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, seen, null, 0);
+                BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
+                seen.flushText();
+                int w = cmy.getWidth(), h = cmy.getHeight();
+                int[] tac = new int[w * h];
+                if (joint.separable) {
+                    int[] rgb = cmy.getRGB(0, 0, w, h, null, 0, w);
+                    for (int p = 0; p < rgb.length; p++) {
+                        int v = rgb[p];
+                        tac[p] = 3 * 255 - (v >> 16 & 0xff) - (v >> 8 & 0xff) - (v & 0xff);
                     }
-                    if (seen != null) seen.flushText();
+                } else {
+                    // an overprinting colour with some of C, M, Y and not others, a pattern or a shading: each
+                    // of the three has to be drawn alone
+                    for (int ink = 0; ink < 3; ink++) {
+                        add(new InkRenderer(doc, scratch, ink, samples, null, null, 0)
+                                .renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+                    }
                 }
-                int limit = inkLimit * 255 / 100, most = 0, over = 0, at = 0;
+                InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, null,
+                        built ? new Beneath(tac.clone(), w, h) : null, limit);
+                add(black.renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+                int most = black.skippedMost, over = 0, at = 0;
                 for (int p = 0; p < tac.length; p++) {
                     if (tac[p] > most) {
                         most = tac[p];
@@ -155,6 +182,54 @@ public final class Preflight {
             }
         }
         return new PressReport(name, inkLimit, pages, images, findings.list());
+    }
+
+    /** Adds a grey pass's ink (255 − grey) to {@code tac}. */
+    private static void add(BufferedImage grey, int[] tac) {
+        int w = grey.getWidth(), h = grey.getHeight();
+        Raster raster = grey.getRaster();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) tac[y * w + x] += 255 - row[x];
+        }
+    }
+
+    /**
+     * The most C + M + Y in each {@link #TILE}-pixel square of a page's raster, for the K pass to ask what
+     * may lie under a glyph: coarse, so that a glyph asks a few squares, and never less than a pixel holds.
+     */
+    private static final class Beneath {
+        static final int TILE = 8;
+        private final int[] most;
+        private final int columns, rows;
+
+        Beneath(int[] cmy, int width, int height) {
+            columns = (width + TILE - 1) / TILE;
+            rows = (height + TILE - 1) / TILE;
+            most = new int[columns * rows];
+            for (int y = 0, p = 0; y < height; y++) {
+                for (int x = 0; x < width; x++, p++) {
+                    int t = y / TILE * columns + x / TILE;
+                    if (cmy[p] > most[t]) most[t] = cmy[p];
+                }
+            }
+        }
+
+        /** The most C + M + Y within a device-space rectangle, a pixel's margin around it for smoothing. */
+        int most(Rectangle2D r) {
+            int x0 = clamp((int) Math.floor(r.getMinX()) - 1, columns), x1 = clamp((int) Math.ceil(r.getMaxX()) + 1, columns);
+            int y0 = clamp((int) Math.floor(r.getMinY()) - 1, rows), y1 = clamp((int) Math.ceil(r.getMaxY()) + 1, rows);
+            int m = 0;
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) m = Math.max(m, most[y * columns + x]);
+            }
+            return m;
+        }
+
+        private static int clamp(int pixel, int tiles) {
+            return Math.max(0, Math.min(tiles - 1, Math.floorDiv(pixel, TILE)));
+        }
     }
 
     private static String box(PDPage page, COSName key) {
@@ -259,8 +334,10 @@ public final class Preflight {
     private static final class Samples {
         int width, height;
         final byte[][] planes = new byte[4][];
-        /** Each plane as a grey image for the renderer, made on first use. */
-        final PDImageXObject[] images = new PDImageXObject[4];
+        /** The C, M and Y planes as one RGB image, for the joint pass: its slot in {@link #images}. */
+        static final int JOINT = 4;
+        /** Each plane as a grey image for the renderer, and the joint one, made on first use. */
+        final PDImageXObject[] images = new PDImageXObject[5];
         final String name;
         int mostInk;
 
@@ -326,6 +403,17 @@ public final class Preflight {
                 }
             }
             if (factor > 1) reduce(factor);
+        }
+
+        /** The C, M and Y planes interleaved, as the samples of an RGB image. */
+        byte[] joint() {
+            byte[] rgb = new byte[width * height * 3];
+            for (int p = 0, o = 0; p < width * height; p++) {
+                rgb[o++] = planes[0][p];
+                rgb[o++] = planes[1][p];
+                rgb[o++] = planes[2][p];
+            }
+            return rgb;
         }
 
         /** Averages each plane over {@code f} × {@code f} pixels. */
@@ -410,9 +498,8 @@ public final class Preflight {
                 float white = 1 - inks[3];
                 boolean black = (1 - inks[0]) * white <= BLACK_LIGHTNESS && (1 - inks[1]) * white <= BLACK_LIGHTNESS
                         && (1 - inks[2]) * white <= BLACK_LIGHTNESS;
-                String colour = String.format(Locale.ROOT, "C%.0f M%.0f Y%.0f K%.0f", inks[0] * 100, inks[1] * 100,
-                        inks[2] * 100, inks[3] * 100);
                 if (black && used > 1) {
+                    String colour = colour(inks);
                     rule = PressFinding.Rule.RICH_BLACK_TEXT;
                     detail = "black text in " + used + " inks (" + colour + "): set it in K alone, or it misregisters";
                 } else if (used == 0 && size < SMALL_TEXT_PT) {
@@ -420,6 +507,7 @@ public final class Preflight {
                     detail = String.format(Locale.ROOT, "reversed (white) type at %.1f pt: newsprint fills it in under %.0f pt",
                             size, SMALL_TEXT_PT);
                 } else if (used > 1 && size < SMALL_TEXT_PT) {
+                    String colour = colour(inks);
                     rule = PressFinding.Rule.SMALL_COLOUR_TEXT;
                     detail = String.format(Locale.ROOT, "type in %d inks (%s) at %.1f pt: misregistration blurs it under %.0f pt",
                             used, colour, size, SMALL_TEXT_PT);
@@ -436,6 +524,11 @@ public final class Preflight {
             }
         }
 
+        private static String colour(float[] inks) {
+            return String.format(Locale.ROOT, "C%.0f M%.0f Y%.0f K%.0f", inks[0] * 100, inks[1] * 100,
+                    inks[2] * 100, inks[3] * 100);
+        }
+
         void flushText() {
             if (runKey != null && run.length() > 0) {
                 findings.add(new PressFinding(runRule, page, "text 「" + run + "」 " + runWhat, runDetail), "");
@@ -445,19 +538,34 @@ public final class Preflight {
         }
     }
 
-    /** A renderer that draws one ink's amounts as grey. */
+    /**
+     * A renderer that draws one ink's amounts as grey ({@link #K}, or 0–2 for C, M, Y alone), or C, M and Y
+     * at once as the red, green and blue of one raster ({@link #CMY}).
+     */
     private static final class InkRenderer extends PDFRenderer {
+        static final int K = 3;
+        static final int CMY = -1;
         private final PDDocument scratch;
         private final int ink;
         private final Map<COSStream, Samples> samples;
         private final Observer seen;
+        /** In the build's K pass: what lies under each glyph, so that harmless glyphs are left out; else null. */
+        private final Beneath beneath;
+        private final int limit;
+        /** False once the joint pass met a colour it cannot split into its channels. */
+        boolean separable = true;
+        /** The most ink a glyph left out may have made, C + M + Y beneath it and its own K. */
+        int skippedMost;
 
-        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, Observer seen) {
+        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, Observer seen,
+                    Beneath beneath, int limit) {
             super(doc);
             this.scratch = scratch;
             this.ink = ink;
             this.samples = samples;
             this.seen = seen;
+            this.beneath = beneath;
+            this.limit = limit;
             setSubsamplingAllowed(false);
         }
 
@@ -491,16 +599,29 @@ public final class Preflight {
             float[] inks = space == null ? null : inks(space, color.getComponents());
             if (inks == null) {
                 if (space instanceof PDSeparation || space instanceof PDDeviceN) return NOTHING; // spot ink
+                r.separable = false;
                 return super.getPaint(color);
             }
             PDGraphicsState gs = getGraphicsState();
             boolean stroke = color == gs.getStrokingColor();
             boolean overprint = stroke ? gs.isOverprint() : gs.isNonStrokingOverprint();
-            if (overprint && gs.getOverprintMode() == 1 && space instanceof PDDeviceCMYK && inks[r.ink] == 0) {
+            boolean leaves = overprint && gs.getOverprintMode() == 1 && space instanceof PDDeviceCMYK;
+            if (r.ink == InkRenderer.CMY) {
+                int zero = (inks[0] == 0 ? 1 : 0) + (inks[1] == 0 ? 1 : 0) + (inks[2] == 0 ? 1 : 0);
+                if (leaves && zero == 3) return NOTHING;
+                if (leaves && zero > 0) r.separable = false; // some inks left beneath, others painted
+                return new Color(level(inks[0]), level(inks[1]), level(inks[2]));
+            }
+            if (leaves && inks[r.ink] == 0) {
                 return NOTHING; // OPM 1: a zero component leaves the ink beneath
             }
-            int v = 255 - Math.round(Math.max(0, Math.min(1, inks[r.ink])) * 255);
+            int v = level(inks[r.ink]);
             return new Color(v, v, v);
+        }
+
+        /** The grey that stands for an ink's amount: 255 for none, 0 for solid. */
+        private static int level(float ink) {
+            return 255 - Math.round(Math.max(0, Math.min(1, ink)) * 255);
         }
 
         private String pathObject() {
@@ -545,6 +666,7 @@ public final class Preflight {
                 PDShading shading = getResources().getShading(shadingName);
                 if (shading != null) r.seen.colour(shading.getColorSpace(), "shading /" + shadingName.getName());
             }
+            r.separable = false; // drawn in its own colours, which only a grey pass reads as one ink
             super.shadingFill(shadingName);
         }
 
@@ -560,11 +682,43 @@ public final class Preflight {
                 r.seen.glyph(text == null ? "?" : text, space == null ? null : inks(space, c.getComponents()), size,
                         font.getName());
             }
-            if (gs.getTextState().getRenderingMode() == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL
-                    && paintsNothing(gs.getNonStrokingColor())) {
+            boolean fill = gs.getTextState().getRenderingMode() == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL;
+            if (fill && paintsNothing(gs.getNonStrokingColor())) {
                 return;
             }
+            if (fill && r.beneath != null && getGraphics() == canvas) {
+                // at most full K here on top of what C, M and Y lie beneath: if that is within the limit, the
+                // glyph cannot break it, and drawing it would only measure by how much it is kept
+                Rectangle2D box = glyphBox(trm, font);
+                if (box != null) {
+                    int most = r.beneath.most(box) + 255;
+                    if (most <= r.limit) {
+                        r.skippedMost = Math.max(r.skippedMost, most);
+                        return;
+                    }
+                }
+            }
             super.showFontGlyph(trm, font, code, displacement);
+        }
+
+        /** The page's own canvas: a transparency group draws on another, in other coordinates. */
+        private Graphics2D canvas;
+
+        @Override
+        public void drawPage(Graphics2D g, PDRectangle pageSize) throws IOException {
+            canvas = g;
+            super.drawPage(g, pageSize);
+        }
+
+        /** Where any glyph of {@code font} may paint, in device pixels: the font's bounding box placed by trm. */
+        private Rectangle2D glyphBox(Matrix trm, PDFont font) throws IOException {
+            org.apache.fontbox.util.BoundingBox bb = font.getBoundingBox();
+            if (bb == null || bb.getWidth() <= 0 || bb.getHeight() <= 0) return null;
+            AffineTransform at = new AffineTransform(getGraphics().getTransform());
+            at.concatenate(trm.createAffineTransform());
+            at.concatenate(font.getFontMatrix().createAffineTransform());
+            return at.createTransformedShape(new Rectangle2D.Float(bb.getLowerLeftX(), bb.getLowerLeftY(),
+                    bb.getWidth(), bb.getHeight())).getBounds2D();
         }
 
         @Override
@@ -608,15 +762,19 @@ public final class Preflight {
                                     dpi, wPt, hPt, MIN_IMAGE_DPI)), "");
                 }
             }
-            PDImageXObject plane = s.images[r.ink];
+            int slot = r.ink == InkRenderer.CMY ? Samples.JOINT : r.ink;
+            PDImageXObject plane = s.images[slot];
             if (plane == null) {
-                plane = new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
-                        s.width, s.height, 8, PDDeviceGray.INSTANCE);
+                plane = slot == Samples.JOINT
+                        ? new PDImageXObject(r.scratch, new ByteArrayInputStream(s.joint()), null, s.width, s.height, 8,
+                                PDDeviceRGB.INSTANCE)
+                        : new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
+                                s.width, s.height, 8, PDDeviceGray.INSTANCE);
                 if (image instanceof PDImageXObject x && x.getCOSObject().getDictionaryObject(COSName.SMASK) != null) {
                     plane.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
                 }
                 plane.setInterpolate(image.getInterpolate());
-                s.images[r.ink] = plane;
+                s.images[slot] = plane;
             }
             super.drawImage(plane);
         }

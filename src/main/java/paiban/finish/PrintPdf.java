@@ -112,7 +112,7 @@ final class PrintPdf {
     static void preflight(Path file, int inkLimit, Consumer<String> warnings) throws IOException {
         PressReport report;
         try (PDDocument written = Loader.loadPDF(file.toFile())) {
-            report = Preflight.check(written, "print.pdf", inkLimit);
+            report = Preflight.checkBuilt(written, "print.pdf", inkLimit);
         }
         // A solid area over the limit sets off and smears on newsprint, so it stops the build. Where a thin
         // black rule or line of type overprints a coloured one (the 导读 box's frame under the rule of the

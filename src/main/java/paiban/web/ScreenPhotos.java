@@ -10,13 +10,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Article photos at screen size: JPEG, at most {@code maxWidth} pixels wide, never enlarged. */
+/** Article photos at screen size, standing as their EXIF orientation says: JPEG, at most {@code maxWidth} pixels wide, never enlarged. */
 final class ScreenPhotos {
 
     /** JPEG quality for photos on screen: no visible loss at their size, a fifth of the original's bytes. */
@@ -42,13 +43,36 @@ final class ScreenPhotos {
         TurboJpeg turbo = TurboJpeg.get();
         boolean jpeg = bytes.length > 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
         if (turbo != null && jpeg) {
+            // the decoder works in stored terms: a photo stored sideways has its standing width along its height
             int w = Math.min(maxWidth, photo.width());
-            BufferedImage img = turbo.decode(bytes, w, Math.max(1, Math.round((float) photo.height() * w / photo.width())));
+            int h = Math.max(1, Math.round((float) photo.height() * w / photo.width()));
+            BufferedImage img = photo.turned() ? turbo.decode(bytes, h, w) : turbo.decode(bytes, w, h);
             if (img != null) return img;
         }
         BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         if (img == null) throw new IOException("no image reader for it");
         return img;
+    }
+
+    /**
+     * The transform that stands pixels stored {@code sw} × {@code sh} with EXIF orientation {@code o} upright
+     * in a {@code w} × {@code h} picture. Orientation o takes a stored point (sx, sy), both 0..1 from the
+     * stored top left, to (u, v) as it stands: 2 mirrors, 3 turns a half, 4 flips, 5 transposes, 6 turns a
+     * quarter clockwise, 7 transverses, 8 turns a quarter anticlockwise (TIFF 6.0, tag 274).
+     */
+    static AffineTransform standing(int o, int sw, int sh, int w, int h) {
+        // u = a·sx + c·sy + e, v = b·sx + d·sy + f
+        double[] m = switch (o) {
+            case 2 -> new double[]{-1, 0, 0, 1, 1, 0};
+            case 3 -> new double[]{-1, 0, 0, -1, 1, 1};
+            case 4 -> new double[]{1, 0, 0, -1, 0, 1};
+            case 5 -> new double[]{0, 1, 1, 0, 0, 0};
+            case 6 -> new double[]{0, 1, -1, 0, 1, 0};
+            case 7 -> new double[]{0, -1, -1, 0, 1, 1};
+            case 8 -> new double[]{0, -1, 1, 0, 0, 1};
+            default -> new double[]{1, 0, 0, 1, 0, 0};
+        };
+        return new AffineTransform(w * m[0] / sw, h * m[1] / sw, w * m[2] / sh, h * m[3] / sh, w * m[4], h * m[5]);
     }
 
     Saved save(Photo photo, String stem) throws IOException {
@@ -60,7 +84,9 @@ final class ScreenPhotos {
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(src, 0, 0, w, h, java.awt.Color.WHITE, null);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(src, standing(photo.orientation(), src.getWidth(), src.getHeight(), w, h), null);
         } finally {
             g.dispose();
         }

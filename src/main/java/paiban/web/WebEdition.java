@@ -5,6 +5,7 @@ import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedLine;
 import paiban.core.PaibanException;
+import paiban.core.Workers;
 import paiban.model.Article;
 import paiban.model.Block;
 import paiban.model.Issue;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -59,36 +61,102 @@ public final class WebEdition {
      * already hold the page pictures.
      */
     public static void write(Issue issue, Layout layout, List<Page> pages, Path issueOut) {
-        new WebEdition(issue, layout, pages).write(issueOut);
+        WebEdition edition = new WebEdition(issue, layout, pages);
+        try {
+            edition.writeArticles(issueOut);
+        } catch (IOException e) {
+            throw edition.failed(issueOut, e);
+        }
+        edition.writePages(issueOut);
     }
 
-    private void write(Path issueOut) {
+    /**
+     * Starts the web edition on the workers while finish makes the other editions: its article pages and
+     * photos need nothing from finish. {@link Draft#finish()} adds the issue and page views, which show
+     * finish's previews, once they are written.
+     */
+    public static Draft start(Issue issue, Layout layout, List<Page> pages, Path issueOut) {
+        WebEdition edition = new WebEdition(issue, layout, pages);
+        return new Draft(edition, issueOut, Workers.start(() -> {
+            edition.writeArticles(issueOut);
+            return null;
+        }));
+    }
+
+    /** A web edition whose article pages are under way; finished or cancelled by the thread that started it. */
+    public static final class Draft {
+        private final WebEdition edition;
+        private final Path issueOut;
+        private final CompletableFuture<Void> articles;
+
+        private Draft(WebEdition edition, Path issueOut, CompletableFuture<Void> articles) {
+            this.edition = edition;
+            this.issueOut = issueOut;
+            this.articles = articles;
+        }
+
+        /** Waits for the article pages, then writes the rest and puts the edition in place. */
+        public void finish() {
+            try {
+                Workers.join(articles);
+            } catch (IOException | RuntimeException e) {
+                throw edition.failed(issueOut, e);
+            }
+            edition.writePages(issueOut);
+        }
+
+        /** Waits for the article pages and removes them: the build failed, and the old edition stays. */
+        public void cancel() {
+            articles.exceptionally(e -> null).join();
+            try {
+                deleteTree(issueOut.resolve(PART));
+            } catch (IOException ignored) {
+                // the temporary folder is named .paiban-*, never mistaken for the edition
+            }
+        }
+    }
+
+    /** The edition's folder while it is written. */
+    private static final String PART = ".paiban-web.part";
+
+    /** The style sheet, the article pages and their photos, into the temporary folder. */
+    private void writeArticles(Path issueOut) throws IOException {
+        Path temp = issueOut.resolve(PART);
+        deleteTree(temp);
+        Files.createDirectories(temp.resolve("articles"));
+        Files.write(temp.resolve(WebLayout.CSS), look.css());
+        ScreenPhotos photos = new ScreenPhotos(temp.resolve("photos"), PHOTO_WIDTH);
+        for (int i = 0; i < articles.size(); i++) {
+            save(temp.resolve("articles/" + articles.get(i).slug() + ".html"), articlePage(i, photos));
+        }
+    }
+
+    private PaibanException failed(Path issueOut, Exception e) {
+        try {
+            deleteTree(issueOut.resolve(PART));
+        } catch (IOException ignored) {
+            // the temporary folder is named .paiban-*, never mistaken for the edition
+        }
+        if (e instanceof PaibanException p) return p;
+        return new PaibanException(issueOut.resolve(FOLDER) + ": cannot write the web edition (" + e.getMessage() + ")", e);
+    }
+
+    /** The issue and page views, which show the previews; then the edition replaces the old one. */
+    private void writePages(Path issueOut) {
         Path target = issueOut.resolve(FOLDER);
-        Path temp = issueOut.resolve(".paiban-web.part");
+        Path temp = issueOut.resolve(PART);
         Path old = issueOut.resolve(".paiban-web.old");
         try {
-            deleteTree(temp);
             deleteTree(old);
-            Files.createDirectories(temp.resolve("articles"));
-            Files.write(temp.resolve(WebLayout.CSS), look.css());
             save(temp.resolve("index.html"), issuePage(issueOut));
             for (Page p : pages) {
                 save(temp.resolve(pageFile(p.number())), pagePage(p, picture(issueOut, p.number())));
             }
-            ScreenPhotos photos = new ScreenPhotos(temp.resolve("photos"), PHOTO_WIDTH);
-            for (int i = 0; i < articles.size(); i++) {
-                save(temp.resolve("articles/" + articles.get(i).slug() + ".html"), articlePage(i, photos));
-            }
             if (Files.exists(target)) Files.move(target, old);
             Files.move(temp, target);
             deleteTree(old);
-        } catch (IOException e) {
-            try {
-                deleteTree(temp);
-            } catch (IOException ignored) {
-                // the temporary folder is named .paiban-*, never mistaken for the edition
-            }
-            throw new PaibanException(target + ": cannot write the web edition (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw failed(issueOut, e);
         }
     }
 

@@ -169,6 +169,43 @@ class PreflightTest {
     }
 
     @Test
+    void theBuildsCheckFindsWhatTheFullOneFinds() throws IOException {
+        // black type overprinted on 220 % of C, M and Y breaks the limit where it stands; on 100 % it cannot
+        Path typed = dir.resolve("typed.pdf");
+        PDExtendedGraphicsState op = new PDExtendedGraphicsState();
+        op.setNonStrokingOverprintControl(true);
+        op.setOverprintMode(1);
+        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        try (PDDocument doc = new PDDocument()) {
+            for (float[] under : List.of(new float[]{0.8f, 0.7f, 0.7f}, new float[]{0.4f, 0.3f, 0.3f})) {
+                PDPage page = new PDPage(new PDRectangle(400, 400));
+                doc.addPage(page);
+                try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                    s.setNonStrokingColor(under[0], under[1], under[2], 0f);
+                    s.addRect(0, 0, 400, 200);
+                    s.fill();
+                    s.setGraphicsStateParameters(op);
+                    text(s, helvetica, 40, 20, 100, "OVER THE PATCH", 0, 0, 0, 1);
+                    text(s, helvetica, 40, 20, 300, "ON WHITE", 0, 0, 0, 1);
+                }
+            }
+            doc.save(typed.toFile());
+        }
+        PressReport full = Preflight.check(typed, 240), built;
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(typed.toFile())) {
+            built = Preflight.checkBuilt(doc, typed.toString(), 240);
+        }
+        assertEquals(full.findings(), built.findings());
+        assertTrue(full.pages().get(0).shareOver() > 0.5, full.pageLines().toString());
+        assertEquals(full.pages().get(0).shareOver(), built.pages().get(0).shareOver(), 1e-9);
+        assertEquals(full.pages().get(0).maxTac(), built.pages().get(0).maxTac(), 1e-9);
+        assertEquals(0, built.pages().get(1).shareOver(), 1e-9);
+        // within the limit the build's figure is a bound: never under the exact one, never over the limit
+        double exact = full.pages().get(1).maxTac(), bound = built.pages().get(1).maxTac();
+        assertTrue(bound >= exact - 1e-9 && bound <= 240, exact + " % exact, " + bound + " % bound");
+    }
+
+    @Test
     void ghostscriptMeasuresTheSameInk() throws Exception {
         GhostscriptInk.assumeInstalled();
         List<GhostscriptInk.Page> gs = GhostscriptInk.measure(bad, (int) Preflight.DPI, 240);
