@@ -63,7 +63,7 @@ final class PageDocument {
             String show = e.getAttribute("data-show");
             boolean last = p.number() == count;
             if ((show.equals("front") && !p.front()) || (show.equals("inner") && p.front())
-                    || (show.equals("last") && !last)) {
+                    || (show.equals("last") && !last) || (show.equals("not-last") && last)) {
                 e.getParentNode().removeChild(e);
             }
         }
