@@ -4,6 +4,9 @@
  * violations, split pairs, ragged lines, body lines off the grid, lone last characters, missing glyphs)
  * and the figures it inferred. It never changes the PDF, and it knows nothing of how paiban set it:
  * its rule tables ({@code Marks}) are its own, so that it can catch the typesetter's mistakes.
+ * With {@code --furniture}, {@link paiban.check.FurnitureCheck} reads the same glyphs into lines and
+ * gives a {@link paiban.check.FurnitureReport}: which items the rules require on page 1, the last page
+ * and every page are missing or wrong, and whether each ad the outline marks is labelled 广告.
  *
  * <h2>Heuristics</h2>
  * <ul>

@@ -4,6 +4,8 @@ import paiban.Pipeline;
 import paiban.batch.Batch;
 import paiban.batch.Summary;
 import paiban.codec.TurboJpeg;
+import paiban.copy.IssueReader;
+import paiban.core.PaibanException;
 import paiban.finish.Edition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code paiban build ISSUE... [--out DIR] [--jobs N] [--edition LIST] [--force] [--timings]}: builds the
+ * {@code paiban build ISSUE... [--out DIR] [--jobs N] [--edition LIST] [--force] [--strict] [--timings]}: builds the
  * editions of one issue folder or many, several at once. Scheduling and skipping live in {@link Batch}.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, description = {"Build the editions of one or more issue folders.",
@@ -48,6 +50,11 @@ final class BuildCommand implements Callable<Integer> {
             + "(default: Debian's SWOP profile from libgs-common)")
     Path cmykProfile;
 
+    @Option(names = "--strict", description = "refuse an issue whose issue.yaml lacks a field the rules for newspapers "
+            + "require on the page (CN number, 邮发代号, 主管, 主办, address, telephone, printer, price) instead of "
+            + "warning; nothing of it is written")
+    boolean strict;
+
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
@@ -62,8 +69,21 @@ final class BuildCommand implements Callable<Integer> {
         var progress = new ConsoleProgress(System.out, System.err, ConsoleProgress.onTerminal(), timings, debug,
                 TurboJpeg.description());
         Summary s = new Batch(new Batch.Options(out, wanted, jobs, force),
-                (issue, root, eds, warn) -> Pipeline.run(issue, root, eds, marks, cmykProfile, warn)).run(folders, progress);
+                (issue, root, eds, warn) -> {
+                    if (strict) refuseMissingFurniture(issue);
+                    return Pipeline.run(issue, root, eds, marks, cmykProfile, warn);
+                }).run(folders, progress);
         if (s.anyInternal()) return 70;
         return s.anyFailed() ? 1 : 0;
+    }
+
+    /** --strict: what would be a warning about the nameplate or the 报尾 fails the issue before anything is made. */
+    private static void refuseMissingFurniture(Path issue) {
+        List<String> missing = IssueReader.missingFurniture(issue);
+        if (!missing.isEmpty()) {
+            throw new PaibanException("--strict: issue.yaml lacks " + missing.size() + " field"
+                    + (missing.size() == 1 ? "" : "s") + " the rules for newspapers require; nothing was built\n  "
+                    + String.join("\n  ", missing));
+        }
     }
 }

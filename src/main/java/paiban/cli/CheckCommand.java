@@ -1,6 +1,8 @@
 package paiban.cli;
 
 import paiban.check.Finding;
+import paiban.check.FurnitureCheck;
+import paiban.check.FurnitureReport;
 import paiban.check.Preflight;
 import paiban.check.PressFinding;
 import paiban.check.PressReport;
@@ -15,13 +17,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code paiban check FILE.pdf}: proofreads any PDF's Chinese line setting from its glyph positions. */
+/**
+ * {@code paiban check FILE.pdf}: proofreads any PDF's Chinese line setting from its glyph positions;
+ * with --print it preflights for the press, with --furniture it checks the furniture the rules require.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Proofread the body text of PDFs: line-start/line-end prohibitions, split pairs (—— …… numbers, "
                 + "Latin words), ragged lines, baseline grid, lone last characters, missing glyphs.",
         "With --print, preflight for a newspaper plant instead: ink per page (total area coverage), image "
                 + "resolution, RGB and spot colours, fonts not embedded, four-colour black, small coloured or "
                 + "reversed text, Trim and Bleed boxes.",
+        "With --furniture, check a built issue for what the rules for newspapers require on its pages instead: "
+                + "the paper's name largest on page 1, the CN number, 邮发代号, date with 星期, 总第N期, 今日N版, 主管 and "
+                + "主办 there, address, telephone, printer and price on the last page, 第N版 on every page in sequence, "
+                + "and every ad (an outline item titled 广告…) labelled 广告.",
         "Prints what it finds and one summary line per file; exits 1 when anything is found."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -37,17 +46,32 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--print", description = "preflight the PDF for the press instead of proofreading it")
     boolean print;
 
+    @Option(names = "--furniture", description = "check the page furniture the rules require instead of proofreading")
+    boolean furniture;
+
     @Option(names = "--ink-limit", paramLabel = "PERCENT",
             description = "with --print: the most ink at one spot, C+M+Y+K (default: ${DEFAULT-VALUE})")
     int inkLimit = paiban.render.PrintSettings.DEFAULT_INK_LIMIT;
 
     @Override
     public Integer call() {
+        if (print && furniture) {
+            throw new paiban.core.PaibanException("--print and --furniture are two checks; give one of them");
+        }
         boolean clean = true;
         for (Path f : files) {
             if (!Files.isRegularFile(f)) throw new paiban.core.PaibanException(f + ": no such file; give the path of a PDF");
             if (print) {
                 clean &= preflight(f);
+                continue;
+            }
+            if (furniture) {
+                FurnitureReport r = FurnitureCheck.check(f);
+                r.notes().forEach(n -> System.out.println("  note: " + n));
+                r.findings().stream().limit(max).forEach(x -> System.out.println("  " + x));
+                if (r.findings().size() > max) System.out.println("  … and " + (r.findings().size() - max) + " more");
+                System.out.println(r.summary());
+                clean &= r.clean();
                 continue;
             }
             Report r = Proofreader.check(f, pitch);

@@ -3,6 +3,7 @@ package paiban.copy;
 import org.snakeyaml.engine.v2.nodes.Node;
 import paiban.core.PaibanException;
 import paiban.model.Article;
+import paiban.model.Furniture;
 import paiban.model.Issue;
 import paiban.model.PlanPage;
 
@@ -23,7 +24,57 @@ import java.util.stream.Stream;
  */
 public final class IssueReader {
 
+    /**
+     * Every key issue.yaml may hold; any other is refused, since a misspelt 'suppervisor' would
+     * otherwise leave the nameplate short in silence.
+     */
+    static final List<String> KEYS = List.of("paper", "date", "number", "layout", "pages", "publisher", "serial",
+            "editor", "cn", "postal-code", "supervisor", "sponsor", "lunar-date", "address", "telephone", "printer",
+            "price", "plan");
+
     private IssueReader() {
+    }
+
+    /**
+     * What the rules require in the nameplate and the 报尾 that issue.yaml lacks, one message per key,
+     * read as {@link #read} reads it but without the articles: {@code paiban build --strict} refuses
+     * the issue on these before anything is built.
+     */
+    public static List<String> missingFurniture(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        YamlFields f = issueYaml(folder, dir).fields();
+        f.onlyKeys(KEYS, " in issue.yaml");
+        return missing(furniture(f));
+    }
+
+    private static List<String> missing(Furniture furniture) {
+        return furniture.missing().stream()
+                .map(r -> "issue.yaml: the field '" + r.key + "' is missing; the rules for newspapers require the "
+                        + r.what + " on the page: add a line '" + r.key + ": " + r.example + "'")
+                .toList();
+    }
+
+    /** The publication data, each registration number checked for its form. */
+    private static Furniture furniture(YamlFields f) {
+        String cn = text(f, "cn");
+        if (!cn.isEmpty() && !cn.matches("CN ?[0-9]{2}-[0-9]{4}/[A-Z][A-Z0-9.]{0,4}")) {
+            // GB/T 9999.2: CN, the two-digit region code, a four-digit number, then the 中图法 class
+            throw new PaibanException("issue.yaml:" + f.line("cn") + ": the field 'cn' must be a 国内统一连续出版物号 "
+                    + "like 'CN 44-0012/N' (CN, the region's two digits, '-', four digits, '/', the class letter), found "
+                    + Quoted.of(cn) + "; write it like 'cn: CN 44-0012/N'");
+        }
+        String postal = text(f, "postal-code");
+        if (!postal.isEmpty() && !postal.matches("[0-9]{1,2}-[0-9]{1,4}")) {
+            throw new PaibanException("issue.yaml:" + f.line("postal-code") + ": the field 'postal-code' must be a "
+                    + "邮发代号 like '45-29' (the province's number, '-', the paper's), found " + Quoted.of(postal)
+                    + "; write it like 'postal-code: 45-29'");
+        }
+        return new Furniture(cn, postal, text(f, "supervisor"), text(f, "sponsor"), f.flag("lunar-date").orElse(false),
+                text(f, "address"), text(f, "telephone"), text(f, "printer"), text(f, "price"));
+    }
+
+    private static String text(YamlFields f, String key) {
+        return f.text(key).orElse("").strip();
     }
 
     /**
@@ -80,6 +131,7 @@ public final class IssueReader {
         IssueYaml yaml = issueYaml(folder, dir);
         FolderGuard guard = yaml.guard();
         YamlFields f = yaml.fields();
+        f.onlyKeys(KEYS, " in issue.yaml");
         String paper = f.requiredText("paper", "the masthead name");
         var date = f.date("date").orElseThrow(() -> f.missing("date", "YYYY-MM-DD"));
         int number = f.integer("number", 1, 1_000_000, "1024")
@@ -88,6 +140,7 @@ public final class IssueReader {
         Optional<Integer> pages = f.integer("pages", 1, 200, "8");
         Map<String, Integer> planLines = new HashMap<>();
         List<PlanPage> plan = readPlan(f, planLines);
+        Furniture furniture = furniture(f);
 
         List<Article> articles = new ArrayList<>();
         Path articleDir = dir.resolve("articles");
@@ -114,9 +167,9 @@ public final class IssueReader {
         }
         PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,
-                f.text("publisher").orElse("").strip(), f.text("serial").orElse("").strip(),
-                f.text("editor").orElse("").strip(), plan, articles);
+                text(f, "publisher"), text(f, "serial"), text(f, "editor"), furniture, plan, articles);
         checkPlan(issue, planLines);
+        missing(furniture).forEach(warnings);
         return issue;
     }
 

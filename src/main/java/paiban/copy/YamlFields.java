@@ -243,6 +243,18 @@ public final class YamlFields {
         return Optional.of(v.intValueExact());
     }
 
+    /** A yes/no field: true, false, yes or no, as an editor writes it. */
+    public Optional<Boolean> flag(String key) {
+        Optional<String> t = text(key);
+        if (t.isEmpty()) return Optional.empty();
+        return switch (t.get().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> Optional.of(true);
+            case "false", "no" -> Optional.of(false);
+            default -> throw error(fields.get(key), "the field '" + key + "' must be true or false, found "
+                    + Quoted.of(t.get()) + "; write it like '" + key + ": true'");
+        };
+    }
+
     Optional<LocalDate> date(String key) {
         Optional<String> t = text(key);
         if (t.isEmpty()) return Optional.empty();

@@ -179,7 +179,9 @@ public final class MetsIssue {
         x.start("mods:physicalDescription");
         x.text("mods:extent", String.valueOf(pages), "unit", "pages");
         x.end();
-        if (!issue.serial().isEmpty()) x.text("mods:identifier", issue.serial(), "type", "CN");
+        // the 国内统一连续出版物号 has its own key now; 'serial' is another registration (a bulletin's 准印证号)
+        if (!issue.furniture().cn().isEmpty()) x.text("mods:identifier", issue.furniture().cn(), "type", "CN");
+        if (!issue.serial().isEmpty()) x.text("mods:identifier", issue.serial(), "type", "serial");
         x.text("mods:identifier", issue.id(), "type", "local");
         x.start("mods:part");
         x.start("mods:detail", "type", "issue");

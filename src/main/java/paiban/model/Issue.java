@@ -11,16 +11,24 @@ import java.util.Optional;
  * @param folder   the issue folder; every photo path is resolved inside it
  * @param id       the folder's name, which also names the output folder
  * @param pages    a fixed page count, or empty to let composition decide
+ * @param furniture the publication data the rules require in the nameplate and the 报尾
  * @param plan     the editor's manual page plan (may be empty)
  * @param articles in file-name order; composition decides the printed order
  */
 public record Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
-                    Optional<Integer> pages, String publisher, String serial, String editor,
+                    Optional<Integer> pages, String publisher, String serial, String editor, Furniture furniture,
                     List<PlanPage> plan, List<Article> articles) {
 
     public Issue {
         plan = List.copyOf(plan);
         articles = List.copyOf(articles);
+    }
+
+    /** An issue without the publication data, as tests make them: its nameplate carries what it has. */
+    public Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
+                 Optional<Integer> pages, String publisher, String serial, String editor,
+                 List<PlanPage> plan, List<Article> articles) {
+        this(folder, id, paper, date, number, layout, pages, publisher, serial, editor, Furniture.NONE, plan, articles);
     }
 
     /** "广东科技报 2021-06-22 总第N期": the title of every edition and of the email. */

@@ -10,6 +10,7 @@ import paiban.compose.LayoutRules;
 import paiban.compose.Module;
 import paiban.compose.Page;
 import paiban.compose.PlacedPhoto;
+import paiban.model.Furniture;
 import paiban.model.Issue;
 
 import java.time.format.TextStyle;
@@ -19,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Fills the layout's page template once per page: the text fields (always as text, so copy can
- * never become markup), the masthead or the running head, and in the type area one box per module,
+ * never become markup), the masthead or the running head, the last page's 报尾, and in the type area one box per module,
  * one per photo, and the galley that carries the page's set text.
  */
 final class PageDocument {
@@ -41,7 +42,7 @@ final class PageDocument {
         for (Page page : pages) {
             Element copy = (Element) repeat.cloneNode(true);
             if (page.number() == pages.size()) copy.setAttribute("class", copy.getAttribute("class") + " last");
-            fill(copy, issue, page, layout.rules().words());
+            fill(copy, issue, page, pages.size(), layout.rules().words());
             Element area = find(copy, "data-slot", "type-area");
             if (area == null) {
                 throw new PaibanException("layouts/" + layout.name() + "/page.xhtml: no element with data-slot=\"type-area\"");
@@ -52,12 +53,26 @@ final class PageDocument {
         return doc;
     }
 
-    private static void fill(Element page, Issue issue, Page p, LayoutRules.Words words) {
+    /**
+     * @param count the issue's page count, known only now that composition is done: the nameplate's 今日N版
+     */
+    private static void fill(Element page, Issue issue, Page p, int count, LayoutRules.Words words) {
         List<Element> all = new ArrayList<>();
         collect(page, all);
         for (Element e : all) {
             String show = e.getAttribute("data-show");
-            if ((show.equals("front") && !p.front()) || (show.equals("inner") && p.front())) {
+            boolean last = p.number() == count;
+            if ((show.equals("front") && !p.front()) || (show.equals("inner") && p.front())
+                    || (show.equals("last") && !last) || (show.equals("not-last") && last)) {
+                e.getParentNode().removeChild(e);
+            }
+        }
+        all.clear();
+        collect(page, all);
+        for (Element e : all) {
+            // a label and its field go together: "主管：" without a 主管 would print an empty promise
+            String needs = e.getAttribute("data-if");
+            if (!needs.isEmpty() && value(needs, issue, p, count, words).isBlank() && e.getParentNode() != null) {
                 e.getParentNode().removeChild(e);
             }
         }
@@ -66,22 +81,38 @@ final class PageDocument {
         for (Element e : all) {
             String field = e.getAttribute("data-field");
             if (field.isEmpty()) continue;
-            String value = switch (field) {
-                case "paper" -> issue.paper();
-                case "date" -> issue.date().getYear() + "年" + issue.date().getMonthValue() + "月"
-                        + issue.date().getDayOfMonth() + "日";
-                case "weekday" -> issue.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
-                case "number" -> words.number(issue.number());
-                case "publisher" -> issue.publisher();
-                case "serial" -> issue.serial();
-                case "page" -> words.page(p.number());
-                case "section" -> p.section(words.separator());
-                case "editor" -> words.editor(issue.editor());
-                default -> throw new PaibanException("page template: unknown data-field \"" + field + "\"; known: "
-                        + "paper, date, weekday, number, publisher, serial, page, section, editor");
-            };
-            e.setTextContent(value);
+            e.setTextContent(value(field, issue, p, count, words));
         }
+    }
+
+    /** The text of a template field on page {@code p} of {@code count}. */
+    private static String value(String field, Issue issue, Page p, int count, LayoutRules.Words words) {
+        Furniture f = issue.furniture();
+        return switch (field) {
+            case "paper" -> issue.paper();
+            case "date" -> issue.date().getYear() + "年" + issue.date().getMonthValue() + "月"
+                    + issue.date().getDayOfMonth() + "日";
+            case "weekday" -> issue.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
+            case "number" -> words.number(issue.number());
+            case "publisher" -> issue.publisher();
+            case "serial" -> issue.serial();
+            case "page" -> words.page(p.number());
+            case "section" -> p.section(words.separator());
+            case "editor" -> words.editor(issue.editor());
+            case "lunar-date" -> f.lunarDate() ? LunarDate.of(issue.date()) : "";
+            case "pages" -> String.valueOf(count);
+            case "cn" -> f.cn();
+            case "postal-code" -> f.postalCode();
+            case "supervisor" -> f.supervisor();
+            case "sponsor" -> f.sponsor();
+            case "address" -> f.address();
+            case "telephone" -> f.telephone();
+            case "printer" -> f.printer();
+            case "price" -> f.price();
+            default -> throw new PaibanException("page template: unknown data-field \"" + field + "\"; known: "
+                    + "paper, date, weekday, number, publisher, serial, page, section, editor, lunar-date, pages, "
+                    + "cn, postal-code, supervisor, sponsor, address, telephone, printer, price");
+        };
     }
 
     private static void addModules(Document doc, Element area, Grid grid, Page page) {

@@ -121,8 +121,10 @@ class ArticleErrorsTest {
         } finally {
             System.setErr(err);
         }
+        // the minimal issue.yaml lacks the nameplate's data, which is warned of too; this test is about the article's
         assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, kicker, "
-                + "photos, priority, quote, section, source, subtitle, title)"), warnings);
+                + "photos, priority, quote, section, source, subtitle, title)"),
+                warnings.stream().filter(w -> w.startsWith("articles/")).toList());
         assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");
     }
 
