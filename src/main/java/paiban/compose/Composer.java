@@ -112,6 +112,7 @@ public final class Composer {
         }
         this.fillers = fillers.stream().map(Piece::of).toList();
         List<String> warnings = new ArrayList<>();
+        this.ads = AdPlan.of(issue.ads(), grid, rules, warnings::add);
         Map<String, Piece> pieces = new LinkedHashMap<>();
         for (Article a : order(issue.articles())) {
             Story s = new Story(a, grid, styles, rules);
@@ -131,7 +132,9 @@ public final class Composer {
         filler.index(new IndexBox(grid, styles, rules, guessIndex(sections)));
         sections = share(sections, wantIndex);
         Map<Integer, Section> numbering = null;
-        for (int pass = 0; pass < 3; pass++) {
+        // ads are booked by page number, which is known only once the pages are numbered: runs are composed
+        // with the ads of the numbers they last had, and again until every run has its own pages' ads
+        for (int pass = 0; pass < (ads.isEmpty() ? 3 : 8); pass++) {
             for (Section s : sections) {
                 s.pages = fitPages(s, sections, wantIndex);
             }
@@ -142,16 +145,21 @@ public final class Composer {
             boolean same = box.minLines(box.lane()) == filler.indexBox().minLines(box.lane())
                     && box.minLines(grid.columns()) == filler.indexBox().minLines(grid.columns());
             filler.index(box);
-            if (!wantIndex) break;
+            boolean settled = settleAds(sections);
+            if (!wantIndex) {
+                if (settled) break;
+                continue;
+            }
             if (items.isEmpty()) {
                 // nothing starts on another page: the paper has nothing to point to
                 wantIndex = false;
                 same = false;
             }
-            if (same) break;
+            if (same && settled) break;
             // only page 1's section sees the box
-            cache.keySet().removeIf(RunKey::front);
+            if (!same) cache.keySet().removeIf(RunKey::front);
         }
+        checkAds(sections, numbering.size());
         checkPlan(sections, plan, wantIndex);
         List<Page> pages = build(numbering, issue, fixed, warnings);
         FullTextCheck.verify(issue, pages);
@@ -185,23 +193,83 @@ public final class Composer {
     private List<SectionRun.PageSpec> specs(Section s, int pages, boolean front, boolean wantIndex) {
         List<SectionRun.PageSpec> out = new ArrayList<>();
         boolean page1Planned = s.planned.stream().anyMatch(p -> p.entry().page() == 1);
-        if (front && !page1Planned) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of()));
+        List<AdPlan.Reserve> reserved = reserves(s, pages, front);
+        if (front && !page1Planned) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of(), reserved.get(out.size())));
         for (Planned p : s.planned) {
             boolean f = p.entry().page() == 1;
-            out.add(new SectionRun.PageSpec(f, f && wantIndex, p.pieces(), p.spans()));
+            out.add(new SectionRun.PageSpec(f, f && wantIndex, p.pieces(), p.spans(), reserved.get(out.size())));
         }
-        while (out.size() < pages) out.add(new SectionRun.PageSpec(false, false, List.of(), Map.of()));
+        while (out.size() < pages) out.add(new SectionRun.PageSpec(false, false, List.of(), Map.of(), reserved.get(out.size())));
         return out;
     }
 
-    /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box. */
-    private record RunKey(String sections, int pages, boolean front, boolean index) {
+    /** A section's run over so many pages, as page 1's section or not, with or without the 导读 box, around its pages' ads. */
+    private record RunKey(String sections, int pages, boolean front, boolean index, List<AdPlan.Reserve> ads) {
+    }
+
+    // ---- ads ---------------------------------------------------------------------------------------
+
+    /** The issue's ads, each with its frame on the page it is booked for. */
+    private AdPlan ads = AdPlan.NONE;
+
+    /** Each run's page numbers as last numbered, in run order: the pages whose ads its composition keeps free. */
+    private final Map<String, List<Integer>> lastNumbers = new HashMap<>();
+
+    /**
+     * What a run's pages keep for ads: those of the numbers the run had when last numbered (page 1's
+     * section starts at page 1), continuing upwards; no ads before a run is first numbered.
+     */
+    private List<AdPlan.Reserve> reserves(Section s, int pages, boolean front) {
+        List<Integer> known = lastNumbers.getOrDefault(s.key(), front ? List.of(1) : List.of());
+        List<AdPlan.Reserve> out = new ArrayList<>();
+        int number = 0;
+        for (int i = 0; i < pages; i++) {
+            number = i < known.size() ? known.get(i) : number == 0 ? 0 : number + 1;
+            out.add(number == 0 ? AdPlan.NONE.on(i == 0 && front ? 1 : 2, grid) : ads.on(number, grid));
+        }
+        return out;
+    }
+
+    /** Records the runs' page numbers; true when every run was composed around its own pages' ads. */
+    private boolean settleAds(List<Section> sections) {
+        boolean settled = true;
+        for (Section s : sections) {
+            boolean front = s == sections.getFirst();
+            List<AdPlan.Reserve> assumed = reserves(s, s.pages, front);
+            lastNumbers.put(s.key(), List.copyOf(pageNumbers.get(s)));
+            settled &= assumed.equals(reserves(s, s.pages, front));
+        }
+        return settled;
+    }
+
+    /** Every ad booked for a page the issue has, and composed around: else the editor hears which. */
+    private void checkAds(List<Section> sections, int total) {
+        for (int page : ads.pages()) {
+            if (page > total) {
+                paiban.model.Ad a = ads.on(page, grid).fixed().stream().map(AdPlan.Frame::ad).findFirst()
+                        .orElseGet(() -> ads.on(page, grid).band() != null ? ads.on(page, grid).band().ad() : ads.ears(page).getFirst().ad());
+                throw new PaibanException(a.where() + ": page " + page + ", but the copy fills " + total
+                        + " pages; book the ad for one of them, or set 'pages' in issue.yaml");
+            }
+        }
+        for (Section s : sections) {
+            List<AdPlan.Reserve> used = reserves(s, s.pages, s == sections.getFirst());
+            List<Integer> real = pageNumbers.get(s);
+            for (int i = 0; i < real.size(); i++) {
+                AdPlan.Reserve want = ads.on(real.get(i), grid);
+                if (!want.equals(used.get(i))) {
+                    AdPlan.Frame f = want.band() != null ? want.band() : want.fixed().getFirst();
+                    throw new PaibanException(f.ad().where() + ": composition could not settle which section's page is page "
+                            + real.get(i) + " around its ad; plan the page (plan: - page: " + real.get(i) + ", section: …) to fix it");
+                }
+            }
+        }
     }
 
     private final Map<RunKey, SectionRun.Result> cache = new HashMap<>();
 
     private SectionRun.Result run(Section s, int pages, boolean front, boolean wantIndex) {
-        RunKey key = new RunKey(s.key(), pages, front, front && wantIndex);
+        RunKey key = new RunKey(s.key(), pages, front, front && wantIndex, reserves(s, pages, front));
         return cache.computeIfAbsent(key, k -> {
             List<Piece> briefs = new ArrayList<>(s.briefs);
             // pull quotes and fillers are there to be used where a page needs them
@@ -530,6 +598,10 @@ public final class Composer {
                     modules.add(builder.filler(s));
                     continue;
                 }
+                if (p.isAd()) {
+                    modules.add(AdPlan.module(p.ad(), grid));
+                    continue;
+                }
                 if (p.isQuote()) {
                     modules.add(builder.quote(s));
                     continue;
@@ -544,6 +616,8 @@ public final class Composer {
                 }
                 modules.add(builder.build(s, to, from));
             }
+            // the 报眼 stands in the masthead's ear, off the grid the copy fills
+            for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));
             Section section = numbering.get(n);
             List<String> names = sectionsOn(section, modules, issue);
             pages.add(new Page(n, names, modules));

@@ -2,6 +2,7 @@ package paiban.copy;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 import paiban.core.PaibanException;
+import paiban.model.Ad;
 import paiban.model.Article;
 import paiban.model.Issue;
 import paiban.model.PlanPage;
@@ -112,12 +113,83 @@ public final class IssueReader {
             guard.resolve(name, name);
             articles.add(ArticleReader.read(file, guard, "要闻", photos, warnings));
         }
+        List<Ad> ads = readAds(f, guard, pages, photos);
         PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,
                 f.text("publisher").orElse("").strip(), f.text("serial").orElse("").strip(),
-                f.text("editor").orElse("").strip(), plan, articles);
+                f.text("editor").orElse("").strip(), plan, articles, ads);
         checkPlan(issue, planLines);
         return issue;
+    }
+
+    /**
+     * The advertisements of {@code ads:}, e.g.
+     * <pre>
+     * ads:
+     *   - advertiser: 岭南农机
+     *     file: ads/nongji.jpg      # JPEG or PNG inside the issue folder
+     *     page: 2
+     *     size: 半通栏               # a size named in the layout's layout.yaml, or columns x lines: 3x20
+     *     position: foot            # foot (default), top, top-left, top-right, foot-left, foot-right
+     * </pre>
+     * Sizes are resolved against the layout in compose, which knows its grid.
+     */
+    private static List<Ad> readAds(YamlFields f, FolderGuard guard, Optional<Integer> pages,
+                                    List<PhotoReader.Check> photos) {
+        List<Ad> out = new ArrayList<>();
+        int i = 0;
+        for (Node n : f.list("ads")) {
+            int k = ++i;
+            YamlFields e = f.nested(n, "ads[" + k + "]");
+            e.onlyKeys(List.of("advertiser", "file", "page", "size", "position"), " in ads[" + k + "]");
+            String at = "issue.yaml:" + e.line() + ": ads[" + k + "]";
+            String advertiser = e.text("advertiser").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(at + " has no 'advertiser'; add a line 'advertiser: <who placed it>', which the "
+                            + "bookmarks and text.json name"));
+            String here = at + " (" + advertiser + ")";
+            String file = e.text("file").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(here + " has no 'file'; add a line 'file: ads/<image>.jpg' (a JPEG or PNG in the issue folder)"));
+            if (file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+                // a PDF ad would have to be imported as a form XObject after Flying Saucer has drawn the page,
+                // and kept clear of the photo pipeline's CMYK and ink-limit passes; paiban does not do that yet
+                throw new PaibanException(here + ": 'file: " + file + "' is a PDF; paiban places JPEG and PNG ads "
+                        + "only: export the ad as a JPEG or PNG of at least 300 dpi at its printed size");
+            }
+            Path image = guard.resolve(file, here + ", file");
+            PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
+            photos.add(new PhotoReader.Check(image, file, here + ", file"));
+            int page = e.integer("page", 1, 200, "2").orElseThrow(() ->
+                    new PaibanException(here + " has no 'page'; add a line 'page: 2', the page it is booked for"));
+            if (pages.isPresent() && page > pages.get()) {
+                throw new PaibanException("issue.yaml:" + e.line("page") + ": ads[" + k + "] (" + advertiser + "): page "
+                        + page + " is beyond 'pages: " + pages.get() + "'; book the ad for a page the issue has");
+            }
+            String size = e.text("size").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(here + " has no 'size'; add a line 'size: 半通栏' (a size the layout names) or "
+                            + "'size: 3x20' (columns x grid lines)"));
+            Ad.Size parsed;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})\\s*[x×X]\\s*([0-9]{1,3})").matcher(size);
+            if (m.matches()) {
+                parsed = Ad.Size.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                if (parsed.columns() < 1 || parsed.lines() < 2) {
+                    throw new PaibanException("issue.yaml:" + e.line("size") + ": ads[" + k + "] (" + advertiser + "): size "
+                            + Quoted.of(size) + " must be at least one column by two grid lines");
+                }
+            } else if (size.matches(".*[0-9].*")) {
+                throw new PaibanException("issue.yaml:" + e.line("size") + ": ads[" + k + "] (" + advertiser + "): size "
+                        + Quoted.of(size) + " is neither columns x grid lines (like 3x20) nor a size the layout names "
+                        + "(like 半通栏)");
+            } else {
+                parsed = Ad.Size.named(size);
+            }
+            String word = e.text("position").map(String::strip).orElse("foot");
+            Ad.Position position = Ad.Position.of(word).orElseThrow(() -> new PaibanException("issue.yaml:"
+                    + e.line("position") + ": ads[" + k + "] (" + advertiser + "): position " + Quoted.of(word)
+                    + " is not one of foot, top, top-left, top-right, foot-left, foot-right"));
+            out.add(new Ad(i, e.line(), advertiser, new paiban.model.Photo(file, image, "", "", h.width(), h.height(),
+                    h.orientation()), page, parsed, position));
+        }
+        return out;
     }
 
     /**

@@ -13,14 +13,23 @@ import java.util.Optional;
  * @param pages    a fixed page count, or empty to let composition decide
  * @param plan     the editor's manual page plan (may be empty)
  * @param articles in file-name order; composition decides the printed order
+ * @param ads      the advertisements booked for its pages, placed before the copy
  */
 public record Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
                     Optional<Integer> pages, String publisher, String serial, String editor,
-                    List<PlanPage> plan, List<Article> articles) {
+                    List<PlanPage> plan, List<Article> articles, List<Ad> ads) {
 
     public Issue {
         plan = List.copyOf(plan);
         articles = List.copyOf(articles);
+        ads = List.copyOf(ads);
+    }
+
+    /** An issue without advertisements. */
+    public Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
+                 Optional<Integer> pages, String publisher, String serial, String editor,
+                 List<PlanPage> plan, List<Article> articles) {
+        this(folder, id, paper, date, number, layout, pages, publisher, serial, editor, plan, articles, List.of());
     }
 
     /** "广东科技报 2021-06-22 总第N期": the title of every edition and of the email. */
