@@ -88,6 +88,9 @@ final class PrintPdf {
                 frame(doc, page, body, registration);
             }
 
+            // the ads must be findable as ads in print too: bookmarks to each page and each ad
+            float margin = marks ? CropMarks.MARGIN : BLEED;
+            Navigation.add(doc, master.issue(), margin, margin);
             intent(doc);
             declarePdfx(doc);
             List<String> rgb = ColourAudit.rgbUses(doc);
