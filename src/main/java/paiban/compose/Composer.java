@@ -159,7 +159,7 @@ public final class Composer {
             // only page 1's section sees the box
             if (!same) cache.keySet().removeIf(RunKey::front);
         }
-        checkAds(sections, numbering.size());
+        checkAds(sections, numbering.size(), wantIndex);
         checkPlan(sections, plan, wantIndex);
         List<Page> pages = build(numbering, issue, fixed, warnings);
         FullTextCheck.verify(issue, pages);
@@ -242,8 +242,12 @@ public final class Composer {
         return settled;
     }
 
-    /** Every ad booked for a page the issue has, and composed around: else the editor hears which. */
-    private void checkAds(List<Section> sections, int total) {
+    /**
+     * Every ad booked for a page the issue has, and every run composed around its own pages' ads: a run
+     * last composed for other numbers is composed again for its own, on as many pages; if its copy no
+     * longer fits them, the editor hears which ad to plan for.
+     */
+    private void checkAds(List<Section> sections, int total, boolean wantIndex) {
         for (int page : ads.pages()) {
             if (page > total) {
                 paiban.model.Ad a = ads.on(page, grid).fixed().stream().map(AdPlan.Frame::ad).findFirst()
@@ -252,16 +256,21 @@ public final class Composer {
                         + " pages; book the ad for one of them, or set 'pages' in issue.yaml");
             }
         }
+        if (ads.isEmpty()) return;
         for (Section s : sections) {
-            List<AdPlan.Reserve> used = reserves(s, s.pages, s == sections.getFirst());
+            boolean front = s == sections.getFirst();
             List<Integer> real = pageNumbers.get(s);
-            for (int i = 0; i < real.size(); i++) {
-                AdPlan.Reserve want = ads.on(real.get(i), grid);
-                if (!want.equals(used.get(i))) {
-                    AdPlan.Frame f = want.band() != null ? want.band() : want.fixed().getFirst();
-                    throw new PaibanException(f.ad().where() + ": composition could not settle which section's page is page "
-                            + real.get(i) + " around its ad; plan the page (plan: - page: " + real.get(i) + ", section: …) to fix it");
-                }
+            lastNumbers.put(s.key(), List.copyOf(real));
+            SectionRun.Result own = run(s, s.pages, front, wantIndex);
+            if (own == s.result) continue;
+            s.result = own;
+            if (own.left().isEmpty()) continue;
+            for (int n : real) {
+                AdPlan.Reserve want = ads.on(n, grid);
+                AdPlan.Frame f = want.band() != null ? want.band() : want.fixed().isEmpty() ? null : want.fixed().getFirst();
+                if (f == null) continue;
+                throw new PaibanException(f.ad().where() + ": composition could not settle which section's page is page "
+                        + n + " around its ad; plan the page (plan: - page: " + n + ", section: …) to fix it");
             }
         }
     }
