@@ -157,6 +157,13 @@ public final class IssueReader {
             }
             Path image = guard.resolve(file, here + ", file");
             PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
+            if (inks(image) == 4) {
+                // print separates RGB to the layout's ink limit; a CMYK file's inks would go to press as they
+                // are, and an agency's 300 % ad smears on newsprint: the build would refuse the print file
+                throw new PaibanException(here + ": " + file + " is a CMYK JPEG; paiban separates ads for the press"
+                        + " itself, to the layout's ink limit (print.ink-limit in layout.yaml), as it does photos: supply"
+                        + " the ad in RGB (sRGB)");
+            }
             photos.add(new PhotoReader.Check(image, file, here + ", file"));
             int page = e.integer("page", 1, 200, "2").orElseThrow(() ->
                     new PaibanException(here + " has no 'page'; add a line 'page: 2', the page it is booked for"));
@@ -190,6 +197,21 @@ public final class IssueReader {
                     h.orientation()), page, parsed, position));
         }
         return out;
+    }
+
+    /** The colour components of a JPEG's frame (4: CMYK or YCCK), 0 for another file or one that does not say. */
+    private static int inks(Path image) {
+        try {
+            var m = com.drew.imaging.jpeg.JpegMetadataReader.readMetadata(image.toFile(),
+                    List.of(new com.drew.metadata.jpeg.JpegReader()));
+            for (var d : m.getDirectoriesOfType(com.drew.metadata.jpeg.JpegDirectory.class)) {
+                Integer n = d.getInteger(com.drew.metadata.jpeg.JpegDirectory.TAG_NUMBER_OF_COMPONENTS);
+                if (n != null) return n;
+            }
+            return 0;
+        } catch (com.drew.imaging.jpeg.JpegProcessingException | IOException e) {
+            return 0; // a PNG, or a JPEG the decode check judges
+        }
     }
 
     /**

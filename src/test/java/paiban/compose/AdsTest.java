@@ -237,6 +237,29 @@ class AdsTest {
     }
 
     @Test
+    void aCmykAdIsRefusedBecausePrintCouldNotKeepItsInkUnderTheLimit() throws IOException {
+        Path dir = demo("ads-cmyk", "tabloid");
+        // 300 % ink: C, M and Y at full and K at none, stored as four components (inverted, as Adobe writes them)
+        int w = 900, h = 140;
+        byte[] inks = new byte[w * h * 4];
+        for (int i = 0; i < inks.length; i += 4) inks[i + 3] = (byte) 255;
+        var raster = java.awt.image.Raster.createInterleavedRaster(new java.awt.image.DataBufferByte(inks, inks.length),
+                w, h, w * 4, 4, new int[] {0, 1, 2, 3}, null);
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (var out = ImageIO.createImageOutputStream(dir.resolve("ads/cmyk.jpg").toFile())) {
+            writer.setOutput(out);
+            writer.write(new javax.imageio.IIOImage(raster, null, null));
+        } finally {
+            writer.dispose();
+        }
+        Path yaml = dir.resolve("issue.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("ads/yueke-instruments.png", "ads/cmyk.jpg"));
+        String m = assertThrows(PaibanException.class, () -> IssueReader.read(dir)).getMessage();
+        assertTrue(m.startsWith("issue.yaml:19: ads[2] (粤科仪器): ads/cmyk.jpg is a CMYK JPEG; paiban separates ads for the"
+                + " press itself, to the layout's ink limit"), m);
+    }
+
+    @Test
     void aSoftImageIsPrintedWithAWarningNamingItsFile() throws IOException {
         Path dir = demo("ads-soft", "tabloid");
         picture(dir.resolve("ads/soft.png"), 1500, 234);
