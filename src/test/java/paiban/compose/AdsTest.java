@@ -9,6 +9,8 @@ import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import paiban.check.Preflight;
+import paiban.check.PressReport;
 import paiban.cli.Main;
 import paiban.copy.IssueReader;
 import paiban.core.PaibanException;
@@ -118,9 +120,14 @@ class AdsTest {
 
     /** A plain ad picture of {@code w} × {@code h} px, drawn here. */
     static void picture(Path file, int w, int h) throws IOException {
+        picture(file, w, h, new Color(0x20, 0x40, 0x80));
+    }
+
+    /** An ad picture on a ground of {@code ground} with a white disc. */
+    static void picture(Path file, int w, int h, Color ground) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        g.setColor(new Color(0x20, 0x40, 0x80));
+        g.setColor(ground);
         g.fillRect(0, 0, w, h);
         g.setColor(Color.WHITE);
         g.fillOval(w / 4, h / 4, w / 2, h / 2);
@@ -275,6 +282,8 @@ class AdsTest {
     @Test
     void theBuiltIssueLabelsBookmarksAndListsEveryAd() throws IOException {
         Path dir = demo("ads-built", "tabloid");
+        // the 报眼 as an agency might send it: RGB black, which the profile separates to over 300 % of ink
+        picture(dir.resolve("ads/lingnan-seeds.png"), 450, 450, Color.BLACK);
         Path out = ComposedIssues.fresh("ads-built-out");
         assertEquals(0, Main.run("build", dir.toString(), "--out", out.toString()));
         out = out.resolve("ads-built");
@@ -284,7 +293,13 @@ class AdsTest {
         assertTrue(text.ads().stream().allMatch(a -> a.kind().equals("ad")));
         assertTrue(text.articles().stream().noneMatch(a -> a.slug().isEmpty() || a.title().equals("岭南种业")),
                 "an ad among the articles");
-        for (String pdf : List.of("print.pdf", "archive.pdf")) {
+        try (PDDocument print = Loader.loadPDF(out.resolve("print.pdf").toFile())) {
+            PressReport press = Preflight.check(print, "print.pdf", 240);
+            for (PressReport.PageInk p : press.pages()) {
+                assertTrue(p.maxTac() <= 240, "page " + p.page() + " of print.pdf takes " + p.maxTac() + " % of ink");
+            }
+        }
+        for (String pdf : List.of("print.pdf", "archive.pdf", "email.pdf")) {
             try (PDDocument doc = Loader.loadPDF(out.resolve(pdf).toFile())) {
                 List<PDOutlineItem> adMarks = new ArrayList<>();
                 collect(doc.getDocumentCatalog().getDocumentOutline(), adMarks);
