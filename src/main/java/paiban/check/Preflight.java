@@ -34,6 +34,7 @@ import paiban.core.PaibanException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
+import java.awt.RenderingHints;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -567,6 +568,14 @@ public final class Preflight {
             this.beneath = beneath;
             this.limit = limit;
             setSubsamplingAllowed(false);
+            // bilinear weights are the same for the four planes and never negative, so a pixel's ink is an
+            // average of the image's own sums and never more than its most; bicubic's negative lobes ring
+            // at hard edges (an ad's type on a full tint) and showed inks over the limit that no pixel has
+            RenderingHints hints = new RenderingHints(RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            hints.put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            hints.put(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            setRenderingHints(hints);
         }
 
         @Override

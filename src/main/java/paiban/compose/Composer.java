@@ -179,14 +179,16 @@ public final class Composer {
         Plan plan = resolvePlan(issue, pieces);
         List<Run> runs = runs(pieces, plan);
         Optional<Integer> fixed = issue.pages();
-        Trials trials = new Trials(fillers.stream().map(Piece::of).toList());
+        Trials trials = new Trials(fillers.stream().map(Piece::of).toList(), AdPlan.of(issue.ads(), grid, rules, warnings::add));
 
         // pass 1 guesses the 导读 items from the other sections; pass 2 knows them
         Index index = new Index(fixed.map(n -> n > 1).orElse(true), new IndexBox(grid, styles, rules, guessIndex(runs)));
         runs = share(runs, index, trials);
         Composed composed = null;
         Numbering numbering = null;
-        for (int pass = 0; pass < 3; pass++) {
+        // ads are booked by page number, which is known only once the pages are numbered: runs are composed
+        // with the ads of the numbers they last had, and again until every run has its own pages' ads
+        for (int pass = 0; pass < (trials.ads.isEmpty() ? 3 : 8); pass++) {
             Allotment allotment = allot(fit(runs, index, trials), fixed, issue, index, trials);
             composed = composed(allotment, index, trials);
             numbering = number(allotment);
@@ -196,17 +198,22 @@ public final class Composer {
             boolean same = box.minLines(box.lane()) == was.minLines(box.lane())
                     && box.minLines(grid.columns()) == was.minLines(grid.columns());
             index = new Index(index.wanted(), box);
-            if (!index.wanted()) break;
+            boolean settled = trials.settle(allotment, numbering);
+            if (!index.wanted()) {
+                if (settled) break;
+                continue;
+            }
             if (items.isEmpty()) {
                 // nothing starts on another page: the paper has nothing to point to
                 index = new Index(false, box);
                 same = false;
             }
-            if (same) break;
+            if (same && settled) break;
             // only page 1's section sees the box: the next pass composes it again with this one
         }
-        checkPlan(composed, index);
-        List<Page> pages = build(composed, numbering, index.box(), issue, fixed, warnings);
+        composed = checkAds(composed, numbering, index, trials);
+        checkPlan(composed, index, trials);
+        List<Page> pages = build(composed, numbering, index.box(), trials.ads, issue, fixed, warnings);
         FullTextCheck.verify(issue, pages);
         return new Composition(pages, warnings);
     }
@@ -239,14 +246,15 @@ public final class Composer {
     }
 
     /** The run's pages in run order: page 1 first if it is the run's, then planned pages, then free ones. */
-    private static List<SectionRun.PageSpec> specs(Run s, int pages, boolean front, boolean wantIndex) {
+    private static List<SectionRun.PageSpec> specs(Run s, int pages, boolean front, boolean wantIndex,
+                                                   List<AdPlan.Reserve> reserved) {
         List<SectionRun.PageSpec> out = new ArrayList<>();
-        if (front && !s.page1Planned()) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of()));
+        if (front && !s.page1Planned()) out.add(new SectionRun.PageSpec(true, wantIndex, List.of(), Map.of(), reserved.get(out.size())));
         for (Planned p : s.planned()) {
             boolean f = p.entry().page() == 1;
-            out.add(new SectionRun.PageSpec(f, f && wantIndex, p.pieces(), p.spans()));
+            out.add(new SectionRun.PageSpec(f, f && wantIndex, p.pieces(), p.spans(), reserved.get(out.size())));
         }
-        while (out.size() < pages) out.add(new SectionRun.PageSpec(false, false, List.of(), Map.of()));
+        while (out.size() < pages) out.add(new SectionRun.PageSpec(false, false, List.of(), Map.of(), reserved.get(out.size())));
         return out;
     }
 
@@ -257,21 +265,54 @@ public final class Composer {
      */
     private final class Trials {
 
-        /** A run over so many pages, as page 1's run or not, with the 导读 box it carries (null: none). */
-        private record Key(String runs, int pages, boolean front, IndexBox box) {
+        /** A run over so many pages, as page 1's run or not, with the 导读 box it carries (null: none), around its pages' ads. */
+        private record Key(String runs, int pages, boolean front, IndexBox box, List<AdPlan.Reserve> ads) {
         }
 
         /** The fillers (补白) the make-up may use on pages that must come out even: the issue's and the layout's. */
         private final List<Piece> fillers;
         private final Map<Key, SectionRun.Result> done = new HashMap<>();
+        /** The issue's ads, each with its frame on the page it is booked for. */
+        private final AdPlan ads;
+        /** Each run's page numbers as last numbered, in run order: the pages whose ads its composition keeps free. */
+        private final Map<String, List<Integer>> lastNumbers = new HashMap<>();
 
-        Trials(List<Piece> fillers) {
+        Trials(List<Piece> fillers, AdPlan ads) {
             this.fillers = fillers;
+            this.ads = ads;
+        }
+
+        /**
+         * What a run's pages keep for ads: those of the numbers the run had when last numbered (page 1's
+         * run starts at page 1), continuing upwards; no ads before a run is first numbered.
+         */
+        List<AdPlan.Reserve> reserves(Run s, int pages, boolean front) {
+            List<Integer> known = lastNumbers.getOrDefault(s.key(), front ? List.of(1) : List.of());
+            List<AdPlan.Reserve> out = new ArrayList<>();
+            int number = 0;
+            for (int i = 0; i < pages; i++) {
+                number = i < known.size() ? known.get(i) : number == 0 ? 0 : number + 1;
+                out.add(number == 0 ? AdPlan.NONE.on(i == 0 && front ? 1 : 2, grid) : ads.on(number, grid));
+            }
+            return out;
+        }
+
+        /** Records the runs' page numbers; true when every run was composed around its own pages' ads. */
+        boolean settle(Allotment allotment, Numbering numbering) {
+            boolean settled = true;
+            for (int i = 0; i < allotment.runs().size(); i++) {
+                Run s = allotment.runs().get(i);
+                List<AdPlan.Reserve> assumed = reserves(s, allotment.pages().get(i), allotment.front(i));
+                lastNumbers.put(s.key(), List.copyOf(numbering.numbers().get(i)));
+                settled &= assumed.equals(reserves(s, allotment.pages().get(i), allotment.front(i)));
+            }
+            return settled;
         }
 
         SectionRun.Result run(Run s, int pages, boolean front, Index index) {
             boolean carries = front && index.wanted();
-            Key key = new Key(s.key(), pages, front, carries ? index.box() : null);
+            List<AdPlan.Reserve> reserved = reserves(s, pages, front);
+            Key key = new Key(s.key(), pages, front, carries ? index.box() : null, reserved);
             return done.computeIfAbsent(key, k -> {
                 List<Piece> briefs = new ArrayList<>(s.briefs());
                 // pull quotes and fillers are there to be used where a page needs them
@@ -280,13 +321,51 @@ public final class Composer {
                 }
                 briefs.addAll(fillers);
                 SectionRun runner = new SectionRun(filler(index.box()), builder);
-                return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted()), s.names());
+                return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted(), reserved), s.names());
             });
         }
     }
 
     private PageFiller filler(IndexBox box) {
         return new PageFiller(builder, Costs.DEFAULT, box);
+    }
+
+    /**
+     * Every ad booked for a page the issue has, and every run composed around its own pages' ads: a run
+     * last composed for other numbers is composed again for its own, on as many pages; if its copy no
+     * longer fits them, the editor hears which ad to plan for.
+     */
+    private Composed checkAds(Composed composed, Numbering numbering, Index index, Trials trials) {
+        AdPlan ads = trials.ads;
+        int total = numbering.total();
+        for (int page : ads.pages()) {
+            if (page > total) {
+                paiban.model.Ad a = ads.on(page, grid).fixed().stream().map(AdPlan.Frame::ad).findFirst()
+                        .orElseGet(() -> ads.on(page, grid).band() != null ? ads.on(page, grid).band().ad() : ads.ears(page).getFirst().ad());
+                throw new PaibanException(a.where() + ": page " + page + ", but the copy fills " + total
+                        + " pages; book the ad for one of them, or set 'pages' in issue.yaml");
+            }
+        }
+        if (ads.isEmpty()) return composed;
+        Allotment allotment = composed.allotment();
+        List<SectionRun.Result> results = new ArrayList<>(composed.results());
+        for (int i = 0; i < allotment.runs().size(); i++) {
+            Run s = allotment.runs().get(i);
+            List<Integer> real = numbering.numbers().get(i);
+            trials.lastNumbers.put(s.key(), List.copyOf(real));
+            SectionRun.Result own = trials.run(s, allotment.pages().get(i), allotment.front(i), index);
+            if (own == results.get(i)) continue;
+            results.set(i, own);
+            if (own.left().isEmpty()) continue;
+            for (int n : real) {
+                AdPlan.Reserve want = ads.on(n, grid);
+                AdPlan.Frame f = want.band() != null ? want.band() : want.fixed().isEmpty() ? null : want.fixed().getFirst();
+                if (f == null) continue;
+                throw new PaibanException(f.ad().where() + ": composition could not settle which run's page is page "
+                        + n + " around its ad; plan the page (plan: - page: " + n + ", section: …) to fix it");
+            }
+        }
+        return new Composed(allotment, results);
     }
 
     private static int minPages(Run s, boolean front) {
@@ -555,12 +634,13 @@ public final class Composer {
     }
 
     /** A planned page that could not take all its articles is the plan's error, named by its entry. */
-    private void checkPlan(Composed composed, Index index) {
+    private void checkPlan(Composed composed, Index index, Trials trials) {
         Allotment a = composed.allotment();
         PageFiller filler = filler(index.box());
         for (int r = 0; r < a.runs().size(); r++) {
             Run s = a.runs().get(r);
-            List<SectionRun.PageSpec> specs = specs(s, a.pages().get(r), a.front(r), index.wanted());
+            List<SectionRun.PageSpec> specs = specs(s, a.pages().get(r), a.front(r), index.wanted(),
+                    trials.reserves(s, a.pages().get(r), a.front(r)));
             for (int i = 0; i < specs.size(); i++) {
                 List<Piece> missed = composed.results().get(r).unplaced().get(i);
                 if (missed.isEmpty()) continue;
@@ -587,7 +667,7 @@ public final class Composer {
      * The pages in number order, their modules set now that every page number is known: jump lines and the
      * 导读 box's page numbers. {@code box} is the last pass's box, whose items the final box lists.
      */
-    private List<Page> build(Composed composed, Numbering numbering, IndexBox box, Issue issue, Optional<Integer> fixed,
+    private List<Page> build(Composed composed, Numbering numbering, IndexBox box, AdPlan ads, Issue issue, Optional<Integer> fixed,
                              List<String> warnings) {
         Map<Piece, Integer> pageOf = new HashMap<>();
         Map<Integer, List<Slot>> slotsOf = new TreeMap<>();
@@ -620,6 +700,10 @@ public final class Composer {
                     modules.add(builder.filler(s));
                     continue;
                 }
+                if (p.isAd()) {
+                    modules.add(AdPlan.module(p.ad(), grid));
+                    continue;
+                }
                 if (p.isQuote()) {
                     modules.add(builder.quote(s));
                     continue;
@@ -634,6 +718,8 @@ public final class Composer {
                 }
                 modules.add(builder.build(s, to, from));
             }
+            // the 报眼 stands in the masthead's ear, off the grid the copy fills
+            for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));
             Run run = composed.allotment().runs().get(numbering.at(n).run());
             List<String> names = sectionsOn(run, modules, issue);
             pages.add(new Page(n, names, modules));

@@ -10,7 +10,13 @@ import java.util.Map;
  * word composition prints. Widths are in body characters, so one set of rules serves any column count.
  * {@link #DEFAULTS} are the tabloid's; a layout.yaml overrides any of them.
  */
-public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
+public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
+                          Ads ads) {
+
+    /** Rules without advertising of their own: ads take {@link Ads#DEFAULTS}. */
+    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
+        this(headlines, briefs, index, photos, air, words, Ads.DEFAULTS);
+    }
 
     /**
      * Headline levels. The issue's lead takes {@code lead}; a page's first story takes at least
@@ -108,6 +114,35 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
         }
     }
 
+    /**
+     * Advertising (广告): the ad sizes the layout names, the word every ad is labelled with (the rules
+     * require ads to be marked), and the resolution an ad's image needs at its placed size.
+     *
+     * @param file      the layout.yaml that set them, for messages
+     * @param sizes     by name (通栏, 半通栏, 报眼 …), in the file's order
+     * @param label     printed at a corner of every ad
+     * @param minDpi    below this an ad is printed with a warning naming its file
+     * @param refuseDpi below this it is refused: it would print as visible pixels
+     */
+    public record Ads(String file, Map<String, AdSize> sizes, String label, int minDpi, int refuseDpi) {
+        public Ads {
+            sizes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sizes));
+        }
+
+        public static final Ads DEFAULTS = new Ads("paiban's default layout rules", Map.of(), "广告", 200, 100);
+    }
+
+    /**
+     * A named ad size. {@code columns} 0 is the page's whole width (通栏, 半通栏); an ear size ({@code ear}
+     * "left" or "right") is a 报眼: it stands on page 1 in the masthead's ear, beside the nameplate, not on
+     * the grid the stories fill.
+     */
+    public record AdSize(String name, int columns, int lines, String ear) {
+        public boolean earSize() {
+            return !ear.isEmpty();
+        }
+    }
+
     public static final LayoutRules DEFAULTS = new LayoutRules(
             new Headlines("headline-1", "headline-2", List.of(
                     new Level(60, 3, "headline-2"),
@@ -140,5 +175,5 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
             "index", "title, max-items, lane-width, marker", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
-            "print", "ink-limit");
+            "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes");
 }

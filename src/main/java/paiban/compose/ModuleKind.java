@@ -13,9 +13,11 @@ public enum ModuleKind {
     /** A pull quote (引语): a sentence of a story set large, chosen by the editor with {@code quote:}. */
     QUOTE,
     /** A house notice or 公益广告 picture from a fillers folder. */
-    FILLER;
+    FILLER,
+    /** An advertisement (广告) booked for the page, placed before the copy; never an article, never in the 导读. */
+    AD;
 
-    /** True for modules that hold an article's own copy; the 导读 box, quotes and fillers do not. */
+    /** True for modules that hold an article's own copy; the 导读 box, quotes, fillers and ads do not. */
     public boolean article() {
         return this == STORY || this == CONTINUATION || this == BRIEF;
     }

@@ -3,7 +3,8 @@ package paiban.compose;
 /**
  * Where each column of a built page really ends: the grid line after the last thing printed in it, text
  * lines by their baselines and widths, photos by their frames, the 导读 box and fillers by their frames
- * (a tinted box is what the reader sees end). The build names a page short by this, not by its plans.
+ * (a tinted box is what the reader sees end); in columns an ad closes at the foot, by how near the copy
+ * comes to the ad's top. The build names a page short by this, not by its plans.
  */
 final class PageFeet {
 
@@ -12,9 +13,16 @@ final class PageFeet {
 
     static int[] of(Page page, Grid grid) {
         int[] feet = new int[grid.columns()];
+        // an ad at the foot closes its columns there: the copy above it must reach its top
+        int[] adTop = new int[grid.columns()];
+        java.util.Arrays.fill(adTop, grid.lines());
         float step = grid.columnWidth() + grid.gutter();
         for (Module m : page.modules()) {
-            if (m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER) {
+            if (m.kind() == ModuleKind.AD && m.bottom() == grid.lines()) {
+                for (int c = m.column(); c < m.column() + m.span(); c++) adTop[c] = Math.min(adTop[c], m.line());
+                continue;
+            }
+            if (m.kind() == ModuleKind.AD || m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER) {
                 for (int c = m.column(); c < m.column() + m.span(); c++) feet[c] = Math.max(feet[c], m.bottom());
                 continue;
             }
@@ -31,6 +39,7 @@ final class PageFeet {
                 for (int c = Math.max(0, from); c <= Math.min(grid.columns() - 1, to); c++) feet[c] = Math.max(feet[c], line);
             }
         }
+        for (int c = 0; c < feet.length; c++) feet[c] += grid.lines() - adTop[c];
         return feet;
     }
 }

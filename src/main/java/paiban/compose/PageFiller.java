@@ -34,9 +34,24 @@ final class PageFiller {
      *                which decides how much copy reaches the section's last page
      * @param sections the sections of the run in their order: a later section's piece placed while an earlier
      *                 one's waits costs {@link Costs#sectionOrder()}
+     * @param ads    what the page keeps for its ads, placed before the copy: {@code top} is its first line
      */
     record Spec(int top, boolean canCut, boolean lead, boolean index, Map<Piece, Integer> spans, Set<Piece> must,
-                SectionRun.Stretch stretch, List<String> sections) {
+                SectionRun.Stretch stretch, List<String> sections, AdPlan.Reserve ads) {
+
+        /** The line the copy ends at: the foot, or the top of the full-width ads there. */
+        int bottom() {
+            return ads.bottom();
+        }
+
+        /**
+         * Where the band starting at {@code top} must end: at the narrow ad's band if it is still below,
+         * else at the copy's foot.
+         */
+        int limit(int top) {
+            AdPlan.Frame band = ads.band();
+            return band != null && top <= band.line() ? band.line() : bottom();
+        }
 
         int sectionRank(Piece p) {
             return p.furniture() ? -1 : Math.max(0, sections.indexOf(p.story().article().section()));
@@ -110,7 +125,7 @@ final class PageFiller {
         while (!beam.isEmpty()) {
             List<State> next = new ArrayList<>();
             for (State s : beam) {
-                List<State> grown = s.top() < grid.lines() ? expand(s, spec) : List.of();
+                List<State> grown = s.top() < spec.bottom() ? expand(s, spec) : List.of();
                 if (grown.isEmpty()) {
                     double c = finish(s, spec);
                     if (c < bestCost) {
@@ -124,7 +139,10 @@ final class PageFiller {
             next.sort(Comparator.comparingDouble(s -> (s.cost() + outlook(s, spec)) / (s.top() - spec.top() + 1.0)));
             beam = dedupe(next, spec.canCut() ? BEAM : LAST_PAGE_BEAM);
         }
-        return new Filled(best.slots(), best.queue(), best.briefs(), best.carried(), best.indexDone(), bestCost);
+        // the full-width ads stand outside the copy's lines: they join the page's slots as they are
+        List<Slot> slots = new ArrayList<>(best.slots());
+        for (AdPlan.Frame f : spec.ads().fixed()) slots.add(adSlot(f));
+        return new Filled(List.copyOf(slots), best.queue(), best.briefs(), best.carried(), best.indexDone(), bestCost);
     }
 
     private static List<State> dedupe(List<State> states, int beam) {
@@ -153,7 +171,9 @@ final class PageFiller {
                 need += builder.natural(p, w, photoChoices(p, w, Rank.OTHER, spec)[0], Rank.OTHER) * w;
             }
         }
-        double room = (grid.lines() - s.top()) * grid.columns();
+        AdPlan.Frame band = spec.ads().band();
+        double room = (spec.bottom() - s.top()) * grid.columns()
+                - (band != null && s.top() <= band.line() ? band.lines() * band.span() : 0);
         return pending + (need > room ? (need - room) * costs.overflow() / 4 : (room - need) * costs.whiteFoot() * 4);
     }
 
@@ -169,7 +189,7 @@ final class PageFiller {
     /** The page's final score: what it left empty, and what it failed to place. */
     private double finish(State s, Spec spec) {
         double c = s.cost();
-        int left = grid.lines() - s.top();
+        int left = spec.bottom() - s.top();
         boolean waiting = !s.queue().isEmpty() || s.briefs().stream().anyMatch(p -> !p.furniture());
         // with copy waiting the page is stuck; without, it is a section's last page, which should be full too
         c += waiting ? left * grid.columns() * costs.stuck() : grid.columns() * costs.foot(left);
@@ -224,11 +244,22 @@ final class PageFiller {
     }
 
     private List<State> expand(State s, Spec spec, boolean anyPhoto) {
+        AdPlan.Frame ad = spec.ads().band();
+        if (ad != null && s.top() == ad.line()) {
+            State n = adBand(s, spec, ad);
+            return n == null ? List.of() : List.of(n);
+        }
         Piece head = head(s, spec);
+        if (head == null && ad != null && s.top() < ad.line()) {
+            // the copy has run out above the ad: the lines down to it stay white, which the score counts as a foot
+            return List.of(new State(ad.line(), s.slots(), s.queue(), s.briefs(), s.carried(), s.indexDone(),
+                    s.cost() + grid.columns() * costs.foot(ad.line() - s.top())));
+        }
         if (head == null) return List.of();
-        int room = grid.lines() - s.top();
+        int room = spec.limit(s.top()) - s.top();
         // the page's first piece is its 头条: the lead on page 1, a full headline group elsewhere
-        boolean opens = s.slots().isEmpty() && !head.furniture() && !head.continuation();
+        // (an ad booked for the page's top does not take that place: it is no story)
+        boolean opens = s.slots().stream().allMatch(sl -> sl.piece().isAd()) && !head.furniture() && !head.continuation();
         Rank rank = !opens ? Rank.OTHER : spec.lead() ? Rank.LEAD : Rank.PAGE_LEAD;
         int minBand = costs.minBand();
         List<State> out = new ArrayList<>();
@@ -324,7 +355,8 @@ final class PageFiller {
 
     /** Lays one band of height {@code h} split as {@code config}, with {@code head} in group {@code g}. */
     private State band(State s, Spec spec, int[] config, int g, Piece head, int ps, Rank rank, int h) {
-        boolean foot = s.top() + h == grid.lines();
+        // a band that ends on the narrow ad's top ends like one at the foot: the ad closes its columns
+        boolean foot = s.top() + h == spec.limit(s.top());
         if (h < costs.minBand() && !foot) return null;
         Set<Piece> used = new HashSet<>();
         List<Slot> slots = new ArrayList<>();
@@ -384,6 +416,46 @@ final class PageFiller {
             for (Piece p : used) if (!p.furniture() && !p.brief() && !p.continuation() && p != head) cost += costs.frontStory();
             if (!lead && !head.furniture() && !head.brief() && !head.continuation()) cost += costs.frontStory();
         }
+        List<Piece> carried = new ArrayList<>(s.carried());
+        for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
+        List<Slot> all = new ArrayList<>(s.slots());
+        all.addAll(slots);
+        return new State(s.top() + h, List.copyOf(all), queue, briefs, carried,
+                s.indexDone() || used.contains(Piece.INDEX), s.cost() + cost);
+    }
+
+    /** A full-width or corner ad's slot: reserved before the copy, never cut, never moved. */
+    private static Slot adSlot(AdPlan.Frame f) {
+        return new Slot(Piece.of(f), f.column(), f.span(), f.line(), f.lines(), 0, 0, 0, Rank.OTHER);
+    }
+
+    /**
+     * The band of the ad narrower than the page: the ad takes its columns at its side, and the columns
+     * beside it are filled as any group is, to the ad's height (at the foot, like a band that ends there).
+     */
+    private State adBand(State s, Spec spec, AdPlan.Frame ad) {
+        int h = ad.lines();
+        int w = grid.columns() - ad.span();
+        boolean foot = ad.bottom() == spec.bottom();
+        Set<Piece> used = new HashSet<>();
+        Stack st = stack(s, spec, w, h, foot, used, null, 0, Rank.OTHER);
+        double cost = 0;
+        List<Slot> slots = new ArrayList<>();
+        slots.add(adSlot(ad));
+        int column = ad.column() == 0 ? ad.span() : 0;
+        if (st == null) {
+            // nothing waiting fits beside the ad: its columns stay white, which the page's score shows
+            cost += w * h * costs.stuck();
+        } else {
+            for (Slot sl : st.slots()) slots.add(sl.at(column, s.top() + sl.line()));
+            used.addAll(st.used());
+            cost += st.cost();
+        }
+        List<Piece> queue = new ArrayList<>(s.queue());
+        queue.removeAll(used);
+        List<Piece> briefs = new ArrayList<>(s.briefs());
+        briefs.removeAll(used);
+        for (Piece p : used) if (p.furniture()) cost += costs.filler();
         List<Piece> carried = new ArrayList<>(s.carried());
         for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
         List<Slot> all = new ArrayList<>(s.slots());

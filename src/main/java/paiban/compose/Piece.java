@@ -4,33 +4,42 @@ import paiban.model.Filler;
 
 /**
  * Something waiting for a place on a page: a whole story, a brief, the rest of a cut story, the 导读 box,
- * or a filler (补白). The last two are page furniture: they carry no article's copy.
+ * a filler (补白), or an ad booked for the page. The last three are page furniture: they carry no article's copy.
  *
  * @param story   the story, or null for furniture
  * @param fromRow the first body row still to be placed
  * @param part    0 for a story's first part, n for its n-th continuation (上接 part)
  * @param filler  the filler, or null
+ * @param ad      the ad and its frame, or null: reserved before the copy is placed
  */
-record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuote) {
+record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuote, AdPlan.Frame ad) {
 
     /** The 导读 box on page 1: it lists the stories on the other pages. */
-    static final Piece INDEX = new Piece(null, 0, 0, null, false);
+    static final Piece INDEX = new Piece(null, 0, 0, null, false, null);
 
     Piece(Story story, int fromRow, int part) {
-        this(story, fromRow, part, null, false);
+        this(story, fromRow, part, null, false, null);
     }
 
     static Piece of(Filler f) {
-        return new Piece(null, 0, 0, f, false);
+        return new Piece(null, 0, 0, f, false, null);
+    }
+
+    static Piece of(AdPlan.Frame ad) {
+        return new Piece(null, 0, 0, null, false, ad);
     }
 
     /** The story's pull quote (引语), which may stand on a page that carries the story. */
     static Piece quoteOf(Story s) {
-        return new Piece(s, 0, 0, null, true);
+        return new Piece(s, 0, 0, null, true, null);
     }
 
     boolean index() {
-        return story == null && filler == null;
+        return story == null && filler == null && ad == null;
+    }
+
+    boolean isAd() {
+        return ad != null;
     }
 
     boolean isFiller() {
@@ -72,6 +81,6 @@ record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuot
 
     @Override
     public String toString() {
-        return isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
+        return isAd() ? "广告 " + ad.ad().advertiser() : isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
     }
 }

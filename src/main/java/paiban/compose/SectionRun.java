@@ -23,8 +23,9 @@ final class SectionRun {
      * @param front   page 1: masthead, lead story, 导读 box
      * @param index   the page carries the 导读 box
      * @param planned the plan's pieces for this page, in order, with their spans (0: free)
+     * @param ads     what the page keeps for the ads booked for it, before the copy is placed
      */
-    record PageSpec(boolean front, boolean index, List<Piece> planned, Map<Piece, Integer> spans) {
+    record PageSpec(boolean front, boolean index, List<Piece> planned, Map<Piece, Integer> spans, AdPlan.Reserve ads) {
     }
 
     /**
@@ -160,8 +161,9 @@ final class SectionRun {
             List<Piece> q = new ArrayList<>(spec.planned());
             q.addAll(carried);
             q.addAll(queue);
-            PageFiller.Spec fs = new PageFiller.Spec(spec.front() ? grid.mastheadLines() : 0, i < specs.size() - 1,
-                    spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch, sections);
+            PageFiller.Spec fs = new PageFiller.Spec(spec.ads().top(), i < specs.size() - 1,
+                    spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch, sections,
+                    spec.ads());
             PageFiller.Filled f = filler.fill(fs, q, briefQueue);
             pages.add(f.slots());
             feet.add(feet(f.slots()));
@@ -187,8 +189,15 @@ final class SectionRun {
     /** Each column's last line of copy on a page: where the lowest module's text in that column ends. */
     int[] feet(List<Slot> slots) {
         int[] feet = new int[grid.columns()];
+        // an ad at the foot closes its columns there: the copy's foot in them is the ad's top
+        int[] adTop = new int[grid.columns()];
+        java.util.Arrays.fill(adTop, grid.lines());
         Map<Integer, Slot> lowest = new HashMap<>();
         for (Slot s : slots) {
+            if (s.piece().isAd() && s.bottom() == grid.lines()) {
+                for (int c = s.column(); c < s.column() + s.span(); c++) adTop[c] = Math.min(adTop[c], s.line());
+                continue;
+            }
             // a filler closes white on the page, but does not count as copy: pages and runs are chosen by what
             // the copy fills, so that no page is given over to fillers
             if (s.piece().isFiller()) continue;
@@ -206,6 +215,7 @@ final class SectionRun {
             }
             feet[e.getKey()] = foot;
         }
+        for (int c = 0; c < feet.length; c++) feet[c] += grid.lines() - adTop[c];
         return feet;
     }
 }

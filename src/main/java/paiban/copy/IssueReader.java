@@ -2,6 +2,7 @@ package paiban.copy;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 import paiban.core.PaibanException;
+import paiban.model.Ad;
 import paiban.model.Article;
 import paiban.model.Furniture;
 import paiban.model.Issue;
@@ -30,7 +31,7 @@ public final class IssueReader {
      */
     static final List<String> KEYS = List.of("paper", "date", "number", "layout", "pages", "publisher", "serial",
             "editor", "cn", "postal-code", "supervisor", "sponsor", "lunar-date", "address", "telephone", "printer",
-            "price", "plan");
+            "price", "plan", "ads");
 
     private IssueReader() {
     }
@@ -165,12 +166,105 @@ public final class IssueReader {
             guard.resolve(name, name);
             articles.add(ArticleReader.read(file, guard, "要闻", photos, warnings));
         }
+        List<Ad> ads = readAds(f, guard, pages, photos);
         PhotoReader.decodes(photos);
         Issue issue = new Issue(dir, dir.getFileName().toString(), paper, date, number, layout, pages,
-                text(f, "publisher"), text(f, "serial"), text(f, "editor"), furniture, plan, articles);
+                text(f, "publisher"), text(f, "serial"), text(f, "editor"), furniture, plan, articles, ads);
         checkPlan(issue, planLines);
         missing(furniture).forEach(warnings);
         return issue;
+    }
+
+    /**
+     * The advertisements of {@code ads:}, e.g.
+     * <pre>
+     * ads:
+     *   - advertiser: 岭南农机
+     *     file: ads/nongji.jpg      # JPEG or PNG inside the issue folder
+     *     page: 2
+     *     size: 半通栏               # a size named in the layout's layout.yaml, or columns x lines: 3x20
+     *     position: foot            # foot (default), top, top-left, top-right, foot-left, foot-right
+     * </pre>
+     * Sizes are resolved against the layout in compose, which knows its grid.
+     */
+    private static List<Ad> readAds(YamlFields f, FolderGuard guard, Optional<Integer> pages,
+                                    List<PhotoReader.Check> photos) {
+        List<Ad> out = new ArrayList<>();
+        int i = 0;
+        for (Node n : f.list("ads")) {
+            int k = ++i;
+            YamlFields e = f.nested(n, "ads[" + k + "]");
+            e.onlyKeys(List.of("advertiser", "file", "page", "size", "position"), " in ads[" + k + "]");
+            String at = "issue.yaml:" + e.line() + ": ads[" + k + "]";
+            String advertiser = e.text("advertiser").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(at + " has no 'advertiser'; add a line 'advertiser: <who placed it>', which the "
+                            + "bookmarks and text.json name"));
+            String here = at + " (" + advertiser + ")";
+            String file = e.text("file").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(here + " has no 'file'; add a line 'file: ads/<image>.jpg' (a JPEG or PNG in the issue folder)"));
+            if (file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+                // a PDF ad would have to be imported as a form XObject after Flying Saucer has drawn the page,
+                // and kept clear of the photo pipeline's CMYK and ink-limit passes; paiban does not do that yet
+                throw new PaibanException(here + ": 'file: " + file + "' is a PDF; paiban places JPEG and PNG ads "
+                        + "only: export the ad as a JPEG or PNG of at least 300 dpi at its printed size");
+            }
+            Path image = guard.resolve(file, here + ", file");
+            PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
+            if (inks(image) == 4) {
+                // print separates RGB to the layout's ink limit; a CMYK file's inks would go to press as they
+                // are, and an agency's 300 % ad smears on newsprint: the build would refuse the print file
+                throw new PaibanException(here + ": " + file + " is a CMYK JPEG; paiban separates ads for the press"
+                        + " itself, to the layout's ink limit (print.ink-limit in layout.yaml), as it does photos: supply"
+                        + " the ad in RGB (sRGB)");
+            }
+            photos.add(new PhotoReader.Check(image, file, here + ", file"));
+            int page = e.integer("page", 1, 200, "2").orElseThrow(() ->
+                    new PaibanException(here + " has no 'page'; add a line 'page: 2', the page it is booked for"));
+            if (pages.isPresent() && page > pages.get()) {
+                throw new PaibanException("issue.yaml:" + e.line("page") + ": ads[" + k + "] (" + advertiser + "): page "
+                        + page + " is beyond 'pages: " + pages.get() + "'; book the ad for a page the issue has");
+            }
+            String size = e.text("size").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PaibanException(here + " has no 'size'; add a line 'size: 半通栏' (a size the layout names) or "
+                            + "'size: 3x20' (columns x grid lines)"));
+            Ad.Size parsed;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})\\s*[x×X]\\s*([0-9]{1,3})").matcher(size);
+            if (m.matches()) {
+                parsed = Ad.Size.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                if (parsed.columns() < 1 || parsed.lines() < 2) {
+                    throw new PaibanException("issue.yaml:" + e.line("size") + ": ads[" + k + "] (" + advertiser + "): size "
+                            + Quoted.of(size) + " must be at least one column by two grid lines");
+                }
+            } else if (size.matches(".*[0-9].*")) {
+                throw new PaibanException("issue.yaml:" + e.line("size") + ": ads[" + k + "] (" + advertiser + "): size "
+                        + Quoted.of(size) + " is neither columns x grid lines (like 3x20) nor a size the layout names "
+                        + "(like 半通栏)");
+            } else {
+                parsed = Ad.Size.named(size);
+            }
+            String word = e.text("position").map(String::strip).orElse("foot");
+            Ad.Position position = Ad.Position.of(word).orElseThrow(() -> new PaibanException("issue.yaml:"
+                    + e.line("position") + ": ads[" + k + "] (" + advertiser + "): position " + Quoted.of(word)
+                    + " is not one of foot, top, top-left, top-right, foot-left, foot-right"));
+            out.add(new Ad(i, e.line(), advertiser, new paiban.model.Photo(file, image, "", "", h.width(), h.height(),
+                    h.orientation()), page, parsed, position));
+        }
+        return out;
+    }
+
+    /** The colour components of a JPEG's frame (4: CMYK or YCCK), 0 for another file or one that does not say. */
+    private static int inks(Path image) {
+        try {
+            var m = com.drew.imaging.jpeg.JpegMetadataReader.readMetadata(image.toFile(),
+                    List.of(new com.drew.metadata.jpeg.JpegReader()));
+            for (var d : m.getDirectoriesOfType(com.drew.metadata.jpeg.JpegDirectory.class)) {
+                Integer n = d.getInteger(com.drew.metadata.jpeg.JpegDirectory.TAG_NUMBER_OF_COMPONENTS);
+                if (n != null) return n;
+            }
+            return 0;
+        } catch (com.drew.imaging.jpeg.JpegProcessingException | IOException e) {
+            return 0; // a PNG, or a JPEG the decode check judges
+        }
     }
 
     /**

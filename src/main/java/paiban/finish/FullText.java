@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import paiban.model.Article;
+import paiban.compose.ModuleKind;
+import paiban.compose.PlacedPhoto;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
@@ -26,14 +28,23 @@ import java.util.Map;
  */
 public final class FullText {
 
-    /** The whole file: the issue's header, its pages, its articles. */
-    @JsonPropertyOrder({"paper", "date", "number", "title", "pages", "articles"})
+    /** The whole file: the issue's header, its pages, its articles, and the ads it carries (no article's copy). */
+    @JsonPropertyOrder({"paper", "date", "number", "title", "pages", "articles", "ads"})
     public record Document(String paper, String date, int number, String title, List<PageEntry> pages,
-                           List<ArticleEntry> articles) {
+                           List<ArticleEntry> articles, List<AdEntry> ads) {
         public Document {
             pages = pages == null ? List.of() : List.copyOf(pages);
             articles = articles == null ? List.of() : List.copyOf(articles);
+            ads = ads == null ? List.of() : List.copyOf(ads);
         }
+    }
+
+    /**
+     * An advertisement (广告): who placed it, its page, and its image's place on the page in points from
+     * the page's top-left. Kept apart from the articles: it is no copy of the paper's.
+     */
+    @JsonPropertyOrder({"kind", "advertiser", "page", "x", "y", "width", "height"})
+    public record AdEntry(String kind, String advertiser, int page, float x, float y, float width, float height) {
     }
 
     /** A page: its number, its section, and the slugs of the articles on it in reading order. */
@@ -82,6 +93,16 @@ public final class FullText {
                 pageSection.putIfAbsent(t.slug(), page.section());
             }
         }
+        List<AdEntry> ads = new ArrayList<>();
+        for (RenderedIssue.PageInfo page : r.pages()) {
+            for (RenderedIssue.ModuleArea a : page.areas()) {
+                if (a.module().kind() != ModuleKind.AD) continue;
+                for (PlacedPhoto p : a.module().photos()) {
+                    ads.add(new AdEntry(ModuleKind.AD.word(), a.module().title(), page.number(), r.trim().areaLeft() + p.x(),
+                            r.trim().areaTop() + p.y(), p.width(), p.height()));
+                }
+            }
+        }
         List<ArticleEntry> articles = new ArrayList<>();
         for (String slug : parts.keySet()) {
             String section = r.issue().article(slug).map(Article::section).orElse(pageSection.get(slug));
@@ -89,7 +110,7 @@ public final class FullText {
                     parts.get(slug)));
         }
         var issue = r.issue();
-        return new Document(issue.paper(), issue.date().toString(), issue.number(), issue.title(), pages, articles);
+        return new Document(issue.paper(), issue.date().toString(), issue.number(), issue.title(), pages, articles, ads);
     }
 
     static void write(RenderedIssue r, Path file) throws IOException {

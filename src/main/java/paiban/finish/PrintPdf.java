@@ -58,6 +58,8 @@ final class PrintPdf {
     /** Above this, pixels are wasted on the press; such photos are reduced to {@link #TARGET_DPI}. */
     static final double CAP_DPI = 450;
     static final double TARGET_DPI = 300;
+    /** Points a losslessly stored photo or drawing is separated under the ink limit (see {@link #toCmyk}). */
+    static final int LOSSLESS_UNDER = 1;
     static final float JPEG_QUALITY = 0.92f;
 
     private final Master master;
@@ -88,6 +90,9 @@ final class PrintPdf {
                 frame(doc, page, body, registration);
             }
 
+            // the ads must be findable as ads in print too: bookmarks to each page and each ad
+            float margin = marks ? CropMarks.MARGIN : BLEED;
+            Navigation.add(doc, master.issue(), margin, margin);
             intent(doc);
             declarePdfx(doc);
             List<String> rgb = ColourAudit.rgbUses(doc);
@@ -168,7 +173,9 @@ final class PrintPdf {
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         try (OutputStream z = new DeflaterOutputStream(packed)) {
-            z.write(Pixels.separate(rgb, transform, false));
+            // a point under the limit: where a drawing's hard edge (an ad's type on a full tint) is
+            // resampled, each ink rounds on its own and four roundings could add a level or two
+            z.write(Pixels.separate(rgb, transform.tightened(LOSSLESS_UNDER), false));
         }
         return new Pixels.Encoded(packed.toByteArray(), false, w, h, PDDeviceCMYK.INSTANCE);
     }

@@ -14,21 +14,24 @@ import java.util.Optional;
  * @param furniture the publication data the rules require in the nameplate and the 报尾
  * @param plan     the editor's manual page plan (may be empty)
  * @param articles in file-name order; composition decides the printed order
+ * @param ads      the advertisements booked for its pages, placed before the copy
  */
 public record Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
                     Optional<Integer> pages, String publisher, String serial, String editor, Furniture furniture,
-                    List<PlanPage> plan, List<Article> articles) {
+                    List<PlanPage> plan, List<Article> articles, List<Ad> ads) {
 
     public Issue {
         plan = List.copyOf(plan);
         articles = List.copyOf(articles);
+        ads = List.copyOf(ads);
     }
 
-    /** An issue without the publication data, as tests make them: its nameplate carries what it has. */
+    /** An issue without the publication data and without advertisements, as tests make them. */
     public Issue(Path folder, String id, String paper, LocalDate date, int number, String layout,
                  Optional<Integer> pages, String publisher, String serial, String editor,
                  List<PlanPage> plan, List<Article> articles) {
-        this(folder, id, paper, date, number, layout, pages, publisher, serial, editor, Furniture.NONE, plan, articles);
+        this(folder, id, paper, date, number, layout, pages, publisher, serial, editor, Furniture.NONE, plan, articles,
+                List.of());
     }
 
     /** "广东科技报 2021-06-22 总第N期": the title of every edition and of the email. */

@@ -26,8 +26,8 @@ final class LayoutRulesReader {
     /** The layout's rules, or the defaults when it has no layout.yaml. */
     static LayoutRules read(Path folder, String layout) {
         Path file = folder.resolve("layout.yaml");
-        if (!Files.isRegularFile(file)) return LayoutRules.DEFAULTS;
         String name = "layouts/" + layout + "/layout.yaml";
+        if (!Files.isRegularFile(file)) return LayoutRules.DEFAULTS;
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -38,7 +38,49 @@ final class LayoutRulesReader {
         f.onlyKeys(LayoutRules.SECTIONS.keySet(), "");
         LayoutRules d = LayoutRules.DEFAULTS;
         return new LayoutRules(headlines(f, d.headlines()), briefs(f, d.briefs()), index(f, d.index()),
-                photos(f, d.photos()), air(f, d.air()), words(f, d.words()));
+                photos(f, d.photos()), air(f, d.air()), words(f, d.words()), ads(f, name));
+    }
+
+    /**
+     * The ad sizes the layout names, e.g. {@code 半通栏: { lines: 9 }} (the page's width) or
+     * {@code 报眼: { columns: 1, lines: 9, ear: right }} (page 1, in the masthead's ear).
+     */
+    private static LayoutRules.Ads ads(YamlFields f, String name) {
+        LayoutRules.Ads d = LayoutRules.Ads.DEFAULTS;
+        Optional<YamlFields> s = section(f, "ads");
+        if (s.isEmpty()) return new LayoutRules.Ads(name, d.sizes(), d.label(), d.minDpi(), d.refuseDpi());
+        YamlFields a = s.get();
+        java.util.Map<String, LayoutRules.AdSize> sizes = new java.util.LinkedHashMap<>();
+        Optional<YamlFields> list = a.section("sizes");
+        if (list.isPresent()) {
+            YamlFields l = list.get();
+            for (String size : l.keys()) {
+                YamlFields z = l.section(size).orElseThrow(() -> new PaibanException(f.file() + ":" + l.line(size)
+                        + ": ads.sizes." + size + " needs its size, e.g. '" + size + ": { lines: 9 }'"));
+                z.onlyKeys(List.of("columns", "lines", "ear"), " under 'ads.sizes." + size + "'");
+                int columns = z.integer("columns", 1, 10, "2").orElse(0);
+                int lines = z.integer("lines", 2, 300, "9").orElseThrow(() -> new PaibanException(f.file() + ":"
+                        + z.line() + ": ads.sizes." + size + " has no 'lines'; give its height in grid lines, e.g. 'lines: 9'"));
+                String ear = z.text("ear").map(String::strip).orElse("");
+                if (!ear.isEmpty() && !ear.equals("left") && !ear.equals("right")) {
+                    throw new PaibanException(f.file() + ":" + z.line("ear") + ": ads.sizes." + size + ".ear must be "
+                            + "left or right (the masthead's ear the 报眼 takes), found '" + ear + "'");
+                }
+                if (!ear.isEmpty() && columns == 0) {
+                    throw new PaibanException(f.file() + ":" + z.line() + ": ads.sizes." + size + " stands in the "
+                            + "masthead's ear, so it needs 'columns' (the page's whole width is the nameplate's)");
+                }
+                sizes.put(size, new LayoutRules.AdSize(size, columns, lines, ear));
+            }
+        }
+        int min = a.integer("min-dpi", 50, 1200, "200").orElse(d.minDpi());
+        int refuse = a.integer("refuse-dpi", 10, 1200, "100").orElse(d.refuseDpi());
+        if (refuse > min) {
+            throw new PaibanException(f.file() + ":" + a.line("refuse-dpi") + ": ads.refuse-dpi (" + refuse
+                    + ") must not be above ads.min-dpi (" + min + ")");
+        }
+        return new LayoutRules.Ads(name, sizes, a.text("label").map(String::strip).filter(t -> !t.isEmpty())
+                .orElse(d.label()), min, refuse);
     }
 
     private static Optional<YamlFields> section(YamlFields f, String key) {

@@ -8,6 +8,7 @@ import paiban.core.PaibanException;
 import paiban.compose.Grid;
 import paiban.compose.LayoutRules;
 import paiban.compose.Module;
+import paiban.compose.ModuleKind;
 import paiban.compose.Page;
 import paiban.compose.PlacedPhoto;
 import paiban.model.Furniture;
@@ -42,12 +43,17 @@ final class PageDocument {
         for (Page page : pages) {
             Element copy = (Element) repeat.cloneNode(true);
             if (page.number() == pages.size()) copy.setAttribute("class", copy.getAttribute("class") + " last");
+            // a 报眼 ad takes the masthead's ear: the layout's CSS moves what stood there (.with-ear-ad)
+            if (page.modules().stream().anyMatch(m -> m.kind() == ModuleKind.AD && page.front()
+                    && m.bottom() <= layout.grid().mastheadLines())) {
+                copy.setAttribute("class", copy.getAttribute("class") + " with-ear-ad");
+            }
             fill(copy, issue, page, pages.size(), layout.rules().words());
             Element area = find(copy, "data-slot", "type-area");
             if (area == null) {
                 throw new PaibanException("layouts/" + layout.name() + "/page.xhtml: no element with data-slot=\"type-area\"");
             }
-            addModules(doc, area, layout.grid(), page);
+            addModules(doc, area, layout.grid(), page, layout.rules().ads().label());
             parent.insertBefore(copy, next);
         }
         return doc;
@@ -115,7 +121,7 @@ final class PageDocument {
         };
     }
 
-    private static void addModules(Document doc, Element area, Grid grid, Page page) {
+    private static void addModules(Document doc, Element area, Grid grid, Page page, String adLabel) {
         int top = page.front() ? grid.mastheadLines() : 0;
         for (Module m : page.modules()) {
             Element box = doc.createElementNS(XHTML, "div");
@@ -129,7 +135,9 @@ final class PageDocument {
                 y -= grid.pitch() / 2;
                 h += grid.pitch() / 2;
             }
-            if (m.column() > 0) {
+            // a 报眼 stands in the masthead's ear, where no column rule runs
+            boolean ear = m.kind() == ModuleKind.AD && m.bottom() <= top;
+            if (m.column() > 0 && !ear) {
                 cls += " beside";
                 x -= grid.gutter() / 2;
                 w += grid.gutter() / 2;
@@ -139,6 +147,7 @@ final class PageDocument {
                     x, y, w, h));
             area.appendChild(box);
             for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
+            if (m.kind() == ModuleKind.AD) for (PlacedPhoto p : m.photos()) area.appendChild(adLabel(doc, p, adLabel));
         }
         Element galley = doc.createElementNS(XHTML, "div");
         galley.setAttribute("class", "galley");
@@ -163,6 +172,22 @@ final class PageDocument {
         img.setAttribute("alt", "");
         img.setAttribute("style", String.format(Locale.ROOT, "width: %.3fpt; height: %.3fpt;", p.width(), p.height()));
         frame.appendChild(img);
+        return frame;
+    }
+
+    /**
+     * The mark every ad carries (广告), in a box over the ad's image that the layout's CSS places at a
+     * corner ({@code .ad-frame}, {@code .ad-label}).
+     */
+    private static Element adLabel(Document doc, PlacedPhoto p, String label) {
+        Element frame = doc.createElementNS(XHTML, "div");
+        frame.setAttribute("class", "ad-frame");
+        frame.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                p.x(), p.y(), p.width(), p.height()));
+        Element mark = doc.createElementNS(XHTML, "div");
+        mark.setAttribute("class", "ad-label");
+        mark.setTextContent(label);
+        frame.appendChild(mark);
         return frame;
     }
 

@@ -61,7 +61,7 @@ final class PageMap {
             case CONTINUATION -> AreaKind.CONTINUATION;
             case BRIEF -> AreaKind.BRIEF;
             case INDEX -> AreaKind.INDEX;
-            case STORY, QUOTE, FILLER -> AreaKind.STORY;
+            case STORY, QUOTE, FILLER, AD -> AreaKind.STORY;
         };
     }
 
@@ -88,8 +88,8 @@ final class PageMap {
         List<Area> top = new ArrayList<>();
         for (Module m : page.modules()) {
             AreaKind kind = kindOf(m);
-            // fillers and pull quotes are furniture, not a story part to link
-            if (m.kind() == ModuleKind.FILLER || m.kind() == ModuleKind.QUOTE) continue;
+            // fillers, pull quotes and ads are furniture, not a story part to link
+            if (m.kind() == ModuleKind.FILLER || m.kind() == ModuleKind.QUOTE || m.kind() == ModuleKind.AD) continue;
             out.add(area(kind, m.slug(), m.title(), layout, sx, sy, grid.columnX(m.column()), grid.lineTop(m.line()),
                     grid.spanWidth(m.span()), m.lines() * grid.pitch(), page.number()));
             for (PlacedPhoto p : m.photos()) {

@@ -95,9 +95,16 @@ final class ComposedIssues {
      */
     static int[] feet(Page page, Grid grid) {
         int[] feet = new int[grid.columns()];
+        // an ad at the foot ends its columns: what counts there is how near the copy comes to the ad's top
+        int[] adTop = new int[grid.columns()];
+        java.util.Arrays.fill(adTop, grid.lines());
         float step = grid.columnWidth() + grid.gutter();
         for (Module m : page.modules()) {
-            if (m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER) {
+            if (m.kind() == ModuleKind.AD && m.bottom() == grid.lines()) {
+                for (int c = m.column(); c < m.column() + m.span(); c++) adTop[c] = Math.min(adTop[c], m.line());
+                continue;
+            }
+            if (m.kind() == ModuleKind.INDEX || m.kind() == ModuleKind.FILLER || m.kind() == ModuleKind.AD) {
                 for (int c = m.column(); c < m.column() + m.span(); c++) feet[c] = Math.max(feet[c], m.bottom());
                 continue;
             }
@@ -116,6 +123,7 @@ final class ComposedIssues {
                 for (int c = from; c <= to; c++) feet[c] = Math.max(feet[c], line);
             }
         }
+        for (int c = 0; c < feet.length; c++) feet[c] += grid.lines() - adTop[c];
         return feet;
     }
 

@@ -28,7 +28,8 @@ class FullTextTest {
 
     @Test
     void theHeaderNamesTheIssue() {
-        assertEquals(List.of("paper", "date", "number", "title", "pages", "articles"), names(json));
+        assertEquals(List.of("paper", "date", "number", "title", "pages", "articles", "ads"), names(json));
+        assertEquals(0, json.get("ads").size(), "an issue without ads lists none");
         assertEquals("广东科技报", json.get("paper").asText());
         assertEquals("2021-06-22", json.get("date").asText());
         assertEquals(1234, json.get("number").asInt());
