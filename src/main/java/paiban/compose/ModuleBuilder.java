@@ -76,7 +76,49 @@ public final class ModuleBuilder {
 
     /** Grid lines the piece's head takes at {@code span}: headline group, brief head or jump head. */
     int headLines(Piece p, int span, Rank rank) {
+        if (vertical(p, span, rank)) return 0;
         return head(p, span, rank).gridLines();
+    }
+
+    /**
+     * Whether the piece's headline is set as a column at its module's right edge (竖排标题): a story (not
+     * a continuation or a brief set as one) whose editor asked for it, in a module wide enough to keep at
+     * least a body column beside the headline's columns. Narrower, it falls back to a horizontal headline.
+     */
+    boolean vertical(Piece p, int span, Rank rank) {
+        if (p.furniture() || p.continuation() || kind(p, rank) != ModuleKind.STORY) return false;
+        if (p.story().article().headline() != paiban.model.HeadlineShape.VERTICAL) return false;
+        return span > headColumns(p, span, rank);
+    }
+
+    /** The vertical headline group of a piece, its columns no longer than about half the type area. */
+    private Story.VerticalHead verticalHead(Piece p, int span, Rank rank) {
+        TextStyle title = styles.get(headlineLevel(p.priority(), span, rank));
+        float max = Math.max(title.size() * 4, grid.lines() * grid.pitch() * MAX_VERTICAL_HEAD);
+        return p.story().verticalHeadline(headlineLevel(p.priority(), span, rank), max);
+    }
+
+    /**
+     * The most of the type area's height a vertical headline's column takes; a longer title breaks into a
+     * second column beside the first.
+     */
+    static final float MAX_VERTICAL_HEAD = 0.45f;
+
+    /** Whole columns a vertical headline takes at the module's right edge. */
+    int headColumns(Piece p, int span, Rank rank) {
+        float w = verticalHead(p, span, rank).width();
+        return Math.max(1, (int) Math.ceil((w - grid.columnWidth()) / (grid.columnWidth() + grid.gutter()) - 1e-3) + 1);
+    }
+
+    /** The body's columns: the module's, less a vertical headline's. */
+    private int bodySpan(Piece p, int span, Rank rank) {
+        return vertical(p, span, rank) ? span - headColumns(p, span, rank) : span;
+    }
+
+    /** Grid lines a vertical headline's columns reach down from the module's top, with half a line of air above; else 0. */
+    private int headLength(Piece p, int span, Rank rank) {
+        if (!vertical(p, span, rank)) return 0;
+        return grid.linesFor(verticalHead(p, span, rank).length() + grid.pitch());
     }
 
     private Story.Headline head(Piece p, int span, Rank rank) {
@@ -114,7 +156,9 @@ public final class ModuleBuilder {
         Key k = new Key(p, span, photoSpan, rank, 0);
         Integer n = naturals.get(k);
         if (n == null) {
-            n = headLines(p, span, rank) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
+            int b = bodySpan(p, span, rank);
+            int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+            n = headLines(p, span, rank) + Math.max(body, headLength(p, span, rank)) + GAP;
             naturals.put(k, n);
         }
         return n;
@@ -128,7 +172,8 @@ public final class ModuleBuilder {
     boolean legal(Piece p, int span, int photoSpan, Rank rank) {
         if (p.furniture()) return true;
         return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             int end = balancedEnd(occ, rowCount(p));
             return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
         });
@@ -155,8 +200,11 @@ public final class ModuleBuilder {
         Integer n = cuts.get(k);
         if (n == null) {
             n = -1;
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             int end = lines - headLines(p, span, rank) - GAP;
+            // a vertical headline stands whole beside the first part
+            if (headLength(p, span, rank) > end) end = -1;
             int photos = 0;
             for (int o : occ) photos = Math.max(photos, o);
             // photos and their captions stay whole inside the first part
@@ -177,15 +225,19 @@ public final class ModuleBuilder {
      */
     int[] shortfall(Piece p, int span, int photoSpan, Rank rank, int lines, int headAir) {
         int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
             int[] out = new int[span];
-            for (int c = 0; c < span; c++) out[c] = occ[c] + f.used[c];
+            for (int c = 0; c < b; c++) out[c] = occ[c] + f.used[c];
             return out;
         });
         int end = lines - headLines(p, span, rank) - headAir;
+        int b = bodySpan(p, span, rank);
         int[] out = new int[span];
-        for (int c = 0; c < span; c++) out[c] = end - bottoms[c];
+        for (int c = 0; c < b; c++) out[c] = end - bottoms[c];
+        // a vertical headline's columns end where the headline does, measured from the module's top
+        for (int c = b; c < span; c++) out[c] = lines - headLength(p, span, rank);
         return out;
     }
 
@@ -198,19 +250,31 @@ public final class ModuleBuilder {
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
         float left = grid.columnX(s.column());
-        Story.Headline head = head(p, s.span(), s.rank());
-        float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
-        for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
-        int bodyTop = s.line() + head.gridLines() + s.headAir();
+        int span = bodySpan(p, s.span(), s.rank());
+        int headGridLines;
+        if (span < s.span()) {
+            // 竖排标题: the headline's columns at the right edge, centred across them, from half a line down
+            Story.VerticalHead vh = verticalHead(p, s.span(), s.rank());
+            float headLeft = grid.columnX(s.column() + span) + (grid.spanWidth(s.span() - span) - vh.width()) / 2;
+            float headTop = grid.lineTop(s.line()) + grid.pitch() / 2;
+            for (PlacedLine l : vh.lines()) text.add(shift(l, headLeft, headTop));
+            headGridLines = 0;
+        } else {
+            Story.Headline head = head(p, s.span(), s.rank());
+            float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
+            for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
+            headGridLines = head.gridLines();
+        }
+        int bodyTop = s.line() + headGridLines + s.headAir();
 
-        int[] occ = occupancy(p, s.span(), s.photoSpan(), photos, s.column(), bodyTop);
+        int[] occ = occupancy(p, span, Math.min(s.photoSpan(), span), photos, s.column(), bodyTop);
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
 
         boolean cut = s.cut();
-        int end = cut ? s.lines() - head.gridLines() - GAP : balancedEnd(occ, rowCount(p));
+        int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p));
         Flow f = flow(p, occ, end, cut);
         TextStyle jump = styles.get("jump");
-        for (int c = 0; c < s.span(); c++) {
+        for (int c = 0; c < span; c++) {
             int y = bodyTop + occ[c];
             for (int i = 0; i < f.rows[c].length; i++) {
                 int v = f.rows[c][i];
