@@ -93,9 +93,35 @@ public final class ModuleBuilder {
 
     /** The vertical headline group of a piece, its columns no longer than about half the type area. */
     private Story.VerticalHead verticalHead(Piece p, int span, Rank rank) {
-        TextStyle title = styles.get(headlineLevel(p.priority(), span, rank));
-        float max = Math.max(title.size() * 4, grid.lines() * grid.pitch() * MAX_VERTICAL_HEAD);
-        return p.story().verticalHeadline(headlineLevel(p.priority(), span, rank), max);
+        return verticalHeads.computeIfAbsent(new Key(p, span, 0, rank, 0), k -> {
+            String level = headlineLevel(p.priority(), span, rank);
+            float least = styles.get(level).size() * 4;
+            Story.VerticalHead h = p.story().verticalHeadline(level,
+                    Math.max(least, grid.lines() * grid.pitch() * MAX_VERTICAL_HEAD));
+            // a headline longer than the body beside it would leave white under the body: it breaks into
+            // columns about as long as the body, while they still fit its columns, but never shorter than
+            // half its length (a title in three or more short columns reads as a block, not a headline)
+            float em = styles.get(level).size();
+            least = Math.max(least, (float) Math.ceil(h.length() / 2 / em - 0.01f) * em);
+            for (int tries = 0; tries < 2; tries++) {
+                int columns = columnsFor(h.width());
+                if (columns >= span) break;
+                int body = balancedEnd(occupancy(p, span - columns, 0, null, 0, 0), rowCount(p));
+                float room = Math.max(least, (body - 1) * grid.pitch());
+                if (h.length() <= room + 0.01f) break;
+                Story.VerticalHead shorter = p.story().verticalHeadline(level, room);
+                if (columnsFor(shorter.width()) > columns && columnsFor(shorter.width()) >= span) break;
+                h = shorter;
+            }
+            return h;
+        });
+    }
+
+    private final Map<Key, Story.VerticalHead> verticalHeads = new HashMap<>();
+
+    /** Whole columns a vertical headline group of {@code width} points takes. */
+    private int columnsFor(float width) {
+        return Math.max(1, (int) Math.ceil((width - grid.columnWidth()) / (grid.columnWidth() + grid.gutter()) - 1e-3) + 1);
     }
 
     /**
@@ -106,8 +132,7 @@ public final class ModuleBuilder {
 
     /** Whole columns a vertical headline takes at the module's right edge. */
     int headColumns(Piece p, int span, Rank rank) {
-        float w = verticalHead(p, span, rank).width();
-        return Math.max(1, (int) Math.ceil((w - grid.columnWidth()) / (grid.columnWidth() + grid.gutter()) - 1e-3) + 1);
+        return columnsFor(verticalHead(p, span, rank).width());
     }
 
     /** The body's columns: the module's, less a vertical headline's. */
