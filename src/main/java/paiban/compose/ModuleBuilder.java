@@ -130,6 +130,17 @@ public final class ModuleBuilder {
      */
     static final float MAX_VERTICAL_HEAD = 0.45f;
 
+    /**
+     * Column lines of white under the body beside a vertical headline that is longer than the body: what
+     * the page filler weighs as a hole. 0 for a horizontal headline.
+     */
+    int whiteBesideHead(Piece p, int span, int photoSpan, Rank rank) {
+        if (!vertical(p, span, rank)) return 0;
+        int b = bodySpan(p, span, rank);
+        int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+        return Math.max(0, headLength(p, span, rank) - body) * b;
+    }
+
     /** Whole columns a vertical headline takes at the module's right edge. */
     int headColumns(Piece p, int span, Rank rank) {
         return columnsFor(verticalHead(p, span, rank).width());
