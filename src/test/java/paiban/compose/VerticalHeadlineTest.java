@@ -19,16 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A story with {@code headline: vertical} (竖排标题), on every layout: its headline group stands as columns at
  * its module's right edge, top to bottom, with the body to its left on the grid, and the page keeps every rule.
  */
-class VerticalHeadlineTest {
+public class VerticalHeadlineTest {
 
-    static final String TITLE = "第36届青少年科技创新大赛在江门开幕";
+    public static final String TITLE = "第36届青少年科技创新大赛在江门开幕";
 
     static List<String> layouts() {
         return ComposedIssues.layouts();
     }
 
     /** A fixture issue of the layout with one more story, whose headline the editor wants vertical. */
-    static Path issue(String layout) throws IOException {
+    public static Path issue(String layout) throws IOException {
         Path dir = FixtureIssue.ofShape(1503L, new FixtureIssue.Shape(9_000, 3, 2)).layout(layout)
                 .write(ComposedIssues.fresh("vertical-" + layout), "issue");
         StringBuilder body = new StringBuilder();
