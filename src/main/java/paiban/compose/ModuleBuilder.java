@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import paiban.model.HeadlineShape;
 import paiban.model.Photo;
 import paiban.typeset.SetLine;
 import paiban.typeset.TextStyle;
@@ -87,7 +88,7 @@ public final class ModuleBuilder {
      */
     boolean vertical(Piece p, int span, Rank rank) {
         if (p.furniture() || p.continuation() || kind(p, rank) != ModuleKind.STORY) return false;
-        if (p.story().article().headline() != paiban.model.HeadlineShape.VERTICAL) return false;
+        if (p.story().article().headline() != HeadlineShape.VERTICAL) return false;
         return span > headColumns(p, span, rank);
     }
 
