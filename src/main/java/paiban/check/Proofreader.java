@@ -299,7 +299,8 @@ public final class Proofreader {
          */
         static List<PrintedLine> pieces(int page, List<PrintedGlyph> glyphs, String family, float size) {
             List<PrintedGlyph> sized = new ArrayList<>();
-            for (PrintedGlyph g : glyphs) if (Math.abs(g.size() - size) < 0.05f) sized.add(g);
+            // a glyph turned sideways belongs to a vertical line, read by VerticalLines
+            for (PrintedGlyph g : glyphs) if (Math.abs(g.size() - size) < 0.05f && !g.sideways()) sized.add(g);
             sized.sort(Comparator.comparingDouble(PrintedGlyph::baseline));
             List<PrintedLine> out = new ArrayList<>();
             List<PrintedGlyph> row = new ArrayList<>();

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public class VerticalHeadlineTest {
 
-    public static final String TITLE = "第36届青少年科技创新大赛在江门开幕";
+    public static final String TITLE = "第36届青少年科技创新大赛开幕，AI展区首次亮相";
 
     static List<String> layouts() {
         return ComposedIssues.layouts();
