@@ -101,9 +101,11 @@ public final class ModuleBuilder {
                     Math.max(least, grid.lines() * grid.pitch() * MAX_VERTICAL_HEAD));
             // a headline longer than the body beside it would leave white under the body: it breaks into
             // columns about as long as the body, while they still fit its columns, but never shorter than
-            // half its length (a title in three or more short columns reads as a block, not a headline)
+            // half its length in one column (a title in three or more short columns reads as a block, not a
+            // headline)
             float em = styles.get(level).size();
-            least = Math.max(least, (float) Math.ceil(h.length() / 2 / em - 0.01f) * em);
+            float whole = p.story().verticalHeadline(level, grid.lines() * grid.pitch() * 4).length();
+            least = Math.max(least, (float) Math.ceil(whole / 2 / em - 0.01f) * em);
             for (int tries = 0; tries < 2; tries++) {
                 int columns = columnsFor(h.width());
                 if (columns >= span) break;
