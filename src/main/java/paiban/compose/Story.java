@@ -10,6 +10,7 @@ import paiban.typeset.Galley;
 import paiban.typeset.SetLine;
 import paiban.typeset.TextStyle;
 import paiban.typeset.Typesetter;
+import paiban.typeset.VerticalSetter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -202,7 +203,7 @@ public final class Story {
         float length = 0;
         for (HeadPart p : parts) {
             TextStyle st = styles.get(p.style());
-            for (SetLine l : check(paiban.typeset.VerticalSetter.set(p.text(), st, maxLength), "the " + p.kind().word()).lines()) {
+            for (SetLine l : check(VerticalSetter.set(p.text(), st, maxLength), "the " + p.kind().word()).lines()) {
                 set.add(l);
                 of.add(p);
                 width += st.pitch();
