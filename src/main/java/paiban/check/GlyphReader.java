@@ -136,8 +136,10 @@ final class GlyphReader extends PDFTextStripper {
         float[] ink = {0, 1};
         int cp = text.codePointAt(0);
         if (Marks.punctuation(cp)) ink = ink(font, code);
+        // turned a quarter clockwise ([0 -s s 0]): Latin set sideways in a vertical line
+        boolean sideways = Math.abs(m.getValue(0, 0)) < 1e-3f && m.getValue(0, 1) < 0 && m.getValue(1, 0) > 0;
         PrintedGlyph g = new PrintedGlyph(text, m.getTranslateX(), box.getUpperRightY() - m.getTranslateY(), advance, size,
-                name, family(name), ink[0], ink[1], lacks(font, code));
+                name, family(name), ink[0], ink[1], lacks(font, code), sideways);
         // inside a marked-content sequence the glyph waits for its end, which may give it its ActualText
         (spans.isEmpty() ? current : spans.peek().glyphs).add(g);
     }

@@ -64,4 +64,17 @@ final class Marks {
     static boolean numberSeparator(int cp) {
         return ".,:/±+-−～~×".indexOf(cp) >= 0;
     }
+
+    /** Unicode's vertical presentation forms (U+FE10–FE48), each with the mark it stands for. */
+    private static final String VERTICAL = "︐，︑、︒。︓：︔；︕！︖？︗〖︘〗︙…︰‥︱—︲–︵（︶）︷｛︸｝︹〔︺〕︻【︼】︽《︾》︿〈﹀〉﹁「﹂」﹃『﹄』﹇［﹈］";
+
+    /**
+     * The mark a vertical presentation form stands for (︒ is 。), so that a vertical line drawn with the
+     * forms and without ActualText reads as its text; any other character as it is.
+     */
+    static int horizontal(int cp) {
+        if (cp < 0xFE10 || cp > 0xFE48) return cp;
+        int i = VERTICAL.indexOf((char) cp);
+        return i >= 0 && i % 2 == 0 ? VERTICAL.charAt(i + 1) : cp;
+    }
 }

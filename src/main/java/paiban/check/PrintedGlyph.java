@@ -13,13 +13,21 @@ package paiban.check;
  * @param inkLeft  where the ink begins, as a fraction of the advance (punctuation only, else 0)
  * @param inkRight where the ink ends, as a fraction of the advance (punctuation only, else 1)
  * @param missing  why the glyph cannot print, or null: a font without the glyph, or an unembedded font
+ * @param sideways turned 90° clockwise (Latin in a vertical line): {@code x} is then its baseline, {@code baseline}
+ *                 the top of its advance, and the advance runs down the page
  */
 public record PrintedGlyph(String text, float x, float baseline, float advance, float size, String font,
-                           String family, float inkLeft, float inkRight, String missing) {
+                           String family, float inkLeft, float inkRight, String missing, boolean sideways) {
+
+    /** A glyph drawn upright. */
+    public PrintedGlyph(String text, float x, float baseline, float advance, float size, String font,
+                        String family, float inkLeft, float inkRight, String missing) {
+        this(text, x, baseline, advance, size, font, family, inkLeft, inkRight, missing, false);
+    }
 
     /** The same glyph read as {@code t} (an ActualText span says what it stands for). */
     PrintedGlyph withText(String t) {
-        return new PrintedGlyph(t, x, baseline, advance, size, font, family, inkLeft, inkRight, missing);
+        return new PrintedGlyph(t, x, baseline, advance, size, font, family, inkLeft, inkRight, missing, sideways);
     }
 
     public int codePoint() {

@@ -50,7 +50,7 @@ public final class Proofreader {
         for (List<PrintedGlyph> page : pages) {
             for (PrintedGlyph g : page) if (!g.blank()) sizes.merge(Math.round(g.size() * 10) / 10f, 1, Integer::sum);
         }
-        if (sizes.isEmpty()) return new Report(name, pages.size(), 0, "-", 0, 0, 0, 0, 0, 0, findings);
+        if (sizes.isEmpty()) return new Report(name, pages.size(), 0, "-", 0, 0, 0, 0, 0, 0, findings, 0);
         float size = mode(sizes);
         Map<String, Integer> families = new HashMap<>();
         Map<String, Integer> fonts = new HashMap<>();
@@ -82,9 +82,11 @@ public final class Proofreader {
             onGrid += page.grid(pitch, findings);
             page.proofread(findings);
         }
+        int vertical = 0;
+        for (int p = 0; p < pages.size(); p++) vertical += verticalLines(p + 1, pages.get(p), findings);
         findings.sort(Comparator.comparingInt(Finding::page).thenComparingInt(Finding::column)
                 .thenComparingDouble(Finding::baseline));
-        return new Report(name, pages.size(), size, font, pitch, columns, bodyLines, ends, onGrid, 0, findings);
+        return new Report(name, pages.size(), size, font, pitch, columns, bodyLines, ends, onGrid, 0, findings, vertical);
     }
 
     /** One finding per character and font that cannot print. */
@@ -297,7 +299,8 @@ public final class Proofreader {
          */
         static List<PrintedLine> pieces(int page, List<PrintedGlyph> glyphs, String family, float size) {
             List<PrintedGlyph> sized = new ArrayList<>();
-            for (PrintedGlyph g : glyphs) if (Math.abs(g.size() - size) < 0.05f) sized.add(g);
+            // a glyph turned sideways belongs to a vertical line, read by VerticalLines
+            for (PrintedGlyph g : glyphs) if (Math.abs(g.size() - size) < 0.05f && !g.sideways()) sized.add(g);
             sized.sort(Comparator.comparingDouble(PrintedGlyph::baseline));
             List<PrintedLine> out = new ArrayList<>();
             List<PrintedGlyph> row = new ArrayList<>();
@@ -801,20 +804,54 @@ public final class Proofreader {
         }
 
         private void prohibitions(PrintedLine l, PrintedLine prev, List<Finding> findings) {
-            boolean dashCarried = prev != null && Marks.dash(prev.last()) && prev.trailing(Marks::dash) % 2 == 1;
-            if (Marks.noStart(l.first())) {
-                add(findings, Finding.Kind.LINE_START, l, "starts with '" + new String(Character.toChars(l.first())) + "'");
-            } else if (Marks.dash(l.first()) && l.leading(Marks::dash) == 1 && !dashCarried) {
-                add(findings, Finding.Kind.LINE_START, l, "starts with a single dash");
-            }
-            if (Marks.noEnd(l.last())) {
-                add(findings, Finding.Kind.LINE_END, l, "ends with '" + new String(Character.toChars(l.last())) + "'");
-            }
+            Proofreader.prohibitions(l, prev, (kind, detail) -> add(findings, kind, l, detail));
         }
 
         private void add(List<Finding> findings, Finding.Kind kind, PrintedLine l, String detail) {
             findings.add(new Finding(kind, page, l.column, l.baseline, l.text, detail));
         }
+    }
+
+    /** clreq §3.1.7 at a line's ends, horizontal or vertical: what starts or ends {@code l} that must not. */
+    static void prohibitions(PrintedLine l, PrintedLine prev, java.util.function.BiConsumer<Finding.Kind, String> found) {
+        boolean dashCarried = prev != null && Marks.dash(prev.last()) && prev.trailing(Marks::dash) % 2 == 1;
+        if (Marks.noStart(l.first())) {
+            found.accept(Finding.Kind.LINE_START, "starts with '" + new String(Character.toChars(l.first())) + "'");
+        } else if (Marks.dash(l.first()) && l.leading(Marks::dash) == 1 && !dashCarried) {
+            found.accept(Finding.Kind.LINE_START, "starts with a single dash");
+        }
+        if (Marks.noEnd(l.last())) {
+            found.accept(Finding.Kind.LINE_END, "ends with '" + new String(Character.toChars(l.last())) + "'");
+        }
+    }
+
+    /**
+     * Vertical lines (a vertical headline's columns): each read top to bottom, the next one to its left;
+     * the same prohibitions at their ends, and no pair split between one and the next.
+     */
+    static int verticalLines(int page, List<PrintedGlyph> glyphs, List<Finding> findings) {
+        List<VerticalLines.Line> lines = VerticalLines.of(page, glyphs);
+        Map<VerticalLines.Line, VerticalLines.Line> previous = new HashMap<>();
+        for (VerticalLines.Line l : lines) {
+            VerticalLines.Line n = VerticalLines.next(l, lines);
+            if (n != null) previous.putIfAbsent(n, l);
+        }
+        for (VerticalLines.Line l : lines) {
+            VerticalLines.Line prev = previous.get(l);
+            String where = String.format(java.util.Locale.ROOT, "vertical line at x %.1f pt, from y %.1f to %.1f pt: ",
+                    l.axis(), l.top(), l.bottom());
+            prohibitions(l.text(), prev == null ? null : prev.text(), (kind, detail) ->
+                    findings.add(new Finding(kind, page, 0, l.top(), l.text().text, where + detail)));
+            VerticalLines.Line n = VerticalLines.next(l, lines);
+            if (n != null && previous.get(n) == l) {
+                String split = split(l.text(), n.text());
+                if (split != null) {
+                    findings.add(new Finding(Finding.Kind.SPLIT, page, 0, l.top(), l.text().text,
+                            where + split + " split before 「" + n.text().text + "」"));
+                }
+            }
+        }
+        return lines.size();
     }
 
     /** What pair a break between these two lines splits, or null. */

@@ -12,16 +12,19 @@ import java.util.Map;
  * @param columns   columns found, summed over pages
  * @param offPage   glyphs drawn outside their page's crop box: they print nowhere, so they are not
  *                  proofread, but they do reach extracted text
+ * @param verticalLines vertical lines found (a vertical headline's columns), proofread for their ends
  */
 public record Report(String file, int pages, float bodySize, String bodyFont, float pitch, int columns,
-                     int bodyLines, int paragraphs, int onGrid, int offPage, List<Finding> findings) {
+                     int bodyLines, int paragraphs, int onGrid, int offPage, List<Finding> findings,
+                     int verticalLines) {
 
     public Report {
         findings = List.copyOf(findings);
     }
 
     Report withOffPage(int n) {
-        return new Report(file, pages, bodySize, bodyFont, pitch, columns, bodyLines, paragraphs, onGrid, n, findings);
+        return new Report(file, pages, bodySize, bodyFont, pitch, columns, bodyLines, paragraphs, onGrid, n, findings,
+                verticalLines);
     }
 
     public int count(Finding.Kind kind) {
@@ -51,6 +54,7 @@ public record Report(String file, int pages, float bodySize, String bodyFont, fl
                 count(Finding.Kind.LINE_START) + count(Finding.Kind.LINE_END), count(Finding.Kind.SPLIT),
                 count(Finding.Kind.RAGGED), onGridPercent(), count(Finding.Kind.LONE),
                 count(Finding.Kind.MISSING_GLYPH), clean() ? " — clean" : "")
+                + (verticalLines > 0 ? " (" + verticalLines + " vertical lines read too)" : "")
                 + (offPage > 0 ? " (" + offPage + " glyphs drawn off their page ignored)" : "");
     }
 }

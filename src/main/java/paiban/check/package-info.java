@@ -40,6 +40,13 @@
  *   below them (after a subhead or a blank line), or else with their widest line's edges. A column's
  *   left and right edges are the values most of its lines agree on (a line ending in a closing mark
  *   votes for its full, half-width and hung end). Nothing assumes a number of columns or a measure.</li>
+ * <li><b>Vertical lines</b> ({@code VerticalLines}, a vertical headline's columns, any size): cells stacked
+ *   top to bottom on one axis (within 0.25 em), each at most 0.25 em below the last, at least three of them.
+ *   A cell is an upright glyph with nothing within 0.2 em beside it on its baseline, two or three glyphs
+ *   that touch on one baseline within 1.05 em (纵中横), or a glyph whose text matrix turns it 90° clockwise
+ *   (Latin set sideways). Lines of one size, tops level within 0.2 em, axes 0.5–2.2 em apart follow one
+ *   another right to left. Vertical presentation forms read as their marks. The line-start, line-end and
+ *   split-pair rules apply; grid, edges and lone characters do not.</li>
  * <li><b>Modules</b>: columns side by side (the next to the right within 3 em, of the same measure,
  *   starting or ending within 1.2 lines of each other) or one above the other with the same edges less
  *   than three pitches apart share a baseline grid. Two modules side by side whose tops and feet both

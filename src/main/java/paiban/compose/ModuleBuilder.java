@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import paiban.model.HeadlineShape;
 import paiban.model.Photo;
 import paiban.typeset.SetLine;
 import paiban.typeset.TextStyle;
@@ -76,7 +77,87 @@ public final class ModuleBuilder {
 
     /** Grid lines the piece's head takes at {@code span}: headline group, brief head or jump head. */
     int headLines(Piece p, int span, Rank rank) {
+        if (vertical(p, span, rank)) return 0;
         return head(p, span, rank).gridLines();
+    }
+
+    /**
+     * Whether the piece's headline is set as a column at its module's right edge (竖排标题): a story (not
+     * a continuation or a brief set as one) whose editor asked for it, in a module wide enough to keep at
+     * least a body column beside the headline's columns. Narrower, it falls back to a horizontal headline.
+     */
+    boolean vertical(Piece p, int span, Rank rank) {
+        if (p.furniture() || p.continuation() || kind(p, rank) != ModuleKind.STORY) return false;
+        if (p.story().article().headline() != HeadlineShape.VERTICAL) return false;
+        return span > headColumns(p, span, rank);
+    }
+
+    /** The vertical headline group of a piece, its columns no longer than about half the type area. */
+    private Story.VerticalHead verticalHead(Piece p, int span, Rank rank) {
+        return verticalHeads.computeIfAbsent(new Key(p, span, 0, rank, 0), k -> {
+            String level = headlineLevel(p.priority(), span, rank);
+            float least = styles.get(level).size() * 4;
+            Story.VerticalHead h = p.story().verticalHeadline(level,
+                    Math.max(least, grid.lines() * grid.pitch() * MAX_VERTICAL_HEAD));
+            // a headline longer than the body beside it would leave white under the body: it breaks into
+            // columns about as long as the body, while they still fit its columns, but never shorter than
+            // half its length in one column (a title in three or more short columns reads as a block, not a
+            // headline)
+            float em = styles.get(level).size();
+            float whole = p.story().verticalHeadline(level, grid.lines() * grid.pitch() * 4).length();
+            least = Math.max(least, (float) Math.ceil(whole / 2 / em - 0.01f) * em);
+            for (int tries = 0; tries < 2; tries++) {
+                int columns = columnsFor(h.width());
+                if (columns >= span) break;
+                int body = balancedEnd(occupancy(p, span - columns, 0, null, 0, 0), rowCount(p));
+                float room = Math.max(least, (body - 1) * grid.pitch());
+                if (h.length() <= room + 0.01f) break;
+                Story.VerticalHead shorter = p.story().verticalHeadline(level, room);
+                if (columnsFor(shorter.width()) > columns && columnsFor(shorter.width()) >= span) break;
+                h = shorter;
+            }
+            return h;
+        });
+    }
+
+    private final Map<Key, Story.VerticalHead> verticalHeads = new HashMap<>();
+
+    /** Whole columns a vertical headline group of {@code width} points takes. */
+    private int columnsFor(float width) {
+        return Math.max(1, (int) Math.ceil((width - grid.columnWidth()) / (grid.columnWidth() + grid.gutter()) - 1e-3) + 1);
+    }
+
+    /**
+     * The most of the type area's height a vertical headline's column takes; a longer title breaks into a
+     * second column beside the first.
+     */
+    static final float MAX_VERTICAL_HEAD = 0.45f;
+
+    /**
+     * Column lines of white under the body beside a vertical headline that is longer than the body: what
+     * the page filler weighs as a hole. 0 for a horizontal headline.
+     */
+    int whiteBesideHead(Piece p, int span, int photoSpan, Rank rank) {
+        if (!vertical(p, span, rank)) return 0;
+        int b = bodySpan(p, span, rank);
+        int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+        return Math.max(0, headLength(p, span, rank) - body) * b;
+    }
+
+    /** Whole columns a vertical headline takes at the module's right edge. */
+    int headColumns(Piece p, int span, Rank rank) {
+        return columnsFor(verticalHead(p, span, rank).width());
+    }
+
+    /** The body's columns: the module's, less a vertical headline's. */
+    private int bodySpan(Piece p, int span, Rank rank) {
+        return vertical(p, span, rank) ? span - headColumns(p, span, rank) : span;
+    }
+
+    /** Grid lines a vertical headline's columns reach down from the module's top, with half a line of air above; else 0. */
+    private int headLength(Piece p, int span, Rank rank) {
+        if (!vertical(p, span, rank)) return 0;
+        return grid.linesFor(verticalHead(p, span, rank).length() + grid.pitch());
     }
 
     private Story.Headline head(Piece p, int span, Rank rank) {
@@ -114,7 +195,9 @@ public final class ModuleBuilder {
         Key k = new Key(p, span, photoSpan, rank, 0);
         Integer n = naturals.get(k);
         if (n == null) {
-            n = headLines(p, span, rank) + balancedEnd(occupancy(p, span, photoSpan, null, 0, 0), rowCount(p)) + GAP;
+            int b = bodySpan(p, span, rank);
+            int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+            n = headLines(p, span, rank) + Math.max(body, headLength(p, span, rank)) + GAP;
             naturals.put(k, n);
         }
         return n;
@@ -128,7 +211,8 @@ public final class ModuleBuilder {
     boolean legal(Piece p, int span, int photoSpan, Rank rank) {
         if (p.furniture()) return true;
         return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             int end = balancedEnd(occ, rowCount(p));
             return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
         });
@@ -155,8 +239,11 @@ public final class ModuleBuilder {
         Integer n = cuts.get(k);
         if (n == null) {
             n = -1;
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             int end = lines - headLines(p, span, rank) - GAP;
+            // a vertical headline stands whole beside the first part
+            if (headLength(p, span, rank) > end) end = -1;
             int photos = 0;
             for (int o : occ) photos = Math.max(photos, o);
             // photos and their captions stay whole inside the first part
@@ -177,15 +264,19 @@ public final class ModuleBuilder {
      */
     int[] shortfall(Piece p, int span, int photoSpan, Rank rank, int lines, int headAir) {
         int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int[] occ = occupancy(p, span, photoSpan, null, 0, 0);
+            int b = bodySpan(p, span, rank);
+            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
             int[] out = new int[span];
-            for (int c = 0; c < span; c++) out[c] = occ[c] + f.used[c];
+            for (int c = 0; c < b; c++) out[c] = occ[c] + f.used[c];
             return out;
         });
         int end = lines - headLines(p, span, rank) - headAir;
+        int b = bodySpan(p, span, rank);
         int[] out = new int[span];
-        for (int c = 0; c < span; c++) out[c] = end - bottoms[c];
+        for (int c = 0; c < b; c++) out[c] = end - bottoms[c];
+        // a vertical headline's columns end where the headline does, measured from the module's top
+        for (int c = b; c < span; c++) out[c] = lines - headLength(p, span, rank);
         return out;
     }
 
@@ -198,19 +289,31 @@ public final class ModuleBuilder {
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
         float left = grid.columnX(s.column());
-        Story.Headline head = head(p, s.span(), s.rank());
-        float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
-        for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
-        int bodyTop = s.line() + head.gridLines() + s.headAir();
+        int span = bodySpan(p, s.span(), s.rank());
+        int headGridLines;
+        if (span < s.span()) {
+            // 竖排标题: the headline's columns at the right edge, centred across them, from half a line down
+            Story.VerticalHead vh = verticalHead(p, s.span(), s.rank());
+            float headLeft = grid.columnX(s.column() + span) + (grid.spanWidth(s.span() - span) - vh.width()) / 2;
+            float headTop = grid.lineTop(s.line()) + grid.pitch() / 2;
+            for (PlacedLine l : vh.lines()) text.add(shift(l, headLeft, headTop));
+            headGridLines = 0;
+        } else {
+            Story.Headline head = head(p, s.span(), s.rank());
+            float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
+            for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
+            headGridLines = head.gridLines();
+        }
+        int bodyTop = s.line() + headGridLines + s.headAir();
 
-        int[] occ = occupancy(p, s.span(), s.photoSpan(), photos, s.column(), bodyTop);
+        int[] occ = occupancy(p, span, Math.min(s.photoSpan(), span), photos, s.column(), bodyTop);
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
 
         boolean cut = s.cut();
-        int end = cut ? s.lines() - head.gridLines() - GAP : balancedEnd(occ, rowCount(p));
+        int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p));
         Flow f = flow(p, occ, end, cut);
         TextStyle jump = styles.get("jump");
-        for (int c = 0; c < s.span(); c++) {
+        for (int c = 0; c < span; c++) {
             int y = bodyTop + occ[c];
             for (int i = 0; i < f.rows[c].length; i++) {
                 int v = f.rows[c][i];

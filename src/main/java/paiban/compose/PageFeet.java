@@ -27,9 +27,13 @@ final class PageFeet {
                 continue;
             }
             for (PlacedLine l : m.text()) {
-                int line = (int) Math.floor(l.baseline() / grid.pitch());
+                // a vertical line (竖排标题) runs its width down the page and is its size across
+                boolean v = l.line().vertical();
+                float foot = v ? l.baseline() + l.line().width() - l.line().size() : l.baseline();
+                float across = v ? l.line().size() : l.line().width();
+                int line = (int) Math.floor(foot / grid.pitch());
                 int from = (int) Math.floor((l.x() + 1) / step);
-                int to = (int) Math.floor((l.x() + l.line().width() - 1) / step);
+                int to = (int) Math.floor((l.x() + across - 1) / step);
                 for (int c = Math.max(0, from); c <= Math.min(grid.columns() - 1, to); c++) feet[c] = Math.max(feet[c], line + 1);
             }
             for (PlacedPhoto p : m.photos()) {

@@ -575,6 +575,8 @@ final class PageFiller {
         int body = lines - builder.headLines(p, w, rank);
         if (ps > 0) body -= builder.natural(p, w, ps, rank) - builder.natural(p, w, 0, rank);
         if (body < costs.minColumnLines() && !p.brief()) c += (costs.minColumnLines() - body) * costs.strip() * w;
+        // white under a short body beside a long vertical headline (竖排标题) is a hole like any other
+        c += builder.whiteBesideHead(p, w, ps, rank) * costs.whiteMid();
         // a module nearly as tall as the page and as wide reads like a book page
         int tall = (int) (grid.lines() * 0.68);
         if (lines > tall && w * 6 >= n * 5) c += (lines - tall) * 2;

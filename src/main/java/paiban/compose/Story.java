@@ -10,6 +10,7 @@ import paiban.typeset.Galley;
 import paiban.typeset.SetLine;
 import paiban.typeset.TextStyle;
 import paiban.typeset.Typesetter;
+import paiban.typeset.VerticalSetter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -175,6 +176,56 @@ public final class Story {
         headlines.put(key, h);
         return h;
     }
+
+    /**
+     * A headline group set as columns top to bottom (竖排标题), read right to left: 引题, then the title in
+     * {@code level}, then 副题, each broken into columns no longer than {@code maxLength} points.
+     *
+     * @param lines  placed with x from the group's left edge and baselines from its top (a vertical line's
+     *               baseline is its first glyph's)
+     * @param width  across, in points: each column takes its style's line pitch
+     * @param length the longest column, in points from the group's top
+     */
+    public record VerticalHead(List<PlacedLine> lines, float width, float length) {
+    }
+
+    public VerticalHead verticalHeadline(String level, float maxLength) {
+        String key = "vertical/" + level + "/" + maxLength;
+        VerticalHead cached = verticalHeads.get(key);
+        if (cached != null) return cached;
+        List<HeadPart> parts = new ArrayList<>();
+        if (!article.kicker().isEmpty()) parts.add(new HeadPart("kicker", article.kicker(), LineKind.KICKER));
+        parts.add(new HeadPart(level, article.title(), LineKind.TITLE));
+        if (!article.subtitle().isEmpty()) parts.add(new HeadPart("subtitle", article.subtitle(), LineKind.SUBTITLE));
+        List<SetLine> set = new ArrayList<>();
+        List<HeadPart> of = new ArrayList<>();
+        float width = 0;
+        float length = 0;
+        for (HeadPart p : parts) {
+            TextStyle st = styles.get(p.style());
+            for (SetLine l : check(VerticalSetter.set(p.text(), st, maxLength), "the " + p.kind().word()).lines()) {
+                set.add(l);
+                of.add(p);
+                width += st.pitch();
+                length = Math.max(length, l.width());
+            }
+        }
+        // the first column stands at the right; each takes its pitch, its glyphs centred in it
+        List<PlacedLine> lines = new ArrayList<>();
+        float right = width;
+        for (int i = 0; i < set.size(); i++) {
+            TextStyle st = styles.get(of.get(i).style());
+            SetLine l = set.get(i);
+            float x = right - st.pitch() + (st.pitch() - st.size()) / 2;
+            lines.add(new PlacedLine(l, x, emTop(st) * st.size(), of.get(i).kind(), of.get(i).style(), st.color(), 0, false));
+            right -= st.pitch();
+        }
+        VerticalHead h = new VerticalHead(List.copyOf(lines), width, length);
+        verticalHeads.put(key, h);
+        return h;
+    }
+
+    private final Map<String, VerticalHead> verticalHeads = new HashMap<>();
 
     /** 上接 parts repeat the headline, shortened to what fits a short line. */
     private String shortTitle() {

@@ -4,6 +4,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import paiban.core.PaibanException;
 import paiban.core.Unicode;
 import paiban.model.Article;
+import paiban.model.HeadlineShape;
 import paiban.model.Block;
 import paiban.model.Photo;
 
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 final class ArticleReader {
 
     private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source", "quote",
-            "section", "priority", "photos");
+            "section", "priority", "photos", "headline");
 
     /** 2 MB: a long feature is 30 KB of UTF-8; anything near this is a paste gone wrong, not copy. */
     static final long MAX_BYTES = 2_000_000;
@@ -106,7 +107,17 @@ final class ArticleReader {
                 Punctuation.fullWidth(f.text("source").orElse("").strip()),
                 f.text("section").orElse(defaultSection).strip(),
                 f.integer("priority", 1, 99, "1").orElse(5),
-                photos, blocks, quote);
+                photos, blocks, quote, headlineShape(f, name, slug));
+    }
+
+    /** The {@code headline:} field: horizontal (the default) or vertical (竖排标题). */
+    private static HeadlineShape headlineShape(YamlFields f, String name, String slug) {
+        String written = f.text("headline").map(String::strip).orElse("");
+        if (written.isEmpty()) return HeadlineShape.HORIZONTAL;
+        for (HeadlineShape s : HeadlineShape.values()) if (s.word().equals(written)) return s;
+        throw new PaibanException(name + ":" + f.line("headline") + ": article '" + slug + "': the field 'headline' must be "
+                + "'horizontal' or 'vertical', found " + Quoted.of(written) + "; write 'headline: vertical' for a "
+                + "headline set as a column down the story's right edge (竖排标题)");
     }
 
     private static String bodyText(List<Block> blocks) {

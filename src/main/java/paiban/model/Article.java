@@ -14,13 +14,23 @@ import java.util.List;
  * @param source   printed in parentheses after the last paragraph, e.g. 江门市科协
  * @param priority 1 is the most important
  * @param quote    a sentence of the body the editor chose to set large as a pull quote (引语), or empty
+ * @param headline how the editor wants the headline set: across the top, or as a vertical column (竖排)
  */
 public record Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
-                      String source, String section, int priority, List<Photo> photos, List<Block> body, String quote) {
+                      String source, String section, int priority, List<Photo> photos, List<Block> body, String quote,
+                      HeadlineShape headline) {
 
     public Article {
         photos = List.copyOf(photos);
         body = List.copyOf(body);
+        java.util.Objects.requireNonNull(headline, "headline");
+    }
+
+    /** An article whose headline goes across the top, as most do. */
+    public Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
+                   String source, String section, int priority, List<Photo> photos, List<Block> body, String quote) {
+        this(slug, file, title, kicker, subtitle, dateline, source, section, priority, photos, body, quote,
+                HeadlineShape.HORIZONTAL);
     }
 
     /** An article without a pull quote. */

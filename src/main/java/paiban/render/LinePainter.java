@@ -2,6 +2,10 @@ package paiban.render;
 
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfObject;
+import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfTextArray;
 import paiban.typeset.Face;
 import paiban.typeset.Glyph;
@@ -29,6 +33,10 @@ public final class LinePainter {
 
     /** {@link #paint}, with the font each face is painted in chosen by {@code fonts}. */
     public static void paint(PdfContentByte cb, SetLine line, float x0, float y, Function<Face, BaseFont> fonts) {
+        if (line.vertical()) {
+            paintVertical(cb, line, x0, y, fonts);
+            return;
+        }
         List<Glyph> glyphs = line.glyphs();
         float size = line.size();
         int i = 0;
@@ -52,6 +60,36 @@ public final class LinePainter {
             }
             cb.showText(arr);
             i = j;
+        }
+        cb.setHorizontalScaling(100f);
+    }
+
+    /**
+     * A vertical line, glyph by glyph from the top: {@code x0} is the line's left edge and {@code y} the first
+     * glyph's baseline. An upright glyph stands on its own baseline; a sideways one is turned 90° clockwise
+     * (text matrix [0 −1 1 0]); a vertical form is drawn as its presentation form, inside a span whose
+     * ActualText is the copy's own mark, so that extracted text and {@code paiban check} read ，not ︐.
+     */
+    private static void paintVertical(PdfContentByte cb, SetLine line, float x0, float y, Function<Face, BaseFont> fonts) {
+        float size = line.size();
+        float top = y + line.glyphs().stream().findFirst().map(g -> g.face().emTop()).orElse(0.88f) * size;
+        for (Glyph g : line.glyphs()) {
+            cb.setFontAndSize(fonts.apply(g.face()), size);
+            cb.setHorizontalScaling(g.scale() * 100f);
+            switch (g.orientation()) {
+                case SIDEWAYS -> cb.setTextMatrix(0, -1, 1, 0, x0 + g.across(), top - g.x());
+                case UPRIGHT, VERTICAL_FORM -> cb.setTextMatrix(x0 + g.across(), top - g.x() - g.face().emTop() * size);
+            }
+            String drawn = new String(Character.toChars(g.drawn()));
+            if (g.drawn() != g.codePoint()) {
+                PdfDictionary span = new PdfDictionary();
+                span.put(PdfName.ACTUALTEXT, new PdfString(new String(Character.toChars(g.codePoint())), PdfObject.TEXT_UNICODE));
+                cb.beginMarkedContentSequence(PdfName.SPAN, span, true);
+                cb.showText(drawn);
+                cb.endMarkedContentSequence();
+            } else {
+                cb.showText(drawn);
+            }
         }
         cb.setHorizontalScaling(100f);
     }

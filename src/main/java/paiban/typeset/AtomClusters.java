@@ -159,6 +159,11 @@ final class AtomClusters {
         return true;
     }
 
+    /** A Han unit that stays with the number before it (年, 月, 万, 级 …). */
+    static boolean unit(int cp) {
+        return cp < 0x10000 && UNITS.indexOf((char) cp) >= 0;
+    }
+
     /** A space between a number and its unit ("5 km", "0.3 μm") holds them together. */
     private boolean glueSpace(int t) {
         if (t == 0 || t + 1 >= atoms.size()) return false;

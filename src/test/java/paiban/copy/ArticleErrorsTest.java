@@ -110,6 +110,27 @@ class ArticleErrorsTest {
     }
 
     @Test
+    void aHeadlineShapeThatIsNeitherHorizontalNorVerticalIsRefusedWithItsLine() {
+        TestIssues.minimal(tmp).article("flood", "title: 洪水\nheadline: 竖排", "正文。")
+                .readFailsWith("articles/flood.md:3:", "article 'flood'", "'headline' must be 'horizontal' or 'vertical'",
+                        "found '竖排'", "headline: vertical");
+    }
+
+    @Test
+    void theHeadlineShapeIsReadAsTheEditorWroteItAndIsHorizontalByDefault() {
+        var issue = TestIssues.minimal(tmp)
+                .article("tall", "title: 洪水\nheadline: vertical", "正文。")
+                .article("wide", "title: 暴雨\nheadline: horizontal", "正文。")
+                .article("plain", "title: 大风", "正文。")
+                .read();
+        java.util.Map<String, paiban.model.HeadlineShape> shapes = new java.util.HashMap<>();
+        for (var a : issue.articles()) shapes.put(a.slug(), a.headline());
+        assertEquals(paiban.model.HeadlineShape.VERTICAL, shapes.get("tall"));
+        assertEquals(paiban.model.HeadlineShape.HORIZONTAL, shapes.get("wide"));
+        assertEquals(paiban.model.HeadlineShape.HORIZONTAL, shapes.get("plain"));
+    }
+
+    @Test
     void anUnknownFieldIsAWarningToTheBuildsSinkNamingTheFileAndLine() {
         var folder = TestIssues.minimal(tmp).article("flood", "title: 洪水\ntitel: 洪水", "正文。");
         java.util.List<String> warnings = new java.util.ArrayList<>();
@@ -122,7 +143,7 @@ class ArticleErrorsTest {
             System.setErr(err);
         }
         // the minimal issue.yaml lacks the nameplate's data, which is warned of too; this test is about the article's
-        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, kicker, "
+        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, headline, kicker, "
                 + "photos, priority, quote, section, source, subtitle, title)"),
                 warnings.stream().filter(w -> w.startsWith("articles/")).toList());
         assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");
