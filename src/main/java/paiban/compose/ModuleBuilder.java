@@ -76,11 +76,28 @@ public final class ModuleBuilder {
 
     /** Grid lines the piece's head takes at {@code span}: headline group, brief head or jump head. */
     int headLines(Piece p, int span, Rank rank) {
-        return head(p, span, rank).gridLines();
+        return head(p, span, rank).gridLines() + boxTop(p);
+    }
+
+    /** A boxed module gives its first grid line to the box: the rule runs through it, above the headline. */
+    private static int boxTop(Piece p) {
+        return boxed(p) ? 1 : 0;
+    }
+
+    /** Whether the piece is set in a box (边框/底纹): a story, brief or continuation whose story takes one. */
+    static boolean boxed(Piece p) {
+        return !p.furniture() && p.story().box().isPresent();
+    }
+
+    /** The columns of the piece's module: the grid's, or a box's, narrower by its inset. */
+    private BoxedColumns columns(Piece p, int span) {
+        return boxed(p) ? BoxedColumns.of(grid, p.story().box().get(), span)
+                : new BoxedColumns(0, grid.columnWidth(), grid.gutter());
     }
 
     private Story.Headline head(Piece p, int span, Rank rank) {
-        float w = grid.spanWidth(span);
+        BoxedColumns cols = columns(p, span);
+        float w = cols.spanWidth(span);
         if (p.continuation()) return p.story().jumpHead(w);
         if (p.brief() && !rank.leads()) return p.story().briefHead(w);
         return p.story().headline(headlineLevel(p.priority(), span, rank), w);
@@ -198,16 +215,18 @@ public final class ModuleBuilder {
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
         float left = grid.columnX(s.column());
+        BoxedColumns cols = columns(p, s.span());
         Story.Headline head = head(p, s.span(), s.rank());
-        float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
-        for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
-        int bodyTop = s.line() + head.gridLines() + s.headAir();
+        int headLines = head.gridLines() + boxTop(p);
+        float headShift = grid.lineTop(s.line() + boxTop(p)) + s.headAir() * grid.pitch() / 2;
+        for (PlacedLine l : head.lines()) text.add(shift(l, left + cols.side(), headShift));
+        int bodyTop = s.line() + headLines + s.headAir();
 
         int[] occ = occupancy(p, s.span(), s.photoSpan(), photos, s.column(), bodyTop);
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
 
         boolean cut = s.cut();
-        int end = cut ? s.lines() - head.gridLines() - GAP : balancedEnd(occ, rowCount(p));
+        int end = cut ? s.lines() - headLines - GAP : balancedEnd(occ, rowCount(p));
         Flow f = flow(p, occ, end, cut);
         TextStyle jump = styles.get("jump");
         for (int c = 0; c < s.span(); c++) {
@@ -215,9 +234,9 @@ public final class ModuleBuilder {
             for (int i = 0; i < f.rows[c].length; i++) {
                 int v = f.rows[c][i];
                 if (v < 0) continue;
-                float x = grid.columnX(s.column() + c);
+                float x = left + cols.columnX(c);
                 if (p.continuation() && v == 0) {
-                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, grid.columnWidth()).lines().getFirst();
+                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, cols.columnWidth()).lines().getFirst();
                     text.add(new PlacedLine(l, x, baselineOf(y + i, jump), LineKind.JUMP_FROM, "jump", jump.color(), 0, false));
                     continue;
                 }
@@ -229,12 +248,22 @@ public final class ModuleBuilder {
         }
         if (cut) {
             TextStyle right = jump.withAlign(TextStyle.Align.RIGHT).withIndent(0);
-            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, grid.columnWidth()).lines().getFirst();
-            text.add(new PlacedLine(l, grid.columnX(s.column() + f.jumpColumn), baselineOf(bodyTop + end - 1, right),
+            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, cols.columnWidth()).lines().getFirst();
+            text.add(new PlacedLine(l, left + cols.columnX(f.jumpColumn), baselineOf(bodyTop + end - 1, right),
                     LineKind.JUMP_TO, "jump", right.color(), 0, false));
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
-                s.lines(), text, photos);
+                s.lines(), text, photos, box(p, s));
+    }
+
+    /**
+     * The box of a boxed module: its rule through the middle of the module's first grid line (which the box
+     * takes above the headline) and of its last (the empty line every module keeps), at its columns' outer edges.
+     */
+    private java.util.Optional<PlacedBox> box(Piece p, Slot s) {
+        if (!boxed(p)) return java.util.Optional.empty();
+        return java.util.Optional.of(new PlacedBox(p.story().box().get().cssClass(), grid.columnX(s.column()),
+                grid.lineTop(s.line()) + grid.pitch() / 2, grid.spanWidth(s.span()), (s.lines() - GAP) * grid.pitch()));
     }
 
     /** A pull quote's lines, set across the span less a character's inset each side. */
@@ -300,10 +329,11 @@ public final class ModuleBuilder {
             }
             int base = 0;
             for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
-            Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));
+            BoxedColumns cols = columns(p, span);
+            Story.PhotoBlock block = p.story().photo(ph, cols.spanWidth(ps));
             for (int k = c; k < c + ps; k++) occ[k] = base + block.gridLines();
             if (out != null) {
-                out.add(new PlacedPhoto(ph, grid.columnX(column + c), grid.lineTop(bodyTop + base),
+                out.add(new PlacedPhoto(ph, grid.columnX(column) + cols.columnX(c), grid.lineTop(bodyTop + base),
                         block.width(), block.imageHeight()));
             }
             c += ps;

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 final class ArticleReader {
 
     private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source", "quote",
-            "section", "priority", "photos");
+            "section", "priority", "photos", "box");
 
     /** 2 MB: a long feature is 30 KB of UTF-8; anything near this is a paste gone wrong, not copy. */
     static final long MAX_BYTES = 2_000_000;
@@ -106,7 +106,13 @@ final class ArticleReader {
                 Punctuation.fullWidth(f.text("source").orElse("").strip()),
                 f.text("section").orElse(defaultSection).strip(),
                 f.integer("priority", 1, 99, "1").orElse(5),
-                photos, blocks, quote);
+                photos, blocks, quote, box(f));
+    }
+
+    /** {@code box:} a box style of the layout (checked when the issue is composed, where the layout is known). */
+    private static Article.BoxChoice box(YamlFields f) {
+        String name = f.text("box").map(String::strip).orElse("");
+        return name.isEmpty() ? Article.BoxChoice.NONE : new Article.BoxChoice(name, f.line("box"));
     }
 
     private static String bodyText(List<Block> blocks) {

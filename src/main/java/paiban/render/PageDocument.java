@@ -9,6 +9,7 @@ import paiban.compose.Grid;
 import paiban.compose.LayoutRules;
 import paiban.compose.Module;
 import paiban.compose.Page;
+import paiban.compose.PlacedBox;
 import paiban.compose.PlacedPhoto;
 import paiban.model.Issue;
 
@@ -103,10 +104,12 @@ final class PageDocument {
                 x -= grid.gutter() / 2;
                 w += grid.gutter() / 2;
             }
+            if (m.box().isPresent()) cls += " boxed";
             box.setAttribute("class", cls);
             box.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                     x, y, w, h));
             area.appendChild(box);
+            m.box().ifPresent(b -> area.appendChild(frame(doc, b)));
             for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
         }
         Element galley = doc.createElementNS(XHTML, "div");
@@ -115,6 +118,18 @@ final class PageDocument {
         galley.setAttribute("style", String.format(Locale.ROOT,
                 "position: absolute; left: 0; top: 0; width: %.3fpt; height: %.3fpt;", grid.width(), grid.height()));
         area.appendChild(galley);
+    }
+
+    /**
+     * A boxed story's box (边框/底纹), where compose put it; the layout's class draws its rule, ornament and
+     * tint. It comes before the galley, so the text prints over the tint.
+     */
+    private static Element frame(Document doc, PlacedBox b) {
+        Element e = doc.createElementNS(XHTML, "div");
+        e.setAttribute("class", "box " + b.cssClass());
+        e.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                b.x(), b.y(), b.width(), b.height()));
+        return e;
     }
 
     /**
