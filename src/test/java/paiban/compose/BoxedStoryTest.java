@@ -1,0 +1,140 @@
+package paiban.compose;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import paiban.copy.IssueReader;
+import paiban.core.PaibanException;
+import paiban.model.Issue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Boxed stories (边框/底纹): a commentary of the section 评论 takes the layout's commentary box by default, a
+ * story with {@code box: sidebar} the sidebar box; both compose with the others, their text inside the box
+ * and their body on the baseline grid.
+ */
+class BoxedStoryTest {
+
+    static final String COMMENTARY = """
+            ---
+            title: 让科普真正走进群众心里
+            kicker: 本报评论员
+            section: 评论
+            priority: 3
+            ---
+
+            科普工作做得好不好，群众最有发言权。近年来，各地科协组织专家深入乡村、社区和学校，开展形式多样的科普活动，受到群众普遍欢迎。
+
+            但也要看到，一些科普活动还停留在发传单、挂横幅的层面，讲的内容与群众的需要对不上号，活动一结束就没了下文。科普要接地气，就要先弄清群众想知道什么、需要什么，再请对的专家讲对的内容。
+
+            科普也要讲方法。用群众听得懂的话讲科学，用身边的事例讲道理，才能让科学知识真正入脑入心。各级科协要把科普工作当作长期任务来抓，久久为功，让科学精神在基层生根发芽。
+            """;
+
+    static final String SIDEBAR = """
+            ---
+            title: 链接：什么是科普开放日
+            section: %s
+            priority: 4
+            box: sidebar
+            ---
+
+            科普开放日是科研院所、高校和企业定期向公众开放实验室、展馆和生产线的活动。公众可以走进平时难得一见的科研现场，听科研人员讲解最新成果，亲手体验科学实验。
+
+            我省自2015年起每年举办科普开放日活动，已累计接待公众超过百万人次。
+            """;
+
+    static List<String> layouts() {
+        return ComposedIssues.layouts();
+    }
+
+    /** A fixture issue on {@code layout} with a commentary in 评论 and a boxed sidebar in its first section. */
+    static Path issue(String layout) throws IOException {
+        Path dir = FixtureIssue.ofShape(1007L, new FixtureIssue.Shape(7_000, 2, 1)).layout(layout)
+                .write(ComposedIssues.fresh("boxed-" + layout), "issue");
+        Files.writeString(dir.resolve("articles/zz-commentary.md"), COMMENTARY);
+        Files.writeString(dir.resolve("articles/zz-sidebar.md"), SIDEBAR.formatted(firstSection(dir)));
+        return dir;
+    }
+
+    private static String firstSection(Path dir) throws IOException {
+        try (var files = Files.list(dir.resolve("articles"))) {
+            for (Path f : files.sorted().toList()) {
+                for (String line : Files.readAllLines(f)) if (line.startsWith("section: ")) return line.substring(9).strip();
+            }
+        }
+        throw new AssertionError("no section in the fixture");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void boxedStoriesComposeWithTheirTextInsideTheBoxAndOnTheGrid(String layout) throws IOException {
+        Issue issue = IssueReader.read(issue(layout));
+        Composer.Composition c = ComposedIssues.compose(issue);
+        CompositionPropertiesTest.keepsEveryRule(layout + " with boxes: ", issue, c);
+        Grid grid = ComposedIssues.layout(layout).grid();
+        float onGrid = gridOffset(c.pages(), grid);
+        int boxed = 0;
+        for (Page p : c.pages()) {
+            for (Module m : p.modules()) {
+                boolean shouldBe = m.kind().article() && (m.slug().equals("zz-commentary") || m.slug().equals("zz-sidebar"));
+                assertEquals(shouldBe, m.box().isPresent(), layout + " page " + p.number() + ": " + m.slug() + "'s box");
+                if (!shouldBe) continue;
+                boxed++;
+                PlacedBox b = m.box().get();
+                assertEquals(m.slug().equals("zz-commentary") ? "box-commentary" : "box-sidebar", b.cssClass());
+                // the box stays inside its module: its rule never crosses a neighbour
+                assertEquals(grid.columnX(m.column()), b.x(), 0.01);
+                assertEquals(grid.spanWidth(m.span()), b.width(), 0.01);
+                assertTrue(b.y() > grid.lineTop(m.line()) && b.y() + b.height() < grid.lineTop(m.bottom()), "box inside the module");
+                for (PlacedLine l : m.text()) {
+                    String what = layout + " page " + p.number() + " " + m.slug() + " line '" + l.line().text() + "'";
+                    // inside the box, clear of its rule by the inset
+                    assertTrue(l.x() + l.line().inkStart() >= b.x() + grid.bodySize() / 2 - 0.01, what + " starts outside the box");
+                    assertTrue(l.x() + l.line().width() <= b.x() + b.width() - grid.bodySize() / 2 + 0.01, what + " ends outside the box");
+                    assertTrue(l.baseline() - l.line().size() > b.y() && l.baseline() < b.y() + b.height(), what + " is above or below the box");
+                    if (l.onGrid()) {
+                        assertEquals(onGrid, l.baseline() % grid.pitch(), 0.01, what + " is off the baseline grid");
+                    }
+                }
+            }
+        }
+        assertTrue(boxed >= 2, layout + ": boxed modules " + boxed);
+        assertEquals(ComposedIssues.squeeze(ComposedIssues.expectedText(article(issue, "zz-commentary"))),
+                ComposedIssues.squeeze(ComposedIssues.printedText(c.pages(), "zz-commentary")));
+    }
+
+    /** Where an unboxed story's body lines sit on a grid line: every body line must sit the same way. */
+    private static float gridOffset(List<Page> pages, Grid grid) {
+        for (Page p : pages) {
+            for (Module m : p.modules()) {
+                if (m.box().isPresent()) continue;
+                for (PlacedLine l : m.text()) if (l.onGrid()) return l.baseline() % grid.pitch();
+            }
+        }
+        throw new AssertionError("no body line");
+    }
+
+    private static paiban.model.Article article(Issue issue, String slug) {
+        return issue.articles().stream().filter(a -> a.slug().equals(slug)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anUnknownBoxIsRefusedNamingTheFileLineFieldAndTheLayoutsBoxes() throws IOException {
+        Path dir = issue("tabloid");
+        Files.writeString(dir.resolve("articles/zz-sidebar.md"), SIDEBAR.formatted("科普").replace("box: sidebar", "box: sidbar"));
+        Issue issue = IssueReader.read(dir);
+        PaibanException e = assertThrows(PaibanException.class, () -> ComposedIssues.compose(issue));
+        assertEquals("articles/zz-sidebar.md:5: article 'zz-sidebar': the field 'box' names 'sidbar', which the layout does "
+                + "not have; its boxes: commentary, sidebar (layout.yaml, 'boxes')", e.getMessage());
+        assertFalse(e.getMessage().contains("null"));
+    }
+}
