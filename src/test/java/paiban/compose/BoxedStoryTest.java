@@ -52,16 +52,35 @@ class BoxedStoryTest {
             我省自2015年起每年举办科普开放日活动，已累计接待公众超过百万人次。
             """;
 
+    /** A story with a pull quote (引语), a sentence of its second paragraph. */
+    static final String QUOTED = """
+            ---
+            title: 科技特派员扎根乡村十年
+            section: %s
+            priority: 2
+            quote: 只要农民需要，我就一直干下去。
+            ---
+
+            本报讯　十年来，省农业科学院研究员陈明作为科技特派员，每年有一半以上的时间住在村里，帮助农户解决种植中的技术难题，带动当地水果产业从无到有、从小到大。
+
+            “只要农民需要，我就一直干下去。”陈明说。刚到村里时，村民对新品种心存疑虑，他就先在自家承包的两亩地里试种，手把手教村民嫁接、修剪和防治病虫害。第一年试种成功后，村民们纷纷上门求教。
+
+            如今，全村种植面积已超过三千亩，年产值近五千万元，村民人均收入翻了两番。陈明还牵头成立了专业合作社，统一品种、统一技术、统一销售，让小农户对接上了大市场。
+
+            谈起下一步打算，陈明表示，将继续推广绿色防控技术，帮助村里打造区域公共品牌，让更多群众分享科技带来的红利。
+            """;
+
     static List<String> layouts() {
         return ComposedIssues.layouts();
     }
 
     /** A fixture issue on {@code layout} with a commentary in 评论 and a boxed sidebar in its first section. */
     static Path issue(String layout) throws IOException {
-        Path dir = FixtureIssue.ofShape(1007L, new FixtureIssue.Shape(7_000, 2, 1)).layout(layout)
+        Path dir = FixtureIssue.ofShape(1011L, new FixtureIssue.Shape(7_000, 2, 1)).layout(layout)
                 .write(ComposedIssues.fresh("boxed-" + layout), "issue");
         Files.writeString(dir.resolve("articles/zz-commentary.md"), COMMENTARY);
         Files.writeString(dir.resolve("articles/zz-sidebar.md"), SIDEBAR.formatted(firstSection(dir)));
+        Files.writeString(dir.resolve("articles/zz-quoted.md"), QUOTED.formatted(firstSection(dir)));
         return dir;
     }
 
@@ -136,5 +155,21 @@ class BoxedStoryTest {
         assertEquals("articles/zz-sidebar.md:5: article 'zz-sidebar': the field 'box' names 'sidbar', which the layout does "
                 + "not have; its boxes: commentary, sidebar (layout.yaml, 'boxes')", e.getMessage());
         assertFalse(e.getMessage().contains("null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void aStorysPullQuoteStandsOnItsPage(String layout) throws IOException {
+        Issue issue = IssueReader.read(issue(layout));
+        Composer.Composition c = ComposedIssues.compose(issue);
+        List<Page> withQuote = c.pages().stream()
+                .filter(p -> p.modules().stream().anyMatch(m -> m.kind() == ModuleKind.QUOTE)).toList();
+        assertEquals(1, withQuote.size(), layout + ": pages with the quote");
+        Page p = withQuote.getFirst();
+        Module q = p.modules().stream().filter(m -> m.kind() == ModuleKind.QUOTE).findFirst().orElseThrow();
+        assertEquals("zz-quoted", q.slug());
+        assertEquals(ComposedIssues.squeeze("只要农民需要，我就一直干下去。"), ComposedIssues.moduleText(q));
+        assertTrue(p.modules().stream().anyMatch(m -> m.kind().article() && m.slug().equals("zz-quoted")),
+                layout + ": the quote stands on page " + p.number() + " without its story");
     }
 }
