@@ -253,17 +253,27 @@ public final class ModuleBuilder {
                     LineKind.JUMP_TO, "jump", right.color(), 0, false));
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
-                s.lines(), text, photos, box(p, s));
+                s.lines(), text, photos, box(p, s, bodyTop + foot(occ, f)));
+    }
+
+    /** The line below the lowest column of body text or photo, from the body top. */
+    private static int foot(int[] occ, Flow f) {
+        int foot = 0;
+        for (int c = 0; c < occ.length; c++) foot = Math.max(foot, occ[c] + f.used[c]);
+        return foot;
     }
 
     /**
      * The box of a boxed module: its rule through the middle of the module's first grid line (which the box
-     * takes above the headline) and of its last (the empty line every module keeps), at its columns' outer edges.
+     * takes above the headline) and of the line below its text (at the most, the empty line every module keeps),
+     * at its columns' outer edges.
      */
-    private java.util.Optional<PlacedBox> box(Piece p, Slot s) {
+    private java.util.Optional<PlacedBox> box(Piece p, Slot s, int textFoot) {
         if (!boxed(p)) return java.util.Optional.empty();
+        // a module given more lines than its text takes leaves the white below the box, not inside it
+        int last = Math.min(textFoot, s.bottom() - GAP);
         return java.util.Optional.of(new PlacedBox(p.story().box().get().cssClass(), grid.columnX(s.column()),
-                grid.lineTop(s.line()) + grid.pitch() / 2, grid.spanWidth(s.span()), (s.lines() - GAP) * grid.pitch()));
+                grid.lineTop(s.line()) + grid.pitch() / 2, grid.spanWidth(s.span()), (last - s.line()) * grid.pitch()));
     }
 
     /** A pull quote's lines, set across the span less a character's inset each side. */

@@ -2,8 +2,9 @@ package paiban.compose;
 
 /**
  * A module's box (边框/底纹) on the page, in points from the type area's top-left. Its rule runs through
- * the middle of the module's first grid line, its columns' outer edges and the middle of its last grid line
- * (the empty one every module keeps), so the box never crosses a neighbour and its text keeps the grid.
+ * the middle of the module's first grid line, along its columns' outer edges and through the middle of the
+ * line below its text (at the lowest, the empty last line every module keeps), so the box never crosses a
+ * neighbour and its text keeps the grid.
  *
  * @param cssClass the layout.css class that draws its rule, ornament and tint
  */

@@ -9,7 +9,9 @@ import paiban.compose.Grid;
 import paiban.compose.LayoutRules;
 import paiban.compose.Module;
 import paiban.compose.Page;
+import paiban.compose.ModuleKind;
 import paiban.compose.PlacedBox;
+import paiban.compose.PlacedLine;
 import paiban.compose.PlacedPhoto;
 import paiban.model.Issue;
 
@@ -110,6 +112,7 @@ final class PageDocument {
                     x, y, w, h));
             area.appendChild(box);
             m.box().ifPresent(b -> area.appendChild(frame(doc, b)));
+            if (m.kind() == ModuleKind.QUOTE && !m.text().isEmpty()) area.appendChild(quoteMark(doc, grid, m));
             for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
         }
         Element galley = doc.createElementNS(XHTML, "div");
@@ -129,6 +132,21 @@ final class PageDocument {
         e.setAttribute("class", "box " + b.cssClass());
         e.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                 b.x(), b.y(), b.width(), b.height()));
+        return e;
+    }
+
+    /**
+     * The place for a pull quote's ornament (a large quotation mark, a rule: the layout's
+     * {@code .quote-mark} draws it): the grid line above the sentence, which compose keeps free and centres
+     * the sentence under, so the ornament stays with the words however tall the module is.
+     */
+    private static Element quoteMark(Document doc, Grid grid, Module m) {
+        PlacedLine first = m.text().getFirst();
+        Element e = doc.createElementNS(XHTML, "div");
+        e.setAttribute("class", "quote-mark");
+        e.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                grid.columnX(m.column()), first.baseline() - first.line().size() - grid.pitch(), grid.spanWidth(m.span()),
+                grid.pitch()));
         return e;
     }
 

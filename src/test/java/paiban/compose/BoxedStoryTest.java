@@ -114,6 +114,8 @@ class BoxedStoryTest {
                 assertEquals(grid.columnX(m.column()), b.x(), 0.01);
                 assertEquals(grid.spanWidth(m.span()), b.width(), 0.01);
                 assertTrue(b.y() > grid.lineTop(m.line()) && b.y() + b.height() < grid.lineTop(m.bottom()), "box inside the module");
+                // the box closes below the text: white the module has to spare stays outside it
+                assertTrue(b.y() + b.height() - grid.pitch() < lowestBaseline(m), "box reaches below its text");
                 for (PlacedLine l : m.text()) {
                     String what = layout + " page " + p.number() + " " + m.slug() + " line '" + l.line().text() + "'";
                     // inside the box, clear of its rule by the inset
@@ -129,6 +131,12 @@ class BoxedStoryTest {
         assertTrue(boxed >= 2, layout + ": boxed modules " + boxed);
         assertEquals(ComposedIssues.squeeze(ComposedIssues.expectedText(article(issue, "zz-commentary"))),
                 ComposedIssues.squeeze(ComposedIssues.printedText(c.pages(), "zz-commentary")));
+    }
+
+    private static float lowestBaseline(Module m) {
+        float low = 0;
+        for (PlacedLine l : m.text()) low = Math.max(low, l.baseline());
+        return low;
     }
 
     /** Where an unboxed story's body lines sit on a grid line: every body line must sit the same way. */
