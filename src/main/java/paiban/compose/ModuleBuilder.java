@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures and builds modules. A module is the headline across its columns, photos at the top left of
- * its body with their captions, and the body rows flowed column by column so that a paragraph runs on
+ * Measures and builds modules. A module is the headline across its columns, photos at the top of its body
+ * with their captions (at the right where the module is L-shaped, {@link #lShaped}), and the body rows flowed
+ * column by column so that a paragraph runs on
  * from the foot of one column to the head of the next. Columns are balanced: their feet differ by at
  * most one line. A cut module fills every column to its foot and keeps its last line for the 下转 line.
  * Measuring is cached, because the page filler asks the same questions many times.
@@ -42,6 +43,7 @@ public final class ModuleBuilder {
     private final Map<Key, Integer> naturals = new HashMap<>();
     private final Map<Key, Integer> cuts = new HashMap<>();
     private final Map<Key, int[]> feet = new HashMap<>();
+    private final Map<Key, Boolean> lShapes = new HashMap<>();
 
     private record Key(Piece piece, int span, int photoSpan, Rank rank, int lines) {
     }
@@ -322,9 +324,36 @@ public final class ModuleBuilder {
 
     /**
      * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
-     * one a column less, the last one in a row what is left). Gives each column's first free line.
+     * one a column less, the last one in a row what is left): at the top right in an L-shaped module, else
+     * at the top left. Gives each column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
+        return photoRows(p, span, photoSpan, out, column, bodyTop, lShaped(p, span, photoSpan));
+    }
+
+    /**
+     * Whether the module of a piece with photos is L-shaped: the headline across the whole module, the photos
+     * at the top right of the body, and the body opening at the top left, beside them, running on down its
+     * columns and ending under them, so the body's region is an L. It is taken wherever some column is free
+     * of photos and every leg of the L holds {@link #MIN_LEG} lines; otherwise the photos stand at the top left
+     * and the body opens under them (the page filler counts that, {@link Costs#openUnderPhoto()}).
+     */
+    boolean lShaped(Piece p, int span, int photoSpan) {
+        if (photoSpan == 0 || p.furniture() || p.continuation()) return false;
+        return lShapes.computeIfAbsent(new Key(p, span, photoSpan, null, 0), k -> {
+            int[] occ = photoRows(p, span, photoSpan, null, 0, 0, true);
+            if (occ[0] > 0) return false; // photos across every column: a rectangle, no L
+            int end = balancedEnd(occ, rowCount(p));
+            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
+        });
+    }
+
+    /**
+     * Photos side by side across the top of the body; with {@code right}, mirrored so that the row starts
+     * at the body's right edge. Gives each column's first free line.
+     */
+    private int[] photoRows(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop,
+                            boolean right) {
         int[] occ = new int[span];
         if (photoSpan == 0 || p.index() || p.continuation()) return occ;
         int c = 0;
@@ -343,10 +372,18 @@ public final class ModuleBuilder {
             Story.PhotoBlock block = p.story().photo(ph, cols.spanWidth(ps));
             for (int k = c; k < c + ps; k++) occ[k] = base + block.gridLines();
             if (out != null) {
-                out.add(new PlacedPhoto(ph, grid.columnX(column) + cols.columnX(c), grid.lineTop(bodyTop + base),
+                int at = right ? span - c - ps : c;
+                out.add(new PlacedPhoto(ph, grid.columnX(column) + cols.columnX(at), grid.lineTop(bodyTop + base),
                         block.width(), block.imageHeight()));
             }
             c += ps;
+        }
+        if (right) {
+            for (int i = 0, j = span - 1; i < j; i++, j--) {
+                int t = occ[i];
+                occ[i] = occ[j];
+                occ[j] = t;
+            }
         }
         return occ;
     }

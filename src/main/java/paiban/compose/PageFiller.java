@@ -520,6 +520,8 @@ final class PageFiller {
         int n = grid.columns();
         int body = lines - builder.headLines(p, w, rank);
         if (ps > 0) body -= builder.natural(p, w, ps, rank) - builder.natural(p, w, 0, rank);
+        // the body opens under its photo, away from the headline, where an L-shaped module would open it beside
+        if (ps > 0 && ps < w && !builder.lShaped(p, w, ps)) c += costs.openUnderPhoto();
         if (body < costs.minColumnLines() && !p.brief()) c += (costs.minColumnLines() - body) * costs.strip() * w;
         // a module nearly as tall as the page and as wide reads like a book page
         int tall = (int) (grid.lines() * 0.68);
