@@ -158,7 +158,10 @@ public final class ModuleBuilder {
         int min = Math.min(MIN_LEG, rows);
         for (int c = 0; c < occ.length; c++) {
             if (f.used[c] == 0 && occ[c] >= end - 1) continue; // a photo's column to the foot
-            if (f.used[c] < min) return false;
+            // the blank line before a subhead takes a row but prints nothing: the reader sees the printed lines
+            int printed = 0;
+            for (int i = 0; i < f.used[c]; i++) if (f.rows[c][i] >= 0) printed++;
+            if (printed < min) return false;
         }
         return true;
     }
