@@ -121,7 +121,7 @@ class ArticleErrorsTest {
         } finally {
             System.setErr(err);
         }
-        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, kicker, "
+        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: box, dateline, kicker, "
                 + "photos, priority, quote, section, source, subtitle, title)"), warnings);
         assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");
     }
