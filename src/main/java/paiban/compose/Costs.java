@@ -30,15 +30,18 @@ package paiban.compose;
  * @param fillerShare     fillers take at most this share of a page's area
  * @param minBand         bands shorter than this look like strips, except at the page foot
  * @param minColumnLines  body lines under a headline below which a module looks like a strip
+ * @param quoteLeftOut    a page that carries a story without the pull quote (引语) its editor chose for it
+ * @param openUnderPhoto  a story whose body opens under its photo, away from its headline, where an L-shaped
+ *                        module (photo at the top right, body beside it and then under it) could open it there
  */
 record Costs(double whiteMid, double whiteFoot, double whiteHole, int footAllowance, double air, double airIndex,
              double cut, double frontStory, double order, double sectionOrder, double photo, double narrowStory,
              double wideBrief, double shortBand, double unplacedContinuation, double overflow, double stuck,
              double strip, double wideAgain, double big, double indexPending, double filler, double fillerShare, int minBand,
-             int minColumnLines) {
+             int minColumnLines, double quoteLeftOut, double openUnderPhoto) {
 
     static final Costs DEFAULT = new Costs(6, 0.5, 40, 3, 1.2, 0.1, 20, -15, 9, 60, 12, 40, 15, 60, 400, 200, 30,
-            1.5, 25, 0.3, 300, 10, 0.25, 8, 10);
+            1.5, 25, 0.3, 300, 10, 0.25, 8, 10, 40, 6);
 
     /** A column ending {@code f} lines short of the page foot: the allowance is cheap, more is a hole. */
     double foot(int f) {

@@ -11,11 +11,23 @@ import java.util.Map;
  * {@link #DEFAULTS} are the tabloid's; a layout.yaml overrides any of them.
  */
 public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
-                          Ads ads) {
+                          Ads ads, Boxes boxes) {
+
+    /** Rules without advertising or box styles of their own: ads take {@link Ads#DEFAULTS}, no story is boxed. */
+    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
+        this(headlines, briefs, index, photos, air, words, Ads.DEFAULTS, Boxes.NONE);
+    }
+
+    /** Rules without box styles: no story is boxed. */
+    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
+                       Ads ads) {
+        this(headlines, briefs, index, photos, air, words, ads, Boxes.NONE);
+    }
 
     /** Rules without advertising of their own: ads take {@link Ads#DEFAULTS}. */
-    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
-        this(headlines, briefs, index, photos, air, words, Ads.DEFAULTS);
+    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
+                       Boxes boxes) {
+        this(headlines, briefs, index, photos, air, words, Ads.DEFAULTS, boxes);
     }
 
     /**
@@ -143,6 +155,43 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
         }
     }
 
+    /**
+     * A box style (边框/底纹) for stories set in a box: commentary (评论), sidebars (链接, 延伸阅读).
+     *
+     * @param name     what an article's {@code box:} names
+     * @param cssClass the class of layout.css that draws the box's rule, ornament and tint
+     * @param sections sections whose stories take this box unless their article names another
+     * @param inset    body characters each of the box's columns gives up, so the text stands clear of the rule;
+     *                 the box also takes a grid line above its headline, so every body line stays on the grid
+     */
+    public record Box(String name, String cssClass, List<String> sections, int inset) {
+        public Box {
+            sections = List.copyOf(sections);
+        }
+    }
+
+    /** The layout's box styles, in the order layout.yaml lists them. */
+    public record Boxes(List<Box> styles) {
+        public static final Boxes NONE = new Boxes(List.of());
+
+        public Boxes {
+            styles = List.copyOf(styles);
+        }
+
+        public java.util.Optional<Box> named(String name) {
+            return styles.stream().filter(b -> b.name().equals(name)).findFirst();
+        }
+
+        /** The box a section's stories take by default, if any. */
+        public java.util.Optional<Box> forSection(String section) {
+            return styles.stream().filter(b -> b.sections().contains(section)).findFirst();
+        }
+
+        public List<String> names() {
+            return styles.stream().map(Box::name).toList();
+        }
+    }
+
     public static final LayoutRules DEFAULTS = new LayoutRules(
             new Headlines("headline-1", "headline-2", List.of(
                     new Level(60, 3, "headline-2"),
@@ -175,5 +224,5 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
             "index", "title, max-items, lane-width, marker", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
-            "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes");
+            "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset");
 }

@@ -10,13 +10,20 @@ import java.util.List;
  * @param title  the article's title, or the furniture's name
  * @param kind   what the module is; only {@link ModuleKind#article()} kinds carry an article's copy
  * @param column first column (0-based); {@code line} first grid line
+ * @param box    the box (边框/底纹) the module is set in, if any
  */
 public record Module(String slug, String title, ModuleKind kind, int column, int span, int line, int lines,
-                     List<PlacedLine> text, List<PlacedPhoto> photos) {
+                     List<PlacedLine> text, List<PlacedPhoto> photos, java.util.Optional<PlacedBox> box) {
 
     public Module {
         text = List.copyOf(text);
         photos = List.copyOf(photos);
+    }
+
+    /** A module without a box. */
+    public Module(String slug, String title, ModuleKind kind, int column, int span, int line, int lines,
+                  List<PlacedLine> text, List<PlacedPhoto> photos) {
+        this(slug, title, kind, column, span, line, lines, text, photos, java.util.Optional.empty());
     }
 
     public int bottom() {

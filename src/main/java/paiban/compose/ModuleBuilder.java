@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures and builds modules. A module is the headline across its columns, photos at the top left of
- * its body with their captions, and the body rows flowed column by column so that a paragraph runs on
+ * Measures and builds modules. A module is the headline across its columns, photos at the top of its body
+ * with their captions (at the right where the module is L-shaped, {@link #lShaped}), and the body rows flowed
+ * column by column so that a paragraph runs on
  * from the foot of one column to the head of the next. Columns are balanced: their feet differ by at
  * most one line. A cut module fills every column to its foot and keeps its last line for the 下转 line.
  * Measuring is cached, because the page filler asks the same questions many times.
@@ -43,6 +44,7 @@ public final class ModuleBuilder {
     private final Map<Key, Integer> naturals = new HashMap<>();
     private final Map<Key, Integer> cuts = new HashMap<>();
     private final Map<Key, int[]> feet = new HashMap<>();
+    private final Map<Key, Boolean> lShapes = new HashMap<>();
 
     private record Key(Piece piece, int span, int photoSpan, Rank rank, int lines) {
     }
@@ -77,8 +79,24 @@ public final class ModuleBuilder {
 
     /** Grid lines the piece's head takes at {@code span}: headline group, brief head or jump head. */
     int headLines(Piece p, int span, Rank rank) {
-        if (vertical(p, span, rank)) return 0;
-        return head(p, span, rank).gridLines();
+        if (vertical(p, span, rank)) return boxTop(p);
+        return head(p, span, rank).gridLines() + boxTop(p);
+    }
+
+    /** A boxed module gives its first grid line to the box: the rule runs through it, above the headline. */
+    private static int boxTop(Piece p) {
+        return boxed(p) ? 1 : 0;
+    }
+
+    /** Whether the piece is set in a box (边框/底纹): a story, brief or continuation whose story takes one. */
+    static boolean boxed(Piece p) {
+        return !p.furniture() && p.story().box().isPresent();
+    }
+
+    /** The columns of the piece's module: the grid's, or a box's, narrower by its inset. */
+    private BoxedColumns columns(Piece p, int span) {
+        return boxed(p) ? BoxedColumns.of(grid, p.story().box().get(), span)
+                : new BoxedColumns(0, grid.columnWidth(), grid.gutter());
     }
 
     /**
@@ -161,7 +179,8 @@ public final class ModuleBuilder {
     }
 
     private Story.Headline head(Piece p, int span, Rank rank) {
-        float w = grid.spanWidth(span);
+        BoxedColumns cols = columns(p, span);
+        float w = cols.spanWidth(span);
         if (p.continuation()) return p.story().jumpHead(w);
         if (p.brief() && !rank.leads()) return p.story().briefHead(w);
         return p.story().headline(headlineLevel(p.priority(), span, rank), w);
@@ -223,7 +242,10 @@ public final class ModuleBuilder {
         int min = Math.min(MIN_LEG, rows);
         for (int c = 0; c < occ.length; c++) {
             if (f.used[c] == 0 && occ[c] >= end - 1) continue; // a photo's column to the foot
-            if (f.used[c] < min) return false;
+            // the blank line before a subhead takes a row but prints nothing: the reader sees the printed lines
+            int printed = 0;
+            for (int i = 0; i < f.used[c]; i++) if (f.rows[c][i] >= 0) printed++;
+            if (printed < min) return false;
         }
         return true;
     }
@@ -289,20 +311,21 @@ public final class ModuleBuilder {
         List<PlacedLine> text = new ArrayList<>();
         List<PlacedPhoto> photos = new ArrayList<>();
         float left = grid.columnX(s.column());
+        BoxedColumns cols = columns(p, s.span());
         int span = bodySpan(p, s.span(), s.rank());
         int headGridLines;
         if (span < s.span()) {
             // 竖排标题: the headline's columns at the right edge, centred across them, from half a line down
             Story.VerticalHead vh = verticalHead(p, s.span(), s.rank());
             float headLeft = grid.columnX(s.column() + span) + (grid.spanWidth(s.span() - span) - vh.width()) / 2;
-            float headTop = grid.lineTop(s.line()) + grid.pitch() / 2;
+            float headTop = grid.lineTop(s.line() + boxTop(p)) + grid.pitch() / 2;
             for (PlacedLine l : vh.lines()) text.add(shift(l, headLeft, headTop));
-            headGridLines = 0;
+            headGridLines = boxTop(p);
         } else {
             Story.Headline head = head(p, s.span(), s.rank());
-            float headShift = grid.lineTop(s.line()) + s.headAir() * grid.pitch() / 2;
-            for (PlacedLine l : head.lines()) text.add(shift(l, left, headShift));
-            headGridLines = head.gridLines();
+            float headShift = grid.lineTop(s.line() + boxTop(p)) + s.headAir() * grid.pitch() / 2;
+            for (PlacedLine l : head.lines()) text.add(shift(l, left + cols.side(), headShift));
+            headGridLines = head.gridLines() + boxTop(p);
         }
         int bodyTop = s.line() + headGridLines + s.headAir();
 
@@ -318,9 +341,9 @@ public final class ModuleBuilder {
             for (int i = 0; i < f.rows[c].length; i++) {
                 int v = f.rows[c][i];
                 if (v < 0) continue;
-                float x = grid.columnX(s.column() + c);
+                float x = left + cols.columnX(c);
                 if (p.continuation() && v == 0) {
-                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, grid.columnWidth()).lines().getFirst();
+                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, cols.columnWidth()).lines().getFirst();
                     text.add(new PlacedLine(l, x, baselineOf(y + i, jump), LineKind.JUMP_FROM, "jump", jump.color(), 0, false));
                     continue;
                 }
@@ -332,12 +355,32 @@ public final class ModuleBuilder {
         }
         if (cut) {
             TextStyle right = jump.withAlign(TextStyle.Align.RIGHT).withIndent(0);
-            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, grid.columnWidth()).lines().getFirst();
-            text.add(new PlacedLine(l, grid.columnX(s.column() + f.jumpColumn), baselineOf(bodyTop + end - 1, right),
+            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, cols.columnWidth()).lines().getFirst();
+            text.add(new PlacedLine(l, left + cols.columnX(f.jumpColumn), baselineOf(bodyTop + end - 1, right),
                     LineKind.JUMP_TO, "jump", right.color(), 0, false));
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
-                s.lines(), text, photos);
+                s.lines(), text, photos, box(p, s, bodyTop + foot(occ, f)));
+    }
+
+    /** The line below the lowest column of body text or photo, from the body top. */
+    private static int foot(int[] occ, Flow f) {
+        int foot = 0;
+        for (int c = 0; c < occ.length; c++) foot = Math.max(foot, occ[c] + f.used[c]);
+        return foot;
+    }
+
+    /**
+     * The box of a boxed module: its rule through the middle of the module's first grid line (which the box
+     * takes above the headline) and of the line below its text (at the most, the empty line every module keeps),
+     * at its columns' outer edges.
+     */
+    private java.util.Optional<PlacedBox> box(Piece p, Slot s, int textFoot) {
+        if (!boxed(p)) return java.util.Optional.empty();
+        // a module given more lines than its text takes leaves the white below the box, not inside it
+        int last = Math.min(textFoot, s.bottom() - GAP);
+        return java.util.Optional.of(new PlacedBox(p.story().box().get().cssClass(), grid.columnX(s.column()),
+                grid.lineTop(s.line()) + grid.pitch() / 2, grid.spanWidth(s.span()), (last - s.line()) * grid.pitch()));
     }
 
     /** A pull quote's lines, set across the span less a character's inset each side. */
@@ -386,9 +429,36 @@ public final class ModuleBuilder {
 
     /**
      * Photos go side by side across the top of the body, each {@code photoSpan} columns wide (an upright
-     * one a column less, the last one in a row what is left). Gives each column's first free line.
+     * one a column less, the last one in a row what is left): at the top right in an L-shaped module, else
+     * at the top left. Gives each column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
+        return photoRows(p, span, photoSpan, out, column, bodyTop, lShaped(p, span, photoSpan));
+    }
+
+    /**
+     * Whether the module of a piece with photos is L-shaped: the headline across the whole module, the photos
+     * at the top right of the body, and the body opening at the top left, beside them, running on down its
+     * columns and ending under them, so the body's region is an L. It is taken wherever some column is free
+     * of photos and every leg of the L holds {@link #MIN_LEG} lines; otherwise the photos stand at the top left
+     * and the body opens under them (the page filler counts that, {@link Costs#openUnderPhoto()}).
+     */
+    boolean lShaped(Piece p, int span, int photoSpan) {
+        if (photoSpan == 0 || p.furniture() || p.continuation()) return false;
+        return lShapes.computeIfAbsent(new Key(p, span, photoSpan, null, 0), k -> {
+            int[] occ = photoRows(p, span, photoSpan, null, 0, 0, true);
+            if (occ[0] > 0) return false; // photos across every column: a rectangle, no L
+            int end = balancedEnd(occ, rowCount(p));
+            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
+        });
+    }
+
+    /**
+     * Photos side by side across the top of the body; with {@code right}, mirrored so that the row starts
+     * at the body's right edge. Gives each column's first free line.
+     */
+    private int[] photoRows(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop,
+                            boolean right) {
         int[] occ = new int[span];
         if (photoSpan == 0 || p.index() || p.continuation()) return occ;
         int c = 0;
@@ -403,13 +473,22 @@ public final class ModuleBuilder {
             }
             int base = 0;
             for (int k = c; k < c + ps; k++) base = Math.max(base, occ[k]);
-            Story.PhotoBlock block = p.story().photo(ph, grid.spanWidth(ps));
+            BoxedColumns cols = columns(p, span);
+            Story.PhotoBlock block = p.story().photo(ph, cols.spanWidth(ps));
             for (int k = c; k < c + ps; k++) occ[k] = base + block.gridLines();
             if (out != null) {
-                out.add(new PlacedPhoto(ph, grid.columnX(column + c), grid.lineTop(bodyTop + base),
+                int at = right ? span - c - ps : c;
+                out.add(new PlacedPhoto(ph, grid.columnX(column) + cols.columnX(at), grid.lineTop(bodyTop + base),
                         block.width(), block.imageHeight()));
             }
             c += ps;
+        }
+        if (right) {
+            for (int i = 0, j = span - 1; i < j; i++, j--) {
+                int t = occ[i];
+                occ[i] = occ[j];
+                occ[j] = t;
+            }
         }
         return occ;
     }

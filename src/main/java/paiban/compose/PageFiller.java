@@ -209,6 +209,16 @@ final class PageFiller {
             for (Piece p : behind) if (!p.furniture() && spec.sectionRank(p) < highest) c += costs.sectionOrder() * 10;
         }
         if (!s.indexDone()) c += 1e5;
+        // a pull quote belongs on its story's page: the editor chose it to draw readers into the story
+        for (Piece p : s.briefs()) {
+            if (!p.isQuote()) continue;
+            for (Slot sl : s.slots()) {
+                if (sl.piece().story() == p.story() && !sl.piece().furniture()) {
+                    c += costs.quoteLeftOut();
+                    break;
+                }
+            }
+        }
         return c;
     }
 
@@ -507,8 +517,10 @@ final class PageFiller {
             if (used.contains(p) || p == first || spec.spans().containsKey(p) && spec.spans().get(p) != w) continue;
             if (spec.sectionRank(p) > earliest) continue;
             if (!fits(p, w, Rank.OTHER) && !spec.spans().containsKey(p)) continue;
+            // enough briefs: go on only for the pull quotes and fillers behind them
+            if (briefs == LOOK_BRIEFS) continue;
             candidates.add(p);
-            if (++briefs == LOOK_BRIEFS) break;
+            briefs++;
         }
         if (!s.indexDone() && !used.contains(Piece.INDEX) && first != Piece.INDEX && index.fits(w)) {
             candidates.add(Piece.INDEX);
@@ -574,6 +586,8 @@ final class PageFiller {
         int n = grid.columns();
         int body = lines - builder.headLines(p, w, rank);
         if (ps > 0) body -= builder.natural(p, w, ps, rank) - builder.natural(p, w, 0, rank);
+        // the body opens under its photo, away from the headline, where an L-shaped module would open it beside
+        if (ps > 0 && ps < w && !builder.lShaped(p, w, ps)) c += costs.openUnderPhoto();
         if (body < costs.minColumnLines() && !p.brief()) c += (costs.minColumnLines() - body) * costs.strip() * w;
         // white under a short body beside a long vertical headline (竖排标题) is a hole like any other
         c += builder.whiteBesideHead(p, w, ps, rank) * costs.whiteMid();

@@ -43,6 +43,7 @@ public final class Story {
     private final LayoutRules rules;
     private final List<Row> rows;
     private final boolean brief;
+    private final LayoutRules.Box box;
     private final Map<String, Headline> headlines = new HashMap<>();
     private final Map<String, PhotoBlock> photos = new HashMap<>();
     private final Set<Integer> fallbacks = new TreeSet<>();
@@ -52,6 +53,7 @@ public final class Story {
         this.grid = grid;
         this.styles = styles;
         this.rules = rules;
+        this.box = boxOf(article, rules.boxes());
         this.rows = setBody();
         this.brief = article.photos().isEmpty() && article.bodyLength() <= rules.briefs().maxCharacters()
                 && article.body().stream().noneMatch(b -> b instanceof Block.Subhead);
@@ -71,6 +73,26 @@ public final class Story {
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** The box (边框/底纹) the story is set in: the one its article names, else its section's; none if neither. */
+    public java.util.Optional<LayoutRules.Box> box() {
+        return java.util.Optional.ofNullable(box);
+    }
+
+    /** The body's measure: a column, less the box's inset in a boxed story. */
+    public float measure() {
+        return box == null ? grid.columnWidth() : grid.columnWidth() - box.inset() * grid.bodySize();
+    }
+
+    private static LayoutRules.Box boxOf(Article a, LayoutRules.Boxes boxes) {
+        if (a.box().given()) {
+            return boxes.named(a.box().name()).orElseThrow(() -> new PaibanException("articles/" + a.file().getFileName()
+                    + ":" + a.box().line() + ": article '" + a.slug() + "': the field 'box' names '" + a.box().name()
+                    + "', which the layout does not have; " + (boxes.styles().isEmpty() ? "this layout has no boxes"
+                    : "its boxes: " + String.join(", ", boxes.names())) + " (layout.yaml, 'boxes')"));
+        }
+        return boxes.forSection(a.section()).orElse(null);
     }
 
     /** Code points set in a fallback font; the build reports them. */
@@ -97,7 +119,7 @@ public final class Story {
             part++;
             if (b instanceof Block.Subhead h) {
                 if (!out.isEmpty()) out.add(new Row(null, LineKind.SUBHEAD, "subhead", part));
-                for (SetLine l : check(Typesetter.set(h.text(), subhead, grid.columnWidth()), "a subhead").lines()) {
+                for (SetLine l : check(Typesetter.set(h.text(), subhead, measure()), "a subhead").lines()) {
                     out.add(new Row(l, LineKind.SUBHEAD, "subhead", part));
                 }
                 continue;
@@ -113,7 +135,7 @@ public final class Story {
                 String s = article.source();
                 runs.add(new Block.Run(s.startsWith("（") ? s : "（" + s + "）", false));
             }
-            for (SetLine l : check(Typesetter.set(runs, body, grid.columnWidth()), "the body").lines()) {
+            for (SetLine l : check(Typesetter.set(runs, body, measure()), "the body").lines()) {
                 out.add(new Row(l, LineKind.BODY, "body", part));
             }
         }

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 final class ArticleReader {
 
     private static final Set<String> KNOWN = Set.of("title", "kicker", "subtitle", "dateline", "source", "quote",
-            "section", "priority", "photos", "headline");
+            "section", "priority", "photos", "headline", "box");
 
     /** 2 MB: a long feature is 30 KB of UTF-8; anything near this is a paste gone wrong, not copy. */
     static final long MAX_BYTES = 2_000_000;
@@ -107,7 +107,7 @@ final class ArticleReader {
                 Punctuation.fullWidth(f.text("source").orElse("").strip()),
                 f.text("section").orElse(defaultSection).strip(),
                 f.integer("priority", 1, 99, "1").orElse(5),
-                photos, blocks, quote, headlineShape(f, name, slug));
+                photos, blocks, quote, headlineShape(f, name, slug), box(f));
     }
 
     /** The {@code headline:} field: horizontal (the default) or vertical (竖排标题). */
@@ -118,6 +118,12 @@ final class ArticleReader {
         throw new PaibanException(name + ":" + f.line("headline") + ": article '" + slug + "': the field 'headline' must be "
                 + "'horizontal' or 'vertical', found " + Quoted.of(written) + "; write 'headline: vertical' for a "
                 + "headline set as a column down the story's right edge (竖排标题)");
+    }
+
+    /** {@code box:} a box style of the layout (checked when the issue is composed, where the layout is known). */
+    private static Article.BoxChoice box(YamlFields f) {
+        String name = f.text("box").map(String::strip).orElse("");
+        return name.isEmpty() ? Article.BoxChoice.NONE : new Article.BoxChoice(name, f.line("box"));
     }
 
     private static String bodyText(List<Block> blocks) {

@@ -15,15 +15,45 @@ import java.util.List;
  * @param priority 1 is the most important
  * @param quote    a sentence of the body the editor chose to set large as a pull quote (引语), or empty
  * @param headline how the editor wants the headline set: across the top, or as a vertical column (竖排)
+ * @param box      the box style (边框/底纹) the article asks for with {@code box:}; {@link BoxChoice#NONE} without
  */
 public record Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
                       String source, String section, int priority, List<Photo> photos, List<Block> body, String quote,
-                      HeadlineShape headline) {
+                      HeadlineShape headline, BoxChoice box) {
+
+    /**
+     * A box named in the front matter, with its line there: the layout's box styles are known only when
+     * the issue is composed, which checks the name against them.
+     */
+    public record BoxChoice(String name, int line) {
+        public static final BoxChoice NONE = new BoxChoice("", 0);
+
+        public boolean given() {
+            return !name.isEmpty();
+        }
+    }
+
+    /** An article that names no box. */
+    public Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
+                   String source, String section, int priority, List<Photo> photos, List<Block> body, String quote,
+                   HeadlineShape headline) {
+        this(slug, file, title, kicker, subtitle, dateline, source, section, priority, photos, body, quote, headline,
+                BoxChoice.NONE);
+    }
+
+    /** An article whose headline goes across the top, in the box it names. */
+    public Article(String slug, Path file, String title, String kicker, String subtitle, String dateline,
+                   String source, String section, int priority, List<Photo> photos, List<Block> body, String quote,
+                   BoxChoice box) {
+        this(slug, file, title, kicker, subtitle, dateline, source, section, priority, photos, body, quote,
+                HeadlineShape.HORIZONTAL, box);
+    }
 
     public Article {
         photos = List.copyOf(photos);
         body = List.copyOf(body);
         java.util.Objects.requireNonNull(headline, "headline");
+        java.util.Objects.requireNonNull(box, "box");
     }
 
     /** An article whose headline goes across the top, as most do. */

@@ -38,7 +38,7 @@ final class LayoutRulesReader {
         f.onlyKeys(LayoutRules.SECTIONS.keySet(), "");
         LayoutRules d = LayoutRules.DEFAULTS;
         return new LayoutRules(headlines(f, d.headlines()), briefs(f, d.briefs()), index(f, d.index()),
-                photos(f, d.photos()), air(f, d.air()), words(f, d.words()), ads(f, name));
+                photos(f, d.photos()), air(f, d.air()), words(f, d.words()), ads(f, name), boxes(f));
     }
 
     /**
@@ -81,6 +81,37 @@ final class LayoutRulesReader {
         }
         return new LayoutRules.Ads(name, sizes, a.text("label").map(String::strip).filter(t -> !t.isEmpty())
                 .orElse(d.label()), min, refuse);
+    }
+
+    /** {@code boxes:} the box styles (边框/底纹) stories may be set in, each drawn by a class of layout.css. */
+    private static LayoutRules.Boxes boxes(YamlFields f) {
+        List<LayoutRules.Box> out = new ArrayList<>();
+        int i = 0;
+        for (Node n : f.list("boxes")) {
+            i++;
+            String where = "boxes[" + i + "]";
+            YamlFields b = f.nested(n, where);
+            b.onlyKeys(List.of(LayoutRules.SECTIONS.get("boxes").split(", ")), " in " + where);
+            String name = b.requiredText("name", "the name an article's 'box:' gives, e.g. commentary");
+            if (out.stream().anyMatch(x -> x.name().equals(name))) {
+                throw new PaibanException(f.file() + ":" + b.line("name") + ": " + where + ": the box name '" + name
+                        + "' is given twice; give each box its own name");
+            }
+            String cls = b.requiredText("class", "the layout.css class that draws it, e.g. box-commentary");
+            if (!cls.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw new PaibanException(f.file() + ":" + b.line("class") + ": " + where + ": the class '" + cls
+                        + "' is not a CSS class name; use letters, digits, '-' and '_'");
+            }
+            List<String> sections = new ArrayList<>();
+            for (Node s : b.list("sections")) {
+                if (!(s instanceof org.snakeyaml.engine.v2.nodes.ScalarNode sc) || sc.getValue().isBlank()) {
+                    throw b.error(s, where + ".sections must list section names, e.g. [评论]");
+                }
+                sections.add(sc.getValue().strip());
+            }
+            out.add(new LayoutRules.Box(name, cls, sections, b.integer("inset", 0, 4, "1").orElse(1)));
+        }
+        return new LayoutRules.Boxes(out);
     }
 
     private static Optional<YamlFields> section(YamlFields f, String key) {

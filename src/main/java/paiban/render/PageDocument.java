@@ -10,6 +10,9 @@ import paiban.compose.LayoutRules;
 import paiban.compose.Module;
 import paiban.compose.ModuleKind;
 import paiban.compose.Page;
+import paiban.compose.ModuleKind;
+import paiban.compose.PlacedBox;
+import paiban.compose.PlacedLine;
 import paiban.compose.PlacedPhoto;
 import paiban.model.Furniture;
 import paiban.model.Issue;
@@ -142,10 +145,13 @@ final class PageDocument {
                 x -= grid.gutter() / 2;
                 w += grid.gutter() / 2;
             }
+            if (m.box().isPresent()) cls += " boxed";
             box.setAttribute("class", cls);
             box.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                     x, y, w, h));
             area.appendChild(box);
+            m.box().ifPresent(b -> area.appendChild(frame(doc, b)));
+            if (m.kind() == ModuleKind.QUOTE && !m.text().isEmpty()) area.appendChild(quoteMark(doc, grid, m));
             for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
             if (m.kind() == ModuleKind.AD) for (PlacedPhoto p : m.photos()) area.appendChild(adLabel(doc, p, adLabel));
         }
@@ -155,6 +161,33 @@ final class PageDocument {
         galley.setAttribute("style", String.format(Locale.ROOT,
                 "position: absolute; left: 0; top: 0; width: %.3fpt; height: %.3fpt;", grid.width(), grid.height()));
         area.appendChild(galley);
+    }
+
+    /**
+     * A boxed story's box (边框/底纹), where compose put it; the layout's class draws its rule, ornament and
+     * tint. It comes before the galley, so the text prints over the tint.
+     */
+    private static Element frame(Document doc, PlacedBox b) {
+        Element e = doc.createElementNS(XHTML, "div");
+        e.setAttribute("class", "box " + b.cssClass());
+        e.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                b.x(), b.y(), b.width(), b.height()));
+        return e;
+    }
+
+    /**
+     * The place for a pull quote's ornament (a large quotation mark, a rule: the layout's
+     * {@code .quote-mark} draws it): the grid line above the sentence, which compose keeps free and centres
+     * the sentence under, so the ornament stays with the words however tall the module is.
+     */
+    private static Element quoteMark(Document doc, Grid grid, Module m) {
+        PlacedLine first = m.text().getFirst();
+        Element e = doc.createElementNS(XHTML, "div");
+        e.setAttribute("class", "quote-mark");
+        e.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                grid.columnX(m.column()), first.baseline() - first.line().size() - grid.pitch(), grid.spanWidth(m.span()),
+                grid.pitch()));
+        return e;
     }
 
     /**

@@ -143,7 +143,7 @@ class ArticleErrorsTest {
             System.setErr(err);
         }
         // the minimal issue.yaml lacks the nameplate's data, which is warned of too; this test is about the article's
-        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: dateline, headline, kicker, "
+        assertEquals(java.util.List.of("articles/flood.md:3: unknown field 'titel' is ignored (known: box, dateline, headline, kicker, "
                 + "photos, priority, quote, section, source, subtitle, title)"),
                 warnings.stream().filter(w -> w.startsWith("articles/")).toList());
         assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing goes round the sink");

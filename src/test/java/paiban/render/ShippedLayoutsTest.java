@@ -133,4 +133,17 @@ class ShippedLayoutsTest {
         assertTrue(m.find(), where + ": " + property + " is given in points: " + declarations);
         return Float.parseFloat(m.group(1));
     }
+
+    /** Every box layout.yaml names (边框/底纹) is drawn by layout.css, with a rule, and 评论 takes one. */
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void everyBoxHasItsRuleInTheCss(String name) throws IOException {
+        Layout layout = load(name);
+        String css = css(name);
+        assertTrue(layout.rules().boxes().forSection("评论").isPresent(), name + ": 评论 is not boxed");
+        for (var b : layout.rules().boxes().styles()) {
+            String rule = rule(css, ".box." + b.cssClass());
+            assertTrue(rule.contains("border"), name + ": .box." + b.cssClass() + " draws no rule: " + rule);
+        }
+    }
 }
