@@ -720,8 +720,13 @@ public final class Composer {
             }
             // the 报眼 stands in the masthead's ear, off the grid the copy fills
             for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));
-            Run run = composed.allotment().runs().get(numbering.at(n).run());
-            List<String> names = sectionsOn(run, modules, issue);
+            Numbering.RunPage at = numbering.at(n);
+            Run run = composed.allotment().runs().get(at.run());
+            // a page the run's copy did not reach belongs to the section its copy last reached, not to the
+            // run's first: a shared run's spare page must not make its first section come back after another
+            int before = at.page() == 0 ? 0 : numbering.numbers().get(at.run()).get(at.page() - 1);
+            List<String> reached = before > 0 && before < n ? pages.get(before - 1).sections() : List.of(run.names().getFirst());
+            List<String> names = sectionsOn(run, modules, issue, reached.getLast());
             pages.add(new Page(n, names, modules));
             int[] feet = PageFeet.of(pages.getLast(), grid);
             if (SectionRun.Result.shortOf(feet, grid) > 0) {
@@ -742,13 +747,13 @@ public final class Composer {
     }
 
     /** The sections a page carries, in the run's order: those of its modules' articles. */
-    private static List<String> sectionsOn(Run run, List<Module> modules, Issue issue) {
+    private static List<String> sectionsOn(Run run, List<Module> modules, Issue issue, String empty) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Module m : modules) {
             if (m.kind().article()) issue.article(m.slug()).ifPresent(a -> seen.add(a.section()));
         }
         List<String> out = run.names().stream().filter(seen::contains).toList();
-        return out.isEmpty() ? List.of(run.names().getFirst()) : out;
+        return out.isEmpty() ? List.of(empty) : out;
     }
 
     private static Piece findFirstPart(Map<Piece, Integer> pageOf, String slug) {

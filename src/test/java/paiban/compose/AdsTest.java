@@ -192,14 +192,14 @@ class AdsTest {
     @Test
     void aSizeTheLayoutDoesNotNameIsRefusedNamingTheLayoutFileAndItsSizes() throws IOException {
         String m = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/lingnan-seeds.png, page: 2, size: 双通栏 }\n").getMessage();
-        assertTrue(m.startsWith("issue.yaml:15: ads[1] (某公司): size '双通栏' is not one of layouts/tabloid/layout.yaml's ad sizes"), m);
+        assertTrue(m.startsWith("issue.yaml:27: ads[1] (某公司): size '双通栏' is not one of layouts/tabloid/layout.yaml's ad sizes"), m);
         assertTrue(m.contains("通栏, 半通栏, 报眼"), m);
     }
 
     @Test
     void aFoldStripIsRefusedBecauseSinglePagesHaveNoFold() throws IOException {
         String m = refused("broadsheet", "ads:\n  - { advertiser: 某公司, file: ads/lingnan-seeds.png, page: 2, size: 中缝 }\n").getMessage();
-        assertTrue(m.startsWith("issue.yaml:15: ads[1] (某公司): size 中缝"), m);
+        assertTrue(m.startsWith("issue.yaml:27: ads[1] (某公司): size 中缝"), m);
         assertTrue(m.contains("layouts/broadsheet/layout.yaml composes single pages, not spreads"), m);
     }
 
@@ -214,13 +214,13 @@ class AdsTest {
     void anUnknownPositionIsRefusedWithTheLineAndTheWordsThatServe() throws IOException {
         String m = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/lingnan-seeds.png, page: 2, size: 半通栏,"
                 + " position: middle }\n").getMessage();
-        assertTrue(m.startsWith("issue.yaml:15: ads[1] (某公司): position 'middle' is not one of foot, top, top-left,"), m);
+        assertTrue(m.startsWith("issue.yaml:27: ads[1] (某公司): position 'middle' is not one of foot, top, top-left,"), m);
     }
 
     @Test
     void anAdOnAPageTheIssueLacksIsRefused() throws IOException {
         String m = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/lingnan-seeds.png, page: 5, size: 半通栏 }\n").getMessage();
-        assertTrue(m.startsWith("issue.yaml:15: ads[1] (某公司): page 5, but the copy fills 2 pages"), m);
+        assertTrue(m.startsWith("issue.yaml:27: ads[1] (某公司): page 5, but the copy fills 2 pages"), m);
     }
 
     @Test
@@ -237,9 +237,9 @@ class AdsTest {
         String missing = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/none.png, page: 2, size: 半通栏 }\n").getMessage();
         assertTrue(missing.contains("ads[1] (某公司)") && missing.contains("ads/none.png"), missing);
         String pdf = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/ad.pdf, page: 2, size: 半通栏 }\n").getMessage();
-        assertTrue(pdf.startsWith("issue.yaml:15: ads[1] (某公司): 'file: ads/ad.pdf' is a PDF; paiban places JPEG and PNG ads only"), pdf);
+        assertTrue(pdf.startsWith("issue.yaml:27: ads[1] (某公司): 'file: ads/ad.pdf' is a PDF; paiban places JPEG and PNG ads only"), pdf);
         String coarse = refused("tabloid", "ads:\n  - { advertiser: 某公司, file: ads/tiny.png, page: 2, size: 半通栏 }\n").getMessage();
-        assertTrue(coarse.startsWith("issue.yaml:15: ads[1] (某公司): ads/tiny.png is 13 dpi at its placed width of 229 mm,"
+        assertTrue(coarse.startsWith("issue.yaml:27: ads[1] (某公司): ads/tiny.png is 13 dpi at its placed width of 229 mm,"
                 + " far below the 200 dpi print needs (layouts/tabloid/layout.yaml: ads.refuse-dpi 100)"), coarse);
     }
 
@@ -262,7 +262,7 @@ class AdsTest {
         Path yaml = dir.resolve("issue.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("ads/yueke-instruments.png", "ads/cmyk.jpg"));
         String m = assertThrows(PaibanException.class, () -> IssueReader.read(dir)).getMessage();
-        assertTrue(m.startsWith("issue.yaml:19: ads[2] (粤科仪器): ads/cmyk.jpg is a CMYK JPEG; paiban separates ads for the"
+        assertTrue(m.startsWith("issue.yaml:31: ads[2] (粤科仪器): ads/cmyk.jpg is a CMYK JPEG; paiban separates ads for the"
                 + " press itself, to the layout's ink limit"), m);
     }
 
@@ -273,7 +273,7 @@ class AdsTest {
         Path yaml = dir.resolve("issue.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("ads/yueke-instruments.png", "ads/soft.png"));
         Composer.Composition c = ComposedIssues.compose(IssueReader.read(dir));
-        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("issue.yaml:19: ads[2] (粤科仪器): ads/soft.png is 156 dpi")
+        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("issue.yaml:31: ads[2] (粤科仪器): ads/soft.png is 156 dpi")
                 && w.contains("below the 200 dpi print needs (layouts/tabloid/layout.yaml: ads.min-dpi)")), c.warnings().toString());
     }
 
