@@ -426,6 +426,15 @@ final class PageFiller {
             for (Piece p : used) if (!p.furniture() && !p.brief() && !p.continuation() && p != head) cost += costs.frontStory();
             if (!lead && !head.furniture() && !head.brief() && !head.continuation()) cost += costs.frontStory();
         }
+        return next(s, h, slots, queue, briefs, used, cost);
+    }
+
+    /**
+     * The state after a band {@code h} lines tall: its slots added, the rest of every piece it cut carried
+     * to the next page, and what is still waiting.
+     */
+    private static State next(State s, int h, List<Slot> slots, List<Piece> queue, List<Piece> briefs, Set<Piece> used,
+                              double cost) {
         List<Piece> carried = new ArrayList<>(s.carried());
         for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
         List<Slot> all = new ArrayList<>(s.slots());
@@ -466,12 +475,7 @@ final class PageFiller {
         List<Piece> briefs = new ArrayList<>(s.briefs());
         briefs.removeAll(used);
         for (Piece p : used) if (p.furniture()) cost += costs.filler();
-        List<Piece> carried = new ArrayList<>(s.carried());
-        for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
-        List<Slot> all = new ArrayList<>(s.slots());
-        all.addAll(slots);
-        return new State(s.top() + h, List.copyOf(all), queue, briefs, carried,
-                s.indexDone() || used.contains(Piece.INDEX), s.cost() + cost);
+        return next(s, h, slots, queue, briefs, used, cost);
     }
 
     /**
