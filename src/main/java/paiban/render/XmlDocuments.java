@@ -15,12 +15,13 @@ import java.nio.file.Path;
  * Parses layout templates with DTDs and external entities off, so that a template can neither read
  * a file nor open a connection through XML.
  */
-final class XmlDocuments {
+public final class XmlDocuments {
 
     private XmlDocuments() {
     }
 
-    static Document parse(Path file, String name) {
+    /** Parses {@code file}; {@code name} is how errors name it. */
+    public static Document parse(Path file, String name) {
         try (InputStream in = Files.newInputStream(file)) {
             return builder().parse(in, file.toUri().toString());
         } catch (org.xml.sax.SAXParseException e) {

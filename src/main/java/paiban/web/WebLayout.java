@@ -5,11 +5,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import paiban.core.PaibanException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +58,7 @@ final class WebLayout {
             }
         }
         try {
-            return new WebLayout(web, frameFile, parse(frameFile), Files.readAllBytes(cssFile));
+            return new WebLayout(web, frameFile, paiban.render.XmlDocuments.parse(frameFile, frameFile.toString()), Files.readAllBytes(cssFile));
         } catch (IOException e) {
             throw new PaibanException(cssFile + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -139,27 +135,6 @@ final class WebLayout {
         NodeList kids = e.getChildNodes();
         for (int i = 0; i < kids.getLength(); i++) {
             if (kids.item(i) instanceof Element k) collect(k, out);
-        }
-    }
-
-    /** Parsed with DTDs and external entities off, so that a template can neither read a file nor open a connection. */
-    private static Document parse(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(in, file.toUri().toString());
-        } catch (org.xml.sax.SAXParseException e) {
-            throw new PaibanException(file + ":" + e.getLineNumber() + ": not well-formed XHTML: " + e.getMessage());
-        } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            throw new PaibanException(file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 }
