@@ -180,7 +180,7 @@ public final class IssueReader {
      * <pre>
      * ads:
      *   - advertiser: 岭南农机
-     *     file: ads/nongji.jpg      # JPEG or PNG inside the issue folder
+     *     file: ads/nongji.jpg      # JPEG (RGB or CMYK) or PNG inside the issue folder
      *     page: 2
      *     size: 半通栏               # a size named in the layout's layout.yaml, or columns x lines: 3x20
      *     position: foot            # foot (default), top, top-left, top-right, foot-left, foot-right
@@ -210,13 +210,7 @@ public final class IssueReader {
             }
             Path image = guard.resolve(file, here + ", file");
             PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
-            if (inks(image) == 4) {
-                // print separates RGB to the layout's ink limit; a CMYK file's inks would go to press as they
-                // are, and an agency's 300 % ad smears on newsprint: the build would refuse the print file
-                throw new PaibanException(here + ": " + file + " is a CMYK JPEG; paiban separates ads for the press"
-                        + " itself, to the layout's ink limit (print.ink-limit in layout.yaml), as it does photos: supply"
-                        + " the ad in RGB (sRGB)");
-            }
+            // a CMYK JPEG keeps its inks in print, brought under the layout's ink limit (finish's InkLimitedCmyk)
             photos.add(new PhotoReader.Check(image, file, here + ", file"));
             int page = e.integer("page", 1, 200, "2").orElseThrow(() ->
                     new PaibanException(here + " has no 'page'; add a line 'page: 2', the page it is booked for"));
@@ -250,21 +244,6 @@ public final class IssueReader {
                     h.orientation()), page, parsed, position));
         }
         return out;
-    }
-
-    /** The colour components of a JPEG's frame (4: CMYK or YCCK), 0 for another file or one that does not say. */
-    private static int inks(Path image) {
-        try {
-            var m = com.drew.imaging.jpeg.JpegMetadataReader.readMetadata(image.toFile(),
-                    List.of(new com.drew.metadata.jpeg.JpegReader()));
-            for (var d : m.getDirectoriesOfType(com.drew.metadata.jpeg.JpegDirectory.class)) {
-                Integer n = d.getInteger(com.drew.metadata.jpeg.JpegDirectory.TAG_NUMBER_OF_COMPONENTS);
-                if (n != null) return n;
-            }
-            return 0;
-        } catch (com.drew.imaging.jpeg.JpegProcessingException | IOException e) {
-            return 0; // a PNG, or a JPEG the decode check judges
-        }
     }
 
     /**

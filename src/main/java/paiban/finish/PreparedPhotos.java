@@ -42,7 +42,8 @@ import java.util.concurrent.Callable;
  * decoded on a worker from its bytes; anything else (a PNG, an ICC-tagged or CMYK JPEG) is decoded by
  * PDFBox on the calling thread, since PDFBox objects belong to their document and must not be shared
  * between threads. An image of the layout's own, no photo, is separated for print at its own size and
- * left alone on screens.
+ * left alone on screens. A CMYK image keeps its inks in print, brought under the ink limit where they exceed it
+ * ({@link InkLimitedCmyk}).
  */
 final class PreparedPhotos {
 
@@ -92,8 +93,13 @@ final class PreparedPhotos {
             boolean jpeg = Pixels.isJpeg(image);
             CmykTransform separation = transform != null && ContentColours.isRgb(space) ? transform : null;
             boolean toScreen = screen && photo && (jpeg || p.dpi() > EmailPdf.MAX_DPI);
-            if (separation == null && !toScreen) continue;
+            // a CMYK file's inks are the agency's: print keeps them, but brings them under the limit
+            boolean inks = transform != null && InkLimitedCmyk.isCmyk(space);
+            if (separation == null && !inks && !toScreen) continue;
             byte[] raw = jpeg ? raw(image.getCOSObject()) : null;
+            InkLimitedCmyk.Inks cmyk = inks ? InkLimitedCmyk.inks(image,
+                    image.getStream().getFilters().equals(List.of(COSName.DCT_DECODE)) ? raw : null) : null;
+            InkLimit limit = inks ? transform.limit() : null;
             boolean plain = plainJpeg(image);
             if (plain && photo) {
                 Optional<PhotoHeadStart.Early> early = head.find(id);
@@ -105,11 +111,18 @@ final class PreparedPhotos {
                     continue;
                 }
             }
-            Source source = plain ? Source.of(raw) : Source.of(image.getOpaqueImage());
+            // print of a CMYK image needs its inks alone, not its pixels in RGB
+            Source source = separation == null && !toScreen ? null
+                    : plain ? Source.of(raw) : Source.of(image.getOpaqueImage());
             long rawLength = raw != null ? raw.length : Long.MAX_VALUE;
             Placement placed = p;
             keys.add(e.getKey());
-            tasks.add(() -> prepare(source, jpeg, placed, separation, toScreen, rawLength));
+            tasks.add(() -> {
+                Prepared made = prepare(source, jpeg, placed, separation, toScreen, rawLength);
+                if (cmyk == null) return made;
+                return new Prepared(made.placement(), InkLimitedCmyk.limit(cmyk, jpeg, limit, PrintPdf.JPEG_QUALITY),
+                        made.screen());
+            });
         }
         List<Prepared> done = Workers.all(tasks);
         for (int i = 0; i < keys.size(); i++) byKey.put(keys.get(i), done.get(i));
