@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * and grid lines, settled before any copy is placed (ads are sold by page and size; the stories fill
  * around them). Full-width ads (通栏, 半通栏) stack at the page's foot or top; at most one narrower ad
  * per page stands in a corner, where it closes a band of its own height (see {@link PageFiller}); a 报眼
- * stands in the masthead's ear on page 1, off the grid the stories fill.
+ * stands in the masthead's ear on page 1, and a 中缝 in the inner margin by the fold, both off the grid
+ * the stories fill.
  */
 final class AdPlan {
 
@@ -22,11 +23,27 @@ final class AdPlan {
      * An ad's place: whole columns and grid lines from the type area's top-left, its last line the air
      * every module keeps.
      */
-    record Frame(Ad ad, int column, int span, int line, int lines, boolean ear) {
+    record Frame(Ad ad, int column, int span, int line, int lines, boolean ear, float foldLeft, float foldWidth) {
+
+        Frame(Ad ad, int column, int span, int line, int lines, boolean ear) {
+            this(ad, column, span, line, lines, ear, 0, 0);
+        }
+
         int bottom() {
             return line + lines;
         }
+
+        /**
+         * A 中缝: in the inner margin, {@code foldWidth} points wide from {@code foldLeft} (points from the
+         * type area's left, outside it); its span is 0, since it takes none of the grid's columns.
+         */
+        boolean fold() {
+            return foldWidth > 0;
+        }
     }
+
+    /** The layout gives a 中缝's width and gap in millimetres. */
+    private static final float POINTS_PER_MM = 72 / 25.4f;
 
     /**
      * What a page keeps for its ads before the copy is placed.
@@ -69,6 +86,10 @@ final class AdPlan {
             Ad narrow = null;
             for (Ad a : e.getValue()) {
                 LayoutRules.AdSize size = size(a, r, grid);
+                if (size.foldSize()) {
+                    frames.add(fold(a, size, frames, grid, r));
+                    continue;
+                }
                 if (size.earSize()) {
                     if (page != 1) {
                         throw new PaibanException(a.where() + ": size " + size.name() + " stands beside the nameplate on page 1 ("
@@ -137,6 +158,28 @@ final class AdPlan {
         return new AdPlan(out);
     }
 
+    /**
+     * A 中缝's frame: in the inner margin, the side of the fold (an odd page stands right of the fold, so
+     * its inner margin is its left one; an even page's is its right), at the type area's foot or top.
+     */
+    private static Frame fold(Ad a, LayoutRules.AdSize size, List<Frame> frames, Grid grid, LayoutRules.Ads r) {
+        if (a.position() != Ad.Position.FOOT && a.position() != Ad.Position.TOP) {
+            throw new PaibanException(a.where() + ": size " + size.name() + " stands in the inner margin by the fold ("
+                    + r.file() + ": ads.sizes." + size.name() + " has 'fold-width'), which has no corners; give it"
+                    + " position foot or top");
+        }
+        if (frames.stream().anyMatch(Frame::fold)) {
+            throw new PaibanException(a.where() + ": page " + a.page() + " already has its " + size.name() + " ad;"
+                    + " the inner margin holds one");
+        }
+        float width = size.foldWidth() * POINTS_PER_MM;
+        float gap = size.foldGap() * POINTS_PER_MM;
+        boolean left = a.page() % 2 == 1;
+        float x = left ? -gap - width : grid.width() + gap;
+        int line = a.position() == Ad.Position.TOP ? 0 : grid.lines() - size.lines();
+        return new Frame(a, left ? 0 : grid.columns(), 0, line, size.lines(), false, x, width);
+    }
+
     private static LayoutRules.AdSize size(Ad a, LayoutRules.Ads r, Grid grid) {
         if (a.size().named().isEmpty()) return new LayoutRules.AdSize(a.size().toString(), a.size().columns(), a.size().lines(), "");
         String name = a.size().named().get();
@@ -144,10 +187,10 @@ final class AdPlan {
         if (s != null) return s;
         String known = r.sizes().isEmpty() ? "it names none" : "it names " + String.join(", ", r.sizes().keySet());
         if (name.equals("中缝")) {
-            // the fold's strip belongs to a spread, and paiban makes single pages with their own margins
-            throw new PaibanException(a.where() + ": size 中缝 (the strip at the fold between facing pages) cannot be served: "
-                    + r.file() + " composes single pages, not spreads, so it has no fold to place it in (" + known
-                    + "); give the ad a size in columns x lines, like 2x20");
+            // the strip by the fold is a broadsheet's (对开): a layout serves it by naming it with its fold-width
+            throw new PaibanException(a.where() + ": size 中缝 (the strip in the inner margin, by the fold between facing"
+                    + " pages) is not one of " + r.file() + "'s ad sizes (" + known + "); it is a broadsheet's: set the"
+                    + " issue in a layout that names it (broadsheet), or give the ad a size in columns x lines, like 2x20");
         }
         throw new PaibanException(a.where() + ": size '" + name + "' is not one of " + r.file() + "'s ad sizes (ads.sizes: "
                 + known + "); name one of them or give columns x lines, like 2x20");
@@ -176,6 +219,15 @@ final class AdPlan {
      * size, so this is the frame itself but for rounding.
      */
     static float[] imageBox(Frame f, Grid grid) {
+        if (f.fold()) {
+            // outside the grid, no neighbour below needs a line of air: the strip reaches the type area's foot
+            float h = f.lines() * grid.pitch();
+            float pw = (float) Math.min(f.foldWidth(), h / f.ad().image().aspect());
+            float ph = (float) (pw * f.ad().image().aspect());
+            // a strip shorter than its frame keeps to the end its position names, the type area's top or foot
+            float y = grid.lineTop(f.line()) + (f.ad().position() == Ad.Position.TOP ? 0 : h - ph);
+            return new float[] {f.foldLeft() + (f.foldWidth() - pw) / 2, y, pw, ph};
+        }
         float w = grid.spanWidth(f.span());
         float h = (f.lines() - 1) * grid.pitch();
         double aspect = f.ad().image().aspect();
@@ -191,7 +243,7 @@ final class AdPlan {
         Frame band = null;
         List<Frame> fixed = new ArrayList<>();
         for (Frame f : byPage.getOrDefault(page, List.of())) {
-            if (f.ear()) continue;
+            if (f.ear() || f.fold()) continue;
             if (f.span() < grid.columns()) {
                 band = f;
                 continue;
@@ -206,6 +258,16 @@ final class AdPlan {
     /** The ads of page {@code page} that stand off the grid the copy fills: the 报眼. */
     List<Frame> ears(int page) {
         return byPage.getOrDefault(page, List.of()).stream().filter(Frame::ear).toList();
+    }
+
+    /** The ads of page {@code page} in its inner margin, by the fold: the 中缝. */
+    List<Frame> folds(int page) {
+        return byPage.getOrDefault(page, List.of()).stream().filter(Frame::fold).toList();
+    }
+
+    /** The first ad booked for {@code page}, for messages about the page. */
+    Ad first(int page) {
+        return byPage.get(page).getFirst().ad();
     }
 
     /** The pages ads are booked for. */

@@ -340,8 +340,7 @@ public final class Composer {
         int total = numbering.total();
         for (int page : ads.pages()) {
             if (page > total) {
-                paiban.model.Ad a = ads.on(page, grid).fixed().stream().map(AdPlan.Frame::ad).findFirst()
-                        .orElseGet(() -> ads.on(page, grid).band() != null ? ads.on(page, grid).band().ad() : ads.ears(page).getFirst().ad());
+                paiban.model.Ad a = ads.first(page);
                 throw new PaibanException(a.where() + ": page " + page + ", but the copy fills " + total
                         + " pages; book the ad for one of them, or set 'pages' in issue.yaml");
             }
@@ -720,6 +719,8 @@ public final class Composer {
             }
             // the 报眼 stands in the masthead's ear, off the grid the copy fills
             for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));
+            // the 中缝 stands in the inner margin, by the fold
+            for (AdPlan.Frame f : ads.folds(n)) modules.add(AdPlan.module(f, grid));
             Numbering.RunPage at = numbering.at(n);
             Run run = composed.allotment().runs().get(at.run());
             // a page the run's copy did not reach belongs to the section its copy last reached, not to the

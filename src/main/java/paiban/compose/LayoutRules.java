@@ -149,9 +149,24 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
      * "left" or "right") is a 报眼: it stands on page 1 in the masthead's ear, beside the nameplate, not on
      * the grid the stories fill.
      */
-    public record AdSize(String name, int columns, int lines, String ear) {
+    public record AdSize(String name, int columns, int lines, String ear, int foldWidth, int foldGap) {
+
+        /** A size on the grid or in the masthead's ear. */
+        public AdSize(String name, int columns, int lines, String ear) {
+            this(name, columns, lines, ear, 0, 0);
+        }
+
         public boolean earSize() {
             return !ear.isEmpty();
+        }
+
+        /**
+         * A 中缝: a strip {@code foldWidth} mm wide in the page's inner margin, the side of the fold (left on
+         * odd pages, which stand right of the fold; right on even ones), {@code foldGap} mm outside the type
+         * area, {@code lines} grid lines high; off the grid the copy fills.
+         */
+        public boolean foldSize() {
+            return foldWidth > 0;
         }
     }
 

@@ -156,8 +156,32 @@ public final class LayoutLoader {
                     + " for the story under it. Make .type-area taller or .masthead shorter");
         }
         Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
+        foldSizesFit(rules.ads(), grid, Math.min(left, pageW - left - areaW), where);
         return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top,
                 paiban.copy.FillerReader.read(folder, "layouts/" + name + "/"), PrintSettings.read(folder, name));
+    }
+
+    /**
+     * A 中缝 stands in the inner margin, by the fold: its width and its gap from the type area must fit
+     * the narrower of the two margins (pages alternate sides of the fold), and its height the type area.
+     */
+    private static final float POINTS_PER_MM = 72 / 25.4f;
+
+    private static void foldSizesFit(paiban.compose.LayoutRules.Ads ads, Grid grid, float margin, String where) {
+        for (paiban.compose.LayoutRules.AdSize s : ads.sizes().values()) {
+            if (!s.foldSize()) continue;
+            float need = (s.foldWidth() + s.foldGap()) * POINTS_PER_MM;
+            if (need > margin) {
+                throw new PaibanException(ads.file() + ": ads.sizes." + s.name() + " (fold-width " + s.foldWidth()
+                        + " mm and fold-gap " + s.foldGap() + " mm) does not fit the inner margin of "
+                        + String.format(java.util.Locale.ROOT, "%.1f", margin / POINTS_PER_MM)
+                        + " mm beside " + where + ".type-area; make the strip narrower or the margin wider");
+            }
+            if (s.lines() > grid.lines()) {
+                throw new PaibanException(ads.file() + ": ads.sizes." + s.name() + " is " + s.lines() + " lines high, but "
+                        + where + ".type-area holds " + grid.lines() + "; give it at most " + grid.lines());
+            }
+        }
     }
 
     private static TextStyle textStyle(Box box, FontBook fonts, CssContext ctx, float dpp, String layout, String cls) {

@@ -43,7 +43,8 @@ final class LayoutRulesReader {
 
     /**
      * The ad sizes the layout names, e.g. {@code 半通栏: { lines: 9 }} (the page's width) or
-     * {@code 报眼: { columns: 1, lines: 9, ear: right }} (page 1, in the masthead's ear).
+     * {@code 报眼: { columns: 1, lines: 9, ear: right }} (page 1, in the masthead's ear) or
+     * {@code 中缝: { fold-width: 8, fold-gap: 2, lines: 60 }} (in the inner margin, by the fold).
      */
     private static LayoutRules.Ads ads(YamlFields f, String name) {
         LayoutRules.Ads d = LayoutRules.Ads.DEFAULTS;
@@ -57,7 +58,7 @@ final class LayoutRulesReader {
             for (String size : l.keys()) {
                 YamlFields z = l.section(size).orElseThrow(() -> new PaibanException(f.file() + ":" + l.line(size)
                         + ": ads.sizes." + size + " needs its size, e.g. '" + size + ": { lines: 9 }'"));
-                z.onlyKeys(List.of("columns", "lines", "ear"), " under 'ads.sizes." + size + "'");
+                z.onlyKeys(List.of("columns", "lines", "ear", "fold-width", "fold-gap"), " under 'ads.sizes." + size + "'");
                 int columns = z.integer("columns", 1, 10, "2").orElse(0);
                 int lines = z.integer("lines", 2, 300, "9").orElseThrow(() -> new PaibanException(f.file() + ":"
                         + z.line() + ": ads.sizes." + size + " has no 'lines'; give its height in grid lines, e.g. 'lines: 9'"));
@@ -70,7 +71,18 @@ final class LayoutRulesReader {
                     throw new PaibanException(f.file() + ":" + z.line() + ": ads.sizes." + size + " stands in the "
                             + "masthead's ear, so it needs 'columns' (the page's whole width is the nameplate's)");
                 }
-                sizes.put(size, new LayoutRules.AdSize(size, columns, lines, ear));
+                // 中缝: a strip in the inner margin, by the fold, in millimetres across
+                int foldWidth = z.integer("fold-width", 1, 100, "8").orElse(0);
+                int foldGap = z.integer("fold-gap", 0, 100, "2").orElse(0);
+                if (foldWidth == 0 && z.has("fold-gap")) {
+                    throw new PaibanException(f.file() + ":" + z.line("fold-gap") + ": ads.sizes." + size + " has 'fold-gap'"
+                            + " but no 'fold-width'; a size in the fold's margin needs its width in mm, e.g. 'fold-width: 8'");
+                }
+                if (foldWidth > 0 && (columns > 0 || !ear.isEmpty())) {
+                    throw new PaibanException(f.file() + ":" + z.line() + ": ads.sizes." + size + " stands in the inner "
+                            + "margin by the fold ('fold-width'), off the grid: it takes no 'columns' and no 'ear'");
+                }
+                sizes.put(size, new LayoutRules.AdSize(size, columns, lines, ear, foldWidth, foldGap));
             }
         }
         int min = a.integer("min-dpi", 50, 1200, "200").orElse(d.minDpi());

@@ -127,6 +127,14 @@ final class PageDocument {
     private static void addModules(Document doc, Element area, Grid grid, Page page, String adLabel) {
         int top = page.front() ? grid.mastheadLines() : 0;
         for (Module m : page.modules()) {
+            if (m.kind() == ModuleKind.AD && m.span() == 0) {
+                // a 中缝 stands in the inner margin, off the grid: no module box, whose rules divide columns
+                for (PlacedPhoto p : m.photos()) {
+                    area.appendChild(photo(doc, p));
+                    area.appendChild(adLabel(doc, p, adLabel));
+                }
+                continue;
+            }
             Element box = doc.createElementNS(XHTML, "div");
             String cls = "module " + m.kind().word();
             float x = grid.columnX(m.column());
