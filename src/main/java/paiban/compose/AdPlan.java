@@ -198,6 +198,7 @@ final class AdPlan {
 
     /** An ad is printed at its frame: its pixels must hold up at that size, or the paper prints visible squares. */
     private static void checkImage(Frame f, Grid grid, LayoutRules.Ads r, Consumer<String> warnings) {
+        if (f.ad().image().vector()) return; // a PDF's drawing has no pixels to run short of
         float[] box = imageBox(f, grid);
         double dpi = Math.min(f.ad().image().width() / (box[2] / 72.0), f.ad().image().height() / (box[3] / 72.0));
         long needed = Math.round(Math.ceil(box[2] / 72.0 * r.minDpi()));

@@ -180,7 +180,7 @@ public final class IssueReader {
      * <pre>
      * ads:
      *   - advertiser: 岭南农机
-     *     file: ads/nongji.jpg      # JPEG (RGB or CMYK) or PNG inside the issue folder
+     *     file: ads/nongji.jpg      # JPEG (RGB or CMYK), PNG or PDF (its first page) inside the issue folder
      *     page: 2
      *     size: 半通栏               # a size named in the layout's layout.yaml, or columns x lines: 3x20
      *     position: foot            # foot (default), top, top-left, top-right, foot-left, foot-right
@@ -201,17 +201,18 @@ public final class IssueReader {
                             + "bookmarks and text.json name"));
             String here = at + " (" + advertiser + ")";
             String file = e.text("file").map(String::strip).filter(t -> !t.isEmpty()).orElseThrow(() ->
-                    new PaibanException(here + " has no 'file'; add a line 'file: ads/<image>.jpg' (a JPEG or PNG in the issue folder)"));
-            if (file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-                // a PDF ad would have to be imported as a form XObject after Flying Saucer has drawn the page,
-                // and kept clear of the photo pipeline's CMYK and ink-limit passes; paiban does not do that yet
-                throw new PaibanException(here + ": 'file: " + file + "' is a PDF; paiban places JPEG and PNG ads "
-                        + "only: export the ad as a JPEG or PNG of at least 300 dpi at its printed size");
-            }
+                    new PaibanException(here + " has no 'file'; add a line 'file: ads/<image>.jpg' (a JPEG, PNG or PDF in the issue folder)"));
             Path image = guard.resolve(file, here + ", file");
-            PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
-            // a CMYK JPEG keeps its inks in print, brought under the layout's ink limit (finish's InkLimitedCmyk)
-            photos.add(new PhotoReader.Check(image, file, here + ", file"));
+            paiban.model.Photo art;
+            if (file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+                // placed as drawn: its first page, imported as a form by render
+                art = AdPdf.read(image, file, here + ", file");
+            } else {
+                PhotoReader.Header h = PhotoReader.header(image, file, here + ", file");
+                // a CMYK JPEG keeps its inks in print, brought under the layout's ink limit (finish's InkLimitedCmyk)
+                photos.add(new PhotoReader.Check(image, file, here + ", file"));
+                art = new paiban.model.Photo(file, image, "", "", h.width(), h.height(), h.orientation());
+            }
             int page = e.integer("page", 1, 200, "2").orElseThrow(() ->
                     new PaibanException(here + " has no 'page'; add a line 'page: 2', the page it is booked for"));
             if (pages.isPresent() && page > pages.get()) {
@@ -240,8 +241,7 @@ public final class IssueReader {
             Ad.Position position = Ad.Position.of(word).orElseThrow(() -> new PaibanException("issue.yaml:"
                     + e.line("position") + ": ads[" + k + "] (" + advertiser + "): position " + Quoted.of(word)
                     + " is not one of foot, top, top-left, top-right, foot-left, foot-right"));
-            out.add(new Ad(i, e.line(), advertiser, new paiban.model.Photo(file, image, "", "", h.width(), h.height(),
-                    h.orientation()), page, parsed, position));
+            out.add(new Ad(i, e.line(), advertiser, art, page, parsed, position));
         }
         return out;
     }

@@ -40,7 +40,10 @@ final class ArchivePdf {
      */
     static void write(Master master, Imprint imprint, CmykProfile cmyk, Path file) throws IOException {
         try (PDDocument doc = master.open()) {
-            if (cmyk != null) calibrateCmykImages(doc, cmyk);
+            if (cmyk != null) {
+                calibrateCmykImages(doc, cmyk);
+                calibrateForms(doc, cmyk);
+            }
             Navigation.add(doc, master.issue());
             imprint.writeInfo(doc);
             XMPMetadata xmp = imprint.xmp();
@@ -82,6 +85,54 @@ final class ArchivePdf {
             }
             StableSave.save(doc, file);
         }
+    }
+
+    /**
+     * A form XObject (a PDF ad's page, imported as drawn) may paint in DeviceCMYK, the agency's inks: each
+     * form's resources get the print profile as their DefaultCMYK, which PDF/A-2 accepts in place of a CMYK
+     * output intent (veraPDF rule 6.2.4.3-3) and which tells viewers what those inks look like.
+     */
+    private static void calibrateForms(PDDocument doc, CmykProfile cmyk) throws IOException {
+        java.util.Set<org.apache.pdfbox.cos.COSStream> seen =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        org.apache.pdfbox.cos.COSArray[] space = new org.apache.pdfbox.cos.COSArray[1];
+        for (PDPage page : doc.getPages()) calibrateForms(doc, cmyk, page.getResources(), seen, space);
+    }
+
+    private static void calibrateForms(PDDocument doc, CmykProfile cmyk, org.apache.pdfbox.pdmodel.PDResources resources,
+                                       java.util.Set<org.apache.pdfbox.cos.COSStream> seen,
+                                       org.apache.pdfbox.cos.COSArray[] space) throws IOException {
+        if (resources == null) return;
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                    && seen.add(form.getCOSObject())) {
+                org.apache.pdfbox.pdmodel.PDResources own = form.getResources();
+                if (own == null) {
+                    own = new org.apache.pdfbox.pdmodel.PDResources();
+                    form.setResources(own);
+                }
+                if (space[0] == null) space[0] = iccCmyk(doc, cmyk);
+                org.apache.pdfbox.cos.COSDictionary spaces = own.getCOSObject().getCOSDictionary(COSName.COLORSPACE);
+                if (spaces == null) {
+                    spaces = new org.apache.pdfbox.cos.COSDictionary();
+                    own.getCOSObject().setItem(COSName.COLORSPACE, spaces);
+                }
+                spaces.setItem(COSName.DEFAULT_CMYK, space[0]);
+                calibrateForms(doc, cmyk, own, seen, space);
+            }
+        }
+    }
+
+    /** The print profile as an ICCBased colour space. */
+    private static org.apache.pdfbox.cos.COSArray iccCmyk(PDDocument doc, CmykProfile cmyk) throws IOException {
+        org.apache.pdfbox.pdmodel.common.PDStream profile = new org.apache.pdfbox.pdmodel.common.PDStream(
+                doc, new ByteArrayInputStream(cmyk.data()), COSName.FLATE_DECODE);
+        profile.getCOSObject().setInt(COSName.N, 4);
+        profile.getCOSObject().setItem(COSName.ALTERNATE, COSName.DEVICECMYK);
+        org.apache.pdfbox.cos.COSArray space = new org.apache.pdfbox.cos.COSArray();
+        space.add(COSName.ICCBASED);
+        space.add(profile);
+        return space;
     }
 
     /**

@@ -185,7 +185,9 @@ public final class Editions {
 
         /** The print profile for an archive built without print, when the issue has a CMYK photo to calibrate. */
         private CmykProfile cmykIfAny() {
-            boolean cmyk = r.photos().stream().anyMatch(p -> {
+            // a PDF ad may paint in the agency's CMYK
+            boolean drawn = r.issue().ads().stream().anyMatch(a -> a.image().vector());
+            boolean cmyk = drawn || r.photos().stream().anyMatch(p -> {
                 try {
                     byte[] head = java.nio.file.Files.readAllBytes(p.photo().file());
                     return Pixels.JpegFrame.of(head).components() == 4;

@@ -103,7 +103,12 @@ final class PrintPdf {
             }
             StableSave.save(doc, file);
         }
-        preflight(file, transform.limit().percent(), warnings);
+        // a PDF ad's own CMYK goes to press as the agency set it: if it breaks the limit, the ad is named
+        Map<Integer, List<String>> drawn = new java.util.TreeMap<>();
+        for (paiban.model.Ad a : master.issue().issue().ads()) {
+            if (a.image().vector()) drawn.computeIfAbsent(a.page(), k -> new java.util.ArrayList<>()).add(a.where());
+        }
+        preflight(file, transform.limit().percent(), warnings, drawn);
     }
 
     /** The share of a page's area, in percent, over the ink limit that a hairline overlap may take. */
@@ -115,6 +120,12 @@ final class PrintPdf {
      * it finds is a warning. Low resolution is left out: {@link #warnLowResolution} names the photo's file.
      */
     static void preflight(Path file, int inkLimit, Consumer<String> warnings) throws IOException {
+        preflight(file, inkLimit, warnings, Map.of());
+    }
+
+    /** @param drawn the PDF ads on each page, as messages name them ("issue.yaml:31: ads[2] (某某)") */
+    static void preflight(Path file, int inkLimit, Consumer<String> warnings, Map<Integer, List<String>> drawn)
+            throws IOException {
         PressReport report;
         try (PDDocument written = Loader.loadPDF(file.toFile())) {
             report = Preflight.checkBuilt(written, "print.pdf", inkLimit);
@@ -124,6 +135,15 @@ final class PrintPdf {
         // module below), ink adds up over a hair's width: the press accepts that, as it does black type
         // overprinting a photo. So a page stops the build only when more than a sliver of it is over.
         boolean solid = report.pages().stream().anyMatch(p -> p.shareOver() > SLIVER_PERCENT);
+        List<String> ads = report.pages().stream().filter(p -> p.shareOver() > SLIVER_PERCENT)
+                .flatMap(p -> drawn.getOrDefault(p.page(), List.of()).stream().map(a -> a + " on page " + p.page()
+                        + " (" + Math.round(p.maxTac()) + " % at most)")).toList();
+        if (report.breaksInkLimit() && solid && !ads.isEmpty()) {
+            throw new PaibanException(String.join("; ", ads) + ": the PDF ad's inks break the layout's ink limit of "
+                    + inkLimit + " % (print.ink-limit in layout.yaml), so no edition was written. paiban converts a PDF"
+                    + " ad's RGB to the press's CMYK within the limit but prints its own CMYK as the agency set it: ask"
+                    + " for the ad separated for newsprint, within " + inkLimit + " % total ink");
+        }
         if (report.breaksInkLimit() && solid) {
             throw new PaibanException("print.pdf: breaks the layout's ink limit of " + inkLimit + " % ("
                     + report.findings().stream().filter(f -> f.rule() == PressFinding.Rule.INK_LIMIT)

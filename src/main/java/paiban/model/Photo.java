@@ -11,13 +11,21 @@ import java.nio.file.Path;
  *                    orientations 5 to 8), read from the file's headers before any decoding
  * @param height      pixel height as the photo stands
  * @param orientation the EXIF orientation, 1 to 8 (1: stored upright; 6: turn a quarter clockwise to stand)
+ * @param vector      whether the file is a PDF, placed as drawn (an ad's first page), not pixels; its width and
+ *                    height are then the page's, in points
  */
-public record Photo(String name, Path file, String caption, String credit, int width, int height, int orientation) {
+public record Photo(String name, Path file, String caption, String credit, int width, int height, int orientation,
+                    boolean vector) {
 
     public Photo {
         if (orientation < 1 || orientation > 8) {
             throw new IllegalArgumentException("EXIF orientation is 1 to 8, not " + orientation);
         }
+    }
+
+    /** A photo of pixels. */
+    public Photo(String name, Path file, String caption, String credit, int width, int height, int orientation) {
+        this(name, file, caption, credit, width, height, orientation, false);
     }
 
     /** A photo stored upright (orientation 1). */

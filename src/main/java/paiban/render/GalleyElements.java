@@ -32,10 +32,16 @@ final class GalleyElements implements ReplacedElementFactory {
     /** Each photo image's resource name in the PDF → its photo's id, as the photos are painted. */
     private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
-    GalleyElements(ReplacedElementFactory standard, Map<Integer, List<PlacedLine>> pages, Map<String, Photo> photos) {
+    /** PDF ads by {@link Photo#id}, each page imported once into the rendered PDF as a form. */
+    private final Map<String, Photo> drawn;
+    private final Map<String, PdfAdElement.Imported> imported = new HashMap<>();
+
+    GalleyElements(ReplacedElementFactory standard, Map<Integer, List<PlacedLine>> pages, Map<String, Photo> photos,
+                   Map<String, Photo> drawn) {
         this.standard = standard;
         this.pages = pages;
         this.photos = photos;
+        this.drawn = drawn;
     }
 
     @Override
@@ -50,6 +56,10 @@ final class GalleyElements implements ReplacedElementFactory {
             Photo photo = photos.get(e.getAttribute("data-photo"));
             return new PhotoElement(image(photo), photo.id(), names, photo.orientation(), Math.max(cssWidth, 1),
                     Math.max(cssHeight, 1));
+        }
+        if (e != null && "img".equals(e.getLocalName()) && drawn.containsKey(e.getAttribute("data-photo"))) {
+            Photo ad = drawn.get(e.getAttribute("data-photo"));
+            return new PdfAdElement(ad, imported, Math.max(cssWidth, 1), Math.max(cssHeight, 1));
         }
         return standard.createReplacedElement(c, box, uac, cssWidth, cssHeight);
     }

@@ -60,12 +60,16 @@ public record RenderedIssue(Issue issue, Path pdf, List<PageInfo> pages, Trim tr
         }
     }
 
-    /** Every photo placed on {@code pages}, page by page, module by module. */
+    /**
+     * Every photo placed on {@code pages}, page by page, module by module: the pixels the finish stage
+     * prepares. A PDF ad is drawn, not pixels, and is not among them.
+     */
     public static List<PhotoPlacement> placements(List<Page> pages) {
         List<PhotoPlacement> out = new ArrayList<>();
         for (Page page : pages) {
             for (Module m : page.modules()) {
                 for (PlacedPhoto p : m.photos()) {
+                    if (p.photo().vector()) continue;
                     out.add(new PhotoPlacement(p.photo(), page.number(), p.x(), p.y(), p.width(), p.height()));
                 }
             }

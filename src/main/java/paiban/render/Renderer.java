@@ -40,9 +40,16 @@ public final class Renderer {
         }
         Map<String, Photo> photos = new HashMap<>();
         for (RenderedIssue.PhotoPlacement p : RenderedIssue.placements(pages)) photos.put(p.photo().id(), p.photo());
+        // PDF ads, placed as drawn
+        Map<String, Photo> drawn = new HashMap<>();
+        for (Page p : pages) {
+            for (Module m : p.modules()) {
+                for (var ph : m.photos()) if (ph.photo().vector()) drawn.put(ph.photo().id(), ph.photo());
+            }
+        }
         GalleyElements[] elements = new GalleyElements[1];
         Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
-                standard -> elements[0] = new GalleyElements(standard, text, photos));
+                standard -> elements[0] = new GalleyElements(standard, text, photos, drawn));
         var r = engine.renderer();
         r.setDocument(doc, layout.folder().toUri().toString());
         r.setPDFVersion("1.7");

@@ -1,0 +1,85 @@
+package paiban.render;
+
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfImportedPage;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.PdfWriter;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.RenderingContext;
+import paiban.core.PaibanException;
+import paiban.model.Photo;
+
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Point2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * A PDF ad in its frame: the first page of its file imported into the rendered PDF as a form XObject
+ * (OpenPDF's {@link PdfImportedPage}, the page's content and resources copied once) and drawn scaled to
+ * the frame, clipped to the page's TrimBox (else its CropBox), so that bleed and marks around the ad's
+ * trim stay out of the newspaper page. Vector stays vector: type, rules and tints print as the agency
+ * drew them, and the finish stage converts and checks their colours like the page's own.
+ */
+final class PdfAdElement extends PaintedElement {
+
+    /** An ad's page imported into one writer, with the box of it that shows. */
+    record Imported(PdfWriter writer, PdfImportedPage page, Rectangle shown) {
+    }
+
+    private final Photo ad;
+    private final Map<String, Imported> imported;
+
+    /** @param imported the pages imported so far, by the ad's id: an ad placed twice is imported once */
+    PdfAdElement(Photo ad, Map<String, Imported> imported, int widthDots, int heightDots) {
+        super(widthDots, heightDots);
+        this.ad = ad;
+        this.imported = imported;
+    }
+
+    @Override
+    public void paint(RenderingContext c, ITextOutputDevice device, BlockBox box) {
+        java.awt.Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
+        AffineTransform t = device.getTransform();
+        Point2D topLeft = t.transform(new Point2D.Double(area.x, area.y), null);
+        Point2D bottomRight = t.transform(new Point2D.Double(area.x + area.width, area.y + area.height), null);
+        float pageHeight = c.getPage().getHeight(c) / device.getDotsPerPoint();
+        float left = (float) topLeft.getX();
+        float top = pageHeight - (float) topLeft.getY();
+        float w = (float) (bottomRight.getX() - topLeft.getX());
+        float h = (float) (bottomRight.getY() - topLeft.getY());
+        if (w <= 0 || h <= 0) return;
+        Imported in = page(device.getWriter());
+        // the form's own matrix puts the MediaBox's lower-left corner at its origin
+        Rectangle media = in.page().getBoundingBox();
+        Rectangle shown = in.shown();
+        float sx = w / shown.getWidth(), sy = h / shown.getHeight();
+        float e = left - sx * (shown.getLeft() - media.getLeft());
+        float f = top - h - sy * (shown.getBottom() - media.getBottom());
+        PdfContentByte cb = device.getCurrentPage();
+        cb.saveState();
+        cb.rectangle(left, top - h, w, h);
+        cb.clip();
+        cb.newPath();
+        cb.addTemplate(in.page(), sx, 0, 0, sy, e, f);
+        cb.restoreState();
+    }
+
+    private Imported page(PdfWriter writer) {
+        Imported done = imported.get(ad.id());
+        if (done != null && done.writer() == writer) return done;
+        try {
+            PdfReader reader = new PdfReader(Files.readAllBytes(ad.file()));
+            Rectangle trim = reader.getBoxSize(1, "trim");
+            Imported in = new Imported(writer, writer.getImportedPage(reader, 1), trim != null ? trim : reader.getCropBox(1));
+            imported.put(ad.id(), in);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            throw new PaibanException("the ad " + ad.name() + " cannot be placed (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + "); ask for it again as PDF/X", e);
+        }
+    }
+}
