@@ -160,6 +160,14 @@ class PdfAdsTest {
         for (PressReport.PageInk p : press.pages()) assertTrue(p.maxTac() <= 240, "page " + p.page() + ": " + p.maxTac() + " %");
         // the CMYK bar is the agency's 200 %, not converted again
         assertTrue(press.pages().get(1).maxTac() >= 199, "page 2 reaches " + press.pages().get(1).maxTac() + " %");
+        assertEquals(List.of(), press.findings(), "the press's preflight");
+    }
+
+    @Test
+    void theFurnitureCheckFindsTheAdLabelled() {
+        paiban.check.FurnitureReport r = paiban.check.FurnitureCheck.check(out.resolve("print.pdf"));
+        assertEquals(2, r.ads(), r.summary());
+        assertTrue(r.clean(), r.summary() + ": " + r.findings());
     }
 
     @Test
