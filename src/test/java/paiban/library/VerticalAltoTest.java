@@ -68,4 +68,33 @@ class VerticalAltoTest {
         assertTrue(checked >= 10, checked + " Han characters in vertical lines");
         assertEquals(List.of(), misplaced);
     }
+
+    /**
+     * The web edition's page map links a story's module, not its lines: the vertical headline's columns, by
+     * their ALTO boxes, lie inside the area that leads to the story's article, so a click on them does.
+     */
+    @Test
+    void theWebPageMapsStoryAreaHoldsTheVerticalHeadline() throws IOException {
+        Path out = demo();
+        Element alto = Bundles.xml(Bundles.altos(out).getFirst()).getDocumentElement();
+        Element page = named(alto, ALTO, "Page").getFirst();
+        double pw = number(page, "WIDTH"), ph = number(page, "HEIGHT");
+        String html = java.nio.file.Files.readString(out.resolve("web/01.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"area area-story\" data-slug=\"jiangmen-service\""
+                + "[^>]*style=\"left:([0-9.]+)%;top:([0-9.]+)%;width:([0-9.]+)%;height:([0-9.]+)%\"").matcher(html);
+        assertTrue(m.find(), "the story's area on web/01.html");
+        double left = Double.parseDouble(m.group(1)), top = Double.parseDouble(m.group(2));
+        double right = left + Double.parseDouble(m.group(3)), bottom = top + Double.parseDouble(m.group(4));
+        int lines = 0;
+        for (Element line : named(alto, ALTO, "TextLine")) {
+            if (!"ttb".equals(line.getAttribute("BASEDIRECTION"))) continue;
+            double x0 = 100 * number(line, "HPOS") / pw, y0 = 100 * number(line, "VPOS") / ph;
+            double x1 = x0 + 100 * number(line, "WIDTH") / pw, y1 = y0 + 100 * number(line, "HEIGHT") / ph;
+            assertTrue(x0 >= left && x1 <= right + 0.01 && y0 >= top && y1 <= bottom + 0.01, line.getAttribute("ID")
+                    + " at " + x0 + "–" + x1 + " %, " + y0 + "–" + y1 + " % lies outside the story's area " + left + "–" + right
+                    + " %, " + top + "–" + bottom + " %");
+            lines++;
+        }
+        assertTrue(lines > 0, "vertical lines on page 1");
+    }
 }
