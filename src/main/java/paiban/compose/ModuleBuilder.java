@@ -473,6 +473,10 @@ public final class ModuleBuilder {
         return quoteColumns.computeIfAbsent(new Key(p, span, photoSpan, null, 0), k -> {
             int[] photos = photoRows(p, span, photoSpan, null, 0, 0, lShaped(p, span, photoSpan));
             for (int at = span - quoteSpan(span); at > 0; at--) {
+                // the quote's columns must be free to the same line, or white would stand above it in one
+                boolean even = true;
+                for (int c = at + 1; c < at + quoteSpan(span); c++) even &= photos[c] == photos[at];
+                if (!even) continue;
                 int[] occ = withQuote(p, span, photos, at);
                 int end = balancedEnd(occ, rowCount(p));
                 if (legsHold(flow(p, occ, end, false), occ, end, rowCount(p))) return at;
@@ -512,12 +516,6 @@ public final class ModuleBuilder {
         int[] out = occ.clone();
         for (int c = at; c < at + qs; c++) out[c] = base + quoteBlockLines(p, span);
         return out;
-    }
-
-    /** Whether the module set for the slot carries its story's pull quote inside it. */
-    boolean quoteInside(Slot s) {
-        int b = bodySpan(s.piece(), s.span(), s.rank());
-        return quoteInside(s.piece(), b, Math.min(s.photoSpan(), b));
     }
 
     /**

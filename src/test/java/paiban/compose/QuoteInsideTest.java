@@ -59,7 +59,8 @@ class QuoteInsideTest {
         Issue issue = IssueReader.read(demo(layout, plan));
         Composer.Composition c = ComposedIssues.compose(issue);
         String quote = issue.article(DEMO_LEAD).orElseThrow().quote();
-        quoteSetOnceBesideItsStory(layout + (plan ? " with the plan: " : " without the plan: "), c, DEMO_LEAD, quote);
+        quoteSetOnceBesideItsStory(layout + (plan ? " with the plan: " : " without the plan: "), c, DEMO_LEAD, quote,
+                ComposedIssues.layout(layout).grid());
         assertTrue(c.warnings().stream().noneMatch(w -> w.contains("pull quote")), c.warnings().toString());
     }
 
@@ -87,7 +88,7 @@ class QuoteInsideTest {
         Issue issue = IssueReader.read(dir);
         Composer.Composition c = ComposedIssues.compose(issue);
         CompositionPropertiesTest.keepsEveryRule(layout + ": ", issue, c);
-        Module m = quoteSetOnceBesideItsStory(layout + ": ", c, "zz-quoted", sentence);
+        Module m = quoteSetOnceBesideItsStory(layout + ": ", c, "zz-quoted", sentence, ComposedIssues.layout(layout).grid());
         assertEquals(ModuleKind.STORY, m.kind(), layout + ": the quote stands inside its story's module");
         assertTrue(c.warnings().stream().noneMatch(w -> w.contains("pull quote")), c.warnings().toString());
     }
@@ -126,9 +127,11 @@ class QuoteInsideTest {
 
     /**
      * The quote's lines stand in exactly one module of its story, read in order they are the quote, and none
-     * of them covers a line of the story's body, caption or headline; returns that module.
+     * of them covers a line of the story's body, caption or headline, and no white stands above the quote in its
+     * columns; returns that module.
      */
-    private static Module quoteSetOnceBesideItsStory(String where, Composer.Composition c, String slug, String quote) {
+    private static Module quoteSetOnceBesideItsStory(String where, Composer.Composition c, String slug, String quote,
+                                                      Grid grid) {
         List<Module> carrying = new ArrayList<>();
         for (Page p : c.pages()) {
             for (Module m : p.modules()) {
@@ -149,6 +152,24 @@ class QuoteInsideTest {
                 assertFalse(across && down, where + "the quote's line '" + q.line().text() + "' covers the " + o.kind()
                         + " line '" + o.line().text() + "'");
             }
+        }
+        // nothing but the quote's own line of air between it and what stands above it in its columns (the
+        // photo and caption, the headline, or the module's top): no white hole over the quote
+        PlacedLine first = m.text().stream().filter(l -> l.kind() == LineKind.QUOTE).findFirst().orElseThrow();
+        float x0 = first.x(), x1 = first.x() + first.line().width();
+        float top = first.baseline() - first.line().size();
+        float above = Float.NEGATIVE_INFINITY;
+        for (PlacedLine o : m.text()) {
+            if (o.kind() == LineKind.QUOTE || o.baseline() > top) continue;
+            float ow = o.line().vertical() ? o.line().size() : o.line().width();
+            if (o.x() < x1 && x0 < o.x() + ow) above = Math.max(above, o.baseline());
+        }
+        for (PlacedPhoto ph : m.photos()) {
+            if (ph.x() < x1 && x0 < ph.x() + ph.width() && ph.y() + ph.height() <= top) above = Math.max(above, ph.y() + ph.height());
+        }
+        float limit = 3 * grid.pitch() + first.line().size();
+        if (above != Float.NEGATIVE_INFINITY) {
+            assertTrue(top - above <= limit, where + "white above the quote: " + (top - above) + " pt");
         }
         return m;
     }
