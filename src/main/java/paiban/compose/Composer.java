@@ -317,7 +317,10 @@ public final class Composer {
                 List<Piece> briefs = new ArrayList<>(s.briefs());
                 // pull quotes and fillers are there to be used where a page needs them
                 for (List<Piece> list : List.of(s.stories(), s.briefs())) {
-                    for (Piece p : list) if (!p.story().article().quote().isEmpty()) briefs.add(Piece.quoteOf(p.story()));
+                    // (a story's quote stands inside its module where that has room; only one that never can waits here)
+                    for (Piece p : list) {
+                        if (!p.story().article().quote().isEmpty() && !builder.quoteCanStandInside(p)) briefs.add(Piece.quoteOf(p.story()));
+                    }
                 }
                 briefs.addAll(fillers);
                 SectionRun runner = new SectionRun(filler(index.box()), builder);
@@ -687,6 +690,7 @@ public final class Composer {
         IndexBox finalBox = new IndexBox(grid, styles, rules, items);
         List<Page> pages = new ArrayList<>();
         int total = numbering.total();
+        ShapeNotes shapes = new ShapeNotes(builder);
         for (int n = 1; n <= total; n++) {
             List<Module> modules = new ArrayList<>();
             for (Slot s : slotsOf.getOrDefault(n, List.of())) {
@@ -716,6 +720,7 @@ public final class Composer {
                     }
                 }
                 modules.add(builder.build(s, to, from));
+                shapes.built(s);
             }
             // the 报眼 stands in the masthead's ear, off the grid the copy fills
             for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));
@@ -744,6 +749,7 @@ public final class Composer {
                         + String.join(rules.words().separator(), names)));
             }
         }
+        warnings.addAll(shapes.notes(pages));
         return pages;
     }
 

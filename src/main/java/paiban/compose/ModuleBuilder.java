@@ -331,6 +331,11 @@ public final class ModuleBuilder {
 
         int[] occ = occupancy(p, span, Math.min(s.photoSpan(), span), photos, s.column(), bodyTop);
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
+        int quoteAt = quoteColumn(p, span, Math.min(s.photoSpan(), span));
+        if (quoteAt >= 0) {
+            int top = bodyTop + occ[quoteAt] - quoteBlockLines(p, span);
+            text.addAll(quoteLines(inlineQuote(p, span), left + cols.columnX(quoteAt), top, quoteBlockLines(p, span)));
+        }
 
         boolean cut = s.cut();
         int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p));
@@ -395,19 +400,28 @@ public final class ModuleBuilder {
     /** A pull quote's module: the sentence set large, a line of air above it, centred in what is left. */
     Module quote(Slot s) {
         Piece p = s.piece();
-        TextStyle st = styles.get("quote");
         List<SetLine> lines = quoteLines(p, s.span());
-        float room = (s.lines() - 1 - GAP) * grid.pitch();
-        float y = grid.lineTop(s.line() + 1) + Math.max(0, (room - quoteHeight(p, s.span())) / 2);
-        float x = grid.columnX(s.column()) + grid.bodySize();
-        List<PlacedLine> text = new ArrayList<>();
-        for (SetLine l : lines) {
-            text.add(new PlacedLine(l, x, y + (st.pitch() - st.size()) / 2 + Story.emTop(st) * st.size(), LineKind.QUOTE,
-                    "quote", st.color(), 0, false));
-            y += st.pitch();
-        }
+        List<PlacedLine> text = quoteLines(lines, grid.columnX(s.column()), s.line(), s.lines());
         return new Module(p.slug(), p.story().article().title(), ModuleKind.QUOTE, s.column(), s.span(), s.line(),
                 s.lines(), text, List.of());
+    }
+
+    /**
+     * A pull quote's lines in {@code lines} grid lines from {@code line} at {@code x}: a line of air above
+     * (for the layout's ornament), the sentence centred in what is left above the last line, which stays
+     * empty (a module's gap, or the rule below a quote inside a story), inset a character each side.
+     */
+    private List<PlacedLine> quoteLines(List<SetLine> lines, float x, int line, int gridLines) {
+        TextStyle st = styles.get("quote");
+        float room = (gridLines - 1 - GAP) * grid.pitch();
+        float y = grid.lineTop(line + 1) + Math.max(0, (room - lines.size() * st.pitch()) / 2);
+        List<PlacedLine> text = new ArrayList<>();
+        for (SetLine l : lines) {
+            text.add(new PlacedLine(l, x + grid.bodySize(), y + (st.pitch() - st.size()) / 2 + Story.emTop(st) * st.size(),
+                    LineKind.QUOTE, "quote", st.color(), 0, false));
+            y += st.pitch();
+        }
+        return text;
     }
 
     /**
@@ -433,7 +447,87 @@ public final class ModuleBuilder {
      * at the top left. Gives each column's first free line.
      */
     private int[] occupancy(Piece p, int span, int photoSpan, List<PlacedPhoto> out, int column, int bodyTop) {
-        return photoRows(p, span, photoSpan, out, column, bodyTop, lShaped(p, span, photoSpan));
+        int[] occ = photoRows(p, span, photoSpan, out, column, bodyTop, lShaped(p, span, photoSpan));
+        int at = quoteColumn(p, span, photoSpan);
+        return at >= 0 ? withQuote(p, span, occ, at) : occ;
+    }
+
+    /**
+     * Whether the story's pull quote (引语) stands inside its module, whose body is {@code span} columns: it
+     * does wherever the body has a column beside the quote's and every leg of body text still holds
+     * {@link #MIN_LEG} lines with the quote in place. The quote is the editor's, so it goes with its story
+     * wherever the story's module has room for it, not only where a page happens to be short of copy.
+     */
+    boolean quoteInside(Piece p, int span, int photoSpan) {
+        return quoteColumn(p, span, photoSpan) >= 0;
+    }
+
+    /**
+     * The body column where a pull quote inside the module starts, or -1 for none: the rightmost place, under
+     * whatever stands at the top of its columns (the photos of an L-shaped module), where the body's legs
+     * still hold, so the body opens at the top left and runs on beside and under it.
+     */
+    private int quoteColumn(Piece p, int span, int photoSpan) {
+        if (p.furniture() || p.continuation() || p.brief() || p.story().article().quote().isEmpty()) return -1;
+        if (span < 2) return -1;
+        return quoteColumns.computeIfAbsent(new Key(p, span, photoSpan, null, 0), k -> {
+            int[] photos = photoRows(p, span, photoSpan, null, 0, 0, lShaped(p, span, photoSpan));
+            for (int at = span - quoteSpan(span); at > 0; at--) {
+                // the quote's columns must be free to the same line, or white would stand above it in one
+                boolean even = true;
+                for (int c = at + 1; c < at + quoteSpan(span); c++) even &= photos[c] == photos[at];
+                if (!even) continue;
+                int[] occ = withQuote(p, span, photos, at);
+                int end = balancedEnd(occ, rowCount(p));
+                if (legsHold(flow(p, occ, end, false), occ, end, rowCount(p))) return at;
+            }
+            return -1;
+        });
+    }
+
+    private final Map<Key, Integer> quoteColumns = new HashMap<>();
+
+    /**
+     * Body columns a pull quote inside its story's module takes: as many as a photo of the layout's
+     * preferred width, but never the whole body.
+     */
+    private int quoteSpan(int span) {
+        return Math.max(1, Math.min(span - 1, grid.columnsFor(rules.photos().preferredWidth())));
+    }
+
+    /**
+     * Grid lines a pull quote inside a module takes: a line for its rule and ornament above the sentence,
+     * the sentence, and a line for its rule below.
+     */
+    private int quoteBlockLines(Piece p, int span) {
+        return grid.linesFor(inlineQuote(p, span).size() * styles.get("quote").pitch()) + 2;
+    }
+
+    /** A pull quote inside its module, set across its columns less a character's inset each side. */
+    private List<SetLine> inlineQuote(Piece p, int span) {
+        return p.story().quote(columns(p, span).spanWidth(quoteSpan(span)) - grid.bodySize() * 2);
+    }
+
+    /** The occupancy with the pull quote in the columns from {@code at}, under what stands at their top. */
+    private int[] withQuote(Piece p, int span, int[] occ, int at) {
+        int qs = quoteSpan(span);
+        int base = 0;
+        for (int c = at; c < at + qs; c++) base = Math.max(base, occ[c]);
+        int[] out = occ.clone();
+        for (int c = at; c < at + qs; c++) out[c] = base + quoteBlockLines(p, span);
+        return out;
+    }
+
+    /**
+     * Whether some module of the story could carry its pull quote inside it: if none can (a brief, a story
+     * too short for a leg of body text beside the quote), the quote waits as furniture for a page short of
+     * copy.
+     */
+    boolean quoteCanStandInside(Piece p) {
+        for (int span = 2; span <= grid.columns(); span++) {
+            for (int ps : photoSpans(p, span)) if (quoteInside(p, span, ps)) return true;
+        }
+        return false;
     }
 
     /**

@@ -170,16 +170,27 @@ public final class AltoPage {
         for (LineBox b : lines) {
             String lineStyle = styles.get(styleKey(b.words.get(0).face(), b.size));
             float baseline = top + b.baseline;
+            // a vertical line (竖排) reads top to bottom (ttb); its baseline is the column's middle, top to foot
+            String polyline = b.vertical
+                    ? n(units(left + (b.x0 + b.x1) / 2)) + "," + n(units(top + b.top)) + " "
+                            + n(units(left + (b.x0 + b.x1) / 2)) + "," + n(units(top + b.top + b.height))
+                    : n(units(left + b.x0)) + "," + n(units(baseline)) + " " + n(units(left + b.x1)) + "," + n(units(baseline));
             x.start("TextLine", concat(new String[] {"ID", p.block() + "_TL" + (++n)},
                     box(left + b.x0, top + b.top, b.x1 - b.x0, b.height),
-                    new String[] {"BASELINE", n(units(left + b.x0)) + "," + n(units(baseline)) + " "
-                            + n(units(left + b.x1)) + "," + n(units(baseline)),
-                            "STYLEREFS", lineStyle, "TAGREFS", tags.get(b.kind)}));
+                    new String[] {"BASELINE", polyline, "STYLEREFS", lineStyle, "TAGREFS", tags.get(b.kind),
+                            "BASEDIRECTION", b.vertical ? "ttb" : null}));
             for (Words.Word w : b.words) {
-                float wx = left + b.lineX + w.start();
-                long h0 = units(wx), h1 = units(left + b.lineX + w.end());
-                String[] pos = {"HPOS", n(h0), "VPOS", n(units(top + b.top)), "WIDTH", n(Math.max(0, h1 - h0)),
-                        "HEIGHT", n(units(top + b.top + b.height) - units(top + b.top))};
+                String[] pos;
+                if (b.vertical) {
+                    // down the column: each String as tall as its cells, as wide as the column
+                    long v0 = units(top + b.lineY + w.start()), v1 = units(top + b.lineY + w.end());
+                    pos = new String[] {"HPOS", n(units(left + b.x0)), "VPOS", n(v0),
+                            "WIDTH", n(units(left + b.x1) - units(left + b.x0)), "HEIGHT", n(Math.max(0, v1 - v0))};
+                } else {
+                    long h0 = units(left + b.lineX + w.start()), h1 = units(left + b.lineX + w.end());
+                    pos = new String[] {"HPOS", n(h0), "VPOS", n(units(top + b.top)), "WIDTH", n(Math.max(0, h1 - h0)),
+                            "HEIGHT", n(units(top + b.top + b.height) - units(top + b.top))};
+                }
                 if (w.space()) {
                     x.empty("SP", pos);
                 } else {
@@ -193,16 +204,25 @@ public final class AltoPage {
         x.end();
     }
 
-    /** A placed line's extent on the type area: from its first String's start to its last String's end, em box high. */
-    private record LineBox(List<Words.Word> words, float lineX, float x0, float x1, float top, float height,
-                           float baseline, float size, String kind) {
+    /**
+     * A placed line's extent on the type area: from its first String's start to its last String's end, em box
+     * high; a vertical line's (a 竖排 headline's column), from its first String's top to its last String's
+     * foot, em box wide. {@code lineX} and {@code lineY} are where the line's Strings are measured from.
+     */
+    private record LineBox(List<Words.Word> words, float lineX, float lineY, float x0, float x1, float top, float height,
+                           float baseline, float size, String kind, boolean vertical) {
         static LineBox of(PlacedLine l) {
             List<Words.Word> words = Words.of(l.line());
             if (words.isEmpty()) return null;
             float size = l.line().size();
-            float top = l.baseline() - words.get(0).face().emTop() * size;
-            return new LineBox(words, l.x(), l.x() + words.get(0).start(), l.x() + words.getLast().end(), top, size,
-                    l.baseline(), size, AltoPage.kind(l));
+            // a vertical line is placed by its left edge and its first cell's baseline (render's LinePainter)
+            float emTop = l.baseline() - words.get(0).face().emTop() * size;
+            if (l.line().vertical()) {
+                return new LineBox(words, l.x(), emTop, l.x(), l.x() + size, emTop + words.get(0).start(),
+                        words.getLast().end() - words.get(0).start(), l.baseline(), size, AltoPage.kind(l), true);
+            }
+            return new LineBox(words, l.x(), emTop, l.x() + words.get(0).start(), l.x() + words.getLast().end(), emTop, size,
+                    l.baseline(), size, AltoPage.kind(l), false);
         }
     }
 

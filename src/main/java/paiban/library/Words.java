@@ -13,7 +13,7 @@ import java.util.List;
  * own glyph positions and advances. A Han character or punctuation mark is a String of its own (Chinese
  * has no word spaces, and a library highlights a search hit character by character); a Western word or
  * number is one String; a doubled dash or ellipsis, one mark, is one String; a word space or an
- * ideographic space is an SP.
+ * ideographic space is an SP. In a vertical line (a 竖排 headline's column) the extents run down the column.
  */
 final class Words {
 
@@ -58,7 +58,7 @@ final class Words {
             for (int k = i; k < j; k++) {
                 Glyph h = g.get(k);
                 content.appendCodePoint(h.codePoint());
-                end = Math.max(end, h.x() + h.face().advance(h.codePoint()) * line.size() * h.scale());
+                end = Math.max(end, h.x() + along(h, line));
             }
             words.add(new Word(content.toString(), g.get(i).x(), end, g.get(i).face()));
             i = j;
@@ -74,6 +74,16 @@ final class Words {
             }
         }
         return out;
+    }
+
+    /**
+     * How far a glyph reaches along its line from its {@code x}: its advance in a horizontal line or turned
+     * sideways in a vertical one; in a vertical line an upright glyph's cell, one em down the column, however
+     * narrow the glyph (two digits side by side in one cell, 纵中横, share it).
+     */
+    private static float along(Glyph h, SetLine line) {
+        if (line.vertical() && h.orientation() != Glyph.Orientation.SIDEWAYS) return line.size();
+        return h.face().advance(h.codePoint()) * line.size() * h.scale();
     }
 
     /**

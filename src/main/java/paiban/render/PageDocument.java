@@ -7,6 +7,7 @@ import org.w3c.dom.NodeList;
 import paiban.core.PaibanException;
 import paiban.compose.Grid;
 import paiban.compose.LayoutRules;
+import paiban.compose.LineKind;
 import paiban.compose.Module;
 import paiban.compose.ModuleKind;
 import paiban.compose.Page;
@@ -160,6 +161,7 @@ final class PageDocument {
             area.appendChild(box);
             m.box().ifPresent(b -> area.appendChild(frame(doc, b)));
             if (m.kind() == ModuleKind.QUOTE && !m.text().isEmpty()) area.appendChild(quoteMark(doc, grid, m));
+            if (m.kind().article()) inlineQuote(doc, grid, m, area);
             for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
             if (m.kind() == ModuleKind.AD) for (PlacedPhoto p : m.photos()) area.appendChild(adLabel(doc, p, adLabel));
         }
@@ -196,6 +198,37 @@ final class PageDocument {
                 grid.columnX(m.column()), first.baseline() - first.line().size() - grid.pitch(), grid.spanWidth(m.span()),
                 grid.pitch()));
         return e;
+    }
+
+    /**
+     * A pull quote that compose set inside its story's module: a frame over its columns (the layout's
+     * {@code .quote-frame} draws its rules) from the grid line above the sentence, which compose keeps free,
+     * to the one below it, and the ornament ({@code .quote-mark}) in the line above.
+     */
+    private static void inlineQuote(Document doc, Grid grid, Module m, Element area) {
+        List<PlacedLine> lines = m.text().stream().filter(l -> l.kind() == LineKind.QUOTE).toList();
+        if (lines.isEmpty()) return;
+        PlacedLine first = lines.getFirst();
+        PlacedLine last = lines.getLast();
+        // compose insets the sentence a body character each side of its columns
+        float left = first.x() - grid.bodySize();
+        float inkEnd = 0;
+        for (PlacedLine l : lines) inkEnd = Math.max(inkEnd, l.x() + l.line().inkEnd());
+        int column = m.column();
+        while (column + 1 < m.column() + m.span() && grid.columnX(column + 1) < inkEnd) column++;
+        float right = grid.columnX(column) + grid.columnWidth();
+        float top = first.baseline() - first.line().size() - grid.pitch();
+        float bottom = last.baseline() + grid.pitch() * 0.75f;
+        Element frame = doc.createElementNS(XHTML, "div");
+        frame.setAttribute("class", "quote-frame");
+        frame.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                left, top, right - left, bottom - top));
+        area.appendChild(frame);
+        Element mark = doc.createElementNS(XHTML, "div");
+        mark.setAttribute("class", "quote-mark");
+        mark.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
+                left, top, right - left, grid.pitch()));
+        area.appendChild(mark);
     }
 
     /**
