@@ -11,11 +11,10 @@ import org.xhtmlrenderer.render.RenderingContext;
 import paiban.core.PaibanException;
 import paiban.model.Photo;
 
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A PDF ad in its frame: the first page of its file imported into the rendered PDF as a form XObject
@@ -42,16 +41,9 @@ final class PdfAdElement extends PaintedElement {
 
     @Override
     public void paint(RenderingContext c, ITextOutputDevice device, BlockBox box) {
-        java.awt.Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
-        AffineTransform t = device.getTransform();
-        Point2D topLeft = t.transform(new Point2D.Double(area.x, area.y), null);
-        Point2D bottomRight = t.transform(new Point2D.Double(area.x + area.width, area.y + area.height), null);
-        float pageHeight = c.getPage().getHeight(c) / device.getDotsPerPoint();
-        float left = (float) topLeft.getX();
-        float top = pageHeight - (float) topLeft.getY();
-        float w = (float) (bottomRight.getX() - topLeft.getX());
-        float h = (float) (bottomRight.getY() - topLeft.getY());
-        if (w <= 0 || h <= 0) return;
+        Optional<Frame> frame = frame(c, device, box);
+        if (frame.isEmpty()) return;
+        float left = frame.get().left(), top = frame.get().top(), w = frame.get().width(), h = frame.get().height();
         Imported in = page(device.getWriter());
         // the form's own matrix puts the MediaBox's lower-left corner at its origin
         Rectangle media = in.page().getBoundingBox();

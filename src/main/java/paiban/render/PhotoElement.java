@@ -7,10 +7,8 @@ import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.RenderingContext;
 
-import java.awt.Rectangle;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Point2D;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A photo in its frame, standing as its EXIF orientation says: the file is embedded as it is stored (a
@@ -36,16 +34,9 @@ final class PhotoElement extends PaintedElement {
 
     @Override
     public void paint(RenderingContext c, ITextOutputDevice device, BlockBox box) {
-        Rectangle area = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
-        AffineTransform t = device.getTransform();
-        Point2D topLeft = t.transform(new Point2D.Double(area.x, area.y), null);
-        Point2D bottomRight = t.transform(new Point2D.Double(area.x + area.width, area.y + area.height), null);
-        float pageHeight = c.getPage().getHeight(c) / device.getDotsPerPoint();
-        float left = (float) topLeft.getX();
-        float top = pageHeight - (float) topLeft.getY();
-        float w = (float) (bottomRight.getX() - topLeft.getX());
-        float h = (float) (bottomRight.getY() - topLeft.getY());
-        if (w <= 0 || h <= 0) return;
+        Optional<Frame> frame = frame(c, device, box);
+        if (frame.isEmpty()) return;
+        float left = frame.get().left(), top = frame.get().top(), w = frame.get().width(), h = frame.get().height();
         float[] m = matrix(orientation, left, top, w, h);
         PdfContentByte cb = device.getCurrentPage();
         try {

@@ -9,21 +9,14 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
+import paiban.testing.PdfA;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,33 +35,17 @@ class ArchivePdfTest {
         return Loader.loadPDF(built.file("archive.pdf").toFile());
     }
 
-    /** veraPDF's verdict; the failed rules, if any, make the assertion message. */
-    static ValidationResult validate(Path pdf) throws Exception {
-        VeraGreenfieldFoundryProvider.initialise();
-        try (InputStream in = java.nio.file.Files.newInputStream(pdf);
-             PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_2_U);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_U, false)) {
-            return validator.validate(parser);
-        }
-    }
-
-    static String failures(ValidationResult result) {
-        return result.getTestAssertions().stream()
-                .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                .distinct().collect(Collectors.joining("\n"));
-    }
 
     @Test
     void archivePassesVeraPdfAsPdfA2u() throws Exception {
-        ValidationResult result = validate(built.file("archive.pdf"));
-        assertTrue(result.isCompliant(), failures(result));
+        ValidationResult result = PdfA.validate(built.file("archive.pdf"));
+        assertTrue(result.isCompliant(), PdfA.failures(result));
     }
 
     @Test
     void theRenderedMasterAloneFailsPdfA() throws Exception {
         // The check can fail: Flying Saucer's own file lacks XMP, output intent and a complete CIDSet.
-        assertFalse(validate(built.rendered().pdf()).isCompliant());
+        assertFalse(PdfA.validate(built.rendered().pdf()).isCompliant());
     }
 
     @Test
