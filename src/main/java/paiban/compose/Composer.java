@@ -276,6 +276,8 @@ public final class Composer {
         private final AdPlan ads;
         /** Each run's page numbers as last numbered, in run order: the pages whose ads its composition keeps free. */
         private final Map<String, List<Integer>> lastNumbers = new HashMap<>();
+        /** The pages filled so far, for each 导读 box composed with: trials share their first pages. */
+        private final Map<IndexBox, PageFills> fills = new java.util.IdentityHashMap<>();
 
         Trials(List<Piece> fillers, AdPlan ads) {
             this.fillers = fillers;
@@ -323,7 +325,8 @@ public final class Composer {
                     }
                 }
                 briefs.addAll(fillers);
-                SectionRun runner = new SectionRun(filler(index.box()), builder);
+                PageFills filled = fills.computeIfAbsent(index.box(), b -> new PageFills(filler(b)));
+                SectionRun runner = new SectionRun(filled, builder);
                 return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted(), reserved), s.names());
             });
         }

@@ -485,6 +485,14 @@ final class PageFiller {
      */
     private Stack stack(State s, Spec spec, int w, int h, boolean foot, Set<Piece> used, Piece first, int firstPs,
                         Rank rank) {
+        return stacks.stack(s, spec, w, h, foot, used, first, firstPs, rank, this::searchStack);
+    }
+
+    /** The stacks found for the state being expanded: its bands' shapes ask for the same group again and again. */
+    private final GroupStacks<State, Spec, Stack> stacks = new GroupStacks<>();
+
+    private Stack searchStack(State s, Spec spec, int w, int h, boolean foot, Set<Piece> used, Piece first, int firstPs,
+                              Rank rank) {
         List<Piece> candidates = new ArrayList<>();
         int stories = 0;
         // a later section's copy waits until the earlier sections' copy is placed: sections keep their order

@@ -79,6 +79,17 @@ record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuot
         return new Piece(story, r, part + 1);
     }
 
+    /**
+     * The record's equality, component by component, written out: composition compares pieces in every
+     * lookup of its caches, and the story (which has no equality of its own) is compared by reference
+     * directly. {@link #hashCode()} stays the record's.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Piece q && story == q.story && fromRow == q.fromRow && part == q.part
+                && pullQuote == q.pullQuote && java.util.Objects.equals(filler, q.filler) && java.util.Objects.equals(ad, q.ad);
+    }
+
     @Override
     public String toString() {
         return isAd() ? "广告 " + ad.ad().advertiser() : isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");

@@ -85,11 +85,11 @@ final class SectionRun {
     private static final List<Stretch> SPREADS = List.of(new Stretch(2, 3), new Stretch(3, 3), new Stretch(3, 4),
             new Stretch(4, 4), new Stretch(0, 4));
 
-    private final PageFiller filler;
+    private final PageFills filler;
     private final ModuleBuilder builder;
     private final Grid grid;
 
-    SectionRun(PageFiller filler, ModuleBuilder builder) {
+    SectionRun(PageFills filler, ModuleBuilder builder) {
         this.filler = filler;
         this.builder = builder;
         this.grid = builder.grid();

@@ -44,7 +44,16 @@ public final class Story {
     private final List<Row> rows;
     private final boolean brief;
     private final LayoutRules.Box box;
-    private final Map<String, Headline> headlines = new HashMap<>();
+    /**
+     * Headline groups as set, by what they are set in and across: the page filler asks for the same one many
+     * times while it tries layouts, and a key of strings and the width as it stands is cheaper than a string
+     * made of them each time.
+     */
+    private final Map<HeadKey, Headline> headlines = new HashMap<>();
+
+    /** What a headline group is set in: its title's style, its kicker's (null: a jump head), and its width. */
+    private record HeadKey(String level, String kickerStyle, float width) {
+    }
     private final Map<String, PhotoBlock> photos = new HashMap<>();
     private final Set<Integer> fallbacks = new TreeSet<>();
 
@@ -161,19 +170,25 @@ public final class Story {
     }
 
     private Headline headline(String level, String kickerStyle, String subtitleStyle, float width) {
+        HeadKey key = new HeadKey(level, kickerStyle, width);
+        Headline cached = headlines.get(key);
+        if (cached != null) return cached;
         List<HeadPart> parts = new ArrayList<>();
         if (!article.kicker().isEmpty()) parts.add(new HeadPart(kickerStyle, article.kicker(), LineKind.KICKER));
         parts.add(new HeadPart(level, article.title(), LineKind.TITLE));
         if (!article.subtitle().isEmpty()) parts.add(new HeadPart(subtitleStyle, article.subtitle(), LineKind.SUBTITLE));
-        return headline(level + "/" + kickerStyle + "/" + width, parts, width);
+        return headline(key, parts, width);
     }
 
     /** A continuation's head: the headline repeated short, in the jump-head style (上接 parts). */
     public Headline jumpHead(float width) {
-        return headline("jump-head/" + width, List.of(new HeadPart("jump-head", shortTitle(), LineKind.TITLE)), width);
+        HeadKey key = new HeadKey("jump-head", null, width);
+        Headline cached = headlines.get(key);
+        if (cached != null) return cached;
+        return headline(key, List.of(new HeadPart("jump-head", shortTitle(), LineKind.TITLE)), width);
     }
 
-    private Headline headline(String key, List<HeadPart> parts, float width) {
+    private Headline headline(HeadKey key, List<HeadPart> parts, float width) {
         Headline cached = headlines.get(key);
         if (cached != null) return cached;
         float y = 0;
