@@ -74,9 +74,18 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
 
     /**
      * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
-     * (a wider box sets its items in lanes side by side), and the mark before each item.
+     * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
+     * may spread its items over: the box is as tall as its items need plus this, never a frame round white.
      */
-    public record IndexRules(String title, int maxItems, int laneWidth, String marker) {
+    public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
+
+        /** Lines of air the box spreads its items over by default, beyond what they need. */
+        public static final int AIR = 4;
+
+        /** The rules with the default {@link #AIR}. */
+        public IndexRules(String title, int maxItems, int laneWidth, String marker) {
+            this(title, maxItems, laneWidth, marker, AIR);
+        }
     }
 
     /**
@@ -221,7 +230,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     /** Keys a layout.yaml may have, with what each holds, for its error messages. */
     public static final Map<String, String> SECTIONS = Map.of(
             "headlines", "lead, page-lead, levels", "briefs", "max-characters, max-width, title, kicker, subtitle",
-            "index", "title, max-items, lane-width, marker", "photos", "min-width, preferred-width, lead-width",
+            "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
             "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset");

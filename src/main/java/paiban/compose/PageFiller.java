@@ -84,9 +84,8 @@ final class PageFiller {
     private static final int LOOK_STORIES = 3;
     private static final int LOOK_BRIEFS = 6;
     private static final int LOOK_FILLERS = 3;
-    /** The 导读 box is at least this many lines tall, and spreads its items over at most this many more. */
+    /** The 导读 box is at least this many lines tall (it spreads its items over the layout's {@code index.air} more). */
     private static final int MIN_INDEX = 10;
-    private static final int INDEX_AIR = 6;
 
     private final ModuleBuilder builder;
     private final Grid grid;
@@ -715,7 +714,7 @@ final class PageFiller {
                 LayoutRules.Air room = rules.air();
                 int normal = spec.canCut() ? room.normal() : room.lastPage();
                 Rank r = i == 0 ? rank : Rank.OTHER;
-                int max = it.piece().index() ? INDEX_AIR : it.piece().furniture() ? 0
+                int max = it.piece().index() ? rules.index().air() : it.piece().furniture() ? 0
                         : it.piece().brief() && !r.leads() ? 1 : r == Rank.LEAD ? normal + 1 : normal;
                 int a = Math.max(0, Math.min(max - air[i], spare));
                 air[i] += a;
@@ -735,12 +734,15 @@ final class PageFiller {
                 c += spare * w * costs.whiteMid();
             }
             if (best != null && c >= best.cost()) return;
+            // the 导读 box at the foot is as tall as its items and air: it never frames the white the copy left
+            // (a few lines within the foot allowance it keeps, so that a page counted full has no hole)
+            int kept = foot && last.piece().index() && spare > costs.footAllowance() ? 0 : spare;
             List<Slot> slots = new ArrayList<>();
             Set<Piece> used = new HashSet<>();
             int line = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
-                int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? spare : 0);
+                int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? kept : 0);
                 int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().furniture() ? 0 : it.piece().story().rows().size();
                 slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, i == 0 ? rank : Rank.OTHER));
                 used.add(it.piece());
