@@ -47,12 +47,20 @@ public final class Composer {
     private final Styles styles;
     private final LayoutRules rules;
     private final ModuleBuilder builder;
+    /**
+     * The module builders by how many levels the headlines grow: the layout's own first, then one for each
+     * level its {@code headlines.grow} allows, for runs that open up copy short of their pages.
+     */
+    private final List<ModuleBuilder> grown;
 
     public Composer(Grid grid, Styles styles, LayoutRules rules) {
         this.grid = grid;
         this.styles = styles;
         this.rules = rules;
         this.builder = new ModuleBuilder(grid, styles, rules);
+        List<ModuleBuilder> b = new ArrayList<>(List.of(builder));
+        for (int n = 1; n <= rules.headlines().grow(); n++) b.add(new ModuleBuilder(grid, styles, rules.grown(n)));
+        this.grown = List.copyOf(b);
     }
 
     /** A page the plan fixes: its entry, its section, its articles in order and the spans the plan gives some. */
@@ -320,7 +328,7 @@ public final class Composer {
                     for (Piece p : list) if (!p.story().article().quote().isEmpty()) briefs.add(Piece.quoteOf(p.story()));
                 }
                 briefs.addAll(fillers);
-                SectionRun runner = new SectionRun(filler(index.box()), builder);
+                SectionRun runner = new SectionRun(fillers(index.box()));
                 return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted(), reserved), s.names());
             });
         }
@@ -328,6 +336,11 @@ public final class Composer {
 
     private PageFiller filler(IndexBox box) {
         return new PageFiller(builder, Costs.DEFAULT, box);
+    }
+
+    /** A page filler for each growth of the headlines, the plain one first. */
+    private List<PageFiller> fillers(IndexBox box) {
+        return grown.stream().map(b -> new PageFiller(b, Costs.DEFAULT, box)).toList();
     }
 
     /**
@@ -671,11 +684,14 @@ public final class Composer {
                              List<String> warnings) {
         Map<Piece, Integer> pageOf = new HashMap<>();
         Map<Integer, List<Slot>> slotsOf = new TreeMap<>();
+        // a run composed with its headlines grown is set with them
+        Map<Integer, ModuleBuilder> builderOf = new HashMap<>();
         for (int r = 0; r < composed.results().size(); r++) {
             SectionRun.Result result = composed.results().get(r);
             for (int i = 0; i < result.pages().size(); i++) {
                 int page = numbering.numbers().get(r).get(i);
                 slotsOf.put(page, result.pages().get(i));
+                builderOf.put(page, grown.get(result.grown()));
                 for (Slot s : result.pages().get(i)) pageOf.put(s.piece(), page);
             }
         }
@@ -690,6 +706,7 @@ public final class Composer {
         int total = numbering.total();
         for (int n = 1; n <= total; n++) {
             List<Module> modules = new ArrayList<>();
+            ModuleBuilder builder = builderOf.getOrDefault(n, this.builder);
             for (Slot s : slotsOf.getOrDefault(n, List.of())) {
                 Piece p = s.piece();
                 if (p.index()) {

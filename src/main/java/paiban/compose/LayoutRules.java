@@ -34,9 +34,32 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
      * Headline levels. The issue's lead takes {@code lead}; a page's first story takes at least
      * {@code pageLead}; other stories the first of {@code levels} that their width and priority meet.
      */
-    public record Headlines(String lead, String pageLead, List<Level> levels) {
+    public record Headlines(String lead, String pageLead, List<Level> levels, int grow) {
         public Headlines {
             levels = List.copyOf(levels);
+        }
+
+        /** Levels a story's headline may grow by default when its run opens up short copy. */
+        public static final int GROW = 1;
+
+        /** Headlines that grow by the default {@link #GROW} levels at most. */
+        public Headlines(String lead, String pageLead, List<Level> levels) {
+            this(lead, pageLead, levels, GROW);
+        }
+
+        /**
+         * The same headlines {@code n} levels larger, as an editor opens up copy that is short of its pages:
+         * each level sets the style {@code n} distinct styles above its own, the largest staying the largest.
+         * The lead's and the page lead's styles stay as they are.
+         */
+        public Headlines grown(int n) {
+            if (n == 0) return this;
+            List<String> sizes = levels.stream().map(Level::style).distinct().toList();
+            List<Level> out = new java.util.ArrayList<>();
+            for (Level l : levels) {
+                out.add(new Level(l.minWidth(), l.maxPriority(), sizes.get(Math.max(0, sizes.indexOf(l.style()) - n))));
+            }
+            return new Headlines(lead, pageLead, out, grow);
         }
 
         /** The style for a story of {@code priority} across {@code width} body characters. */
@@ -77,6 +100,11 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
      * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
      * may spread its items over: the box is as tall as its items need plus this, never a frame round white.
      */
+    /** The same rules with headlines {@code n} levels larger (see {@link Headlines#grown}). */
+    public LayoutRules grown(int n) {
+        return n == 0 ? this : new LayoutRules(headlines.grown(n), briefs, index, photos, air, words, ads, boxes);
+    }
+
     public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
 
         /** Lines of air the box spreads its items over by default, beyond what they need. */
@@ -229,7 +257,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
 
     /** Keys a layout.yaml may have, with what each holds, for its error messages. */
     public static final Map<String, String> SECTIONS = Map.of(
-            "headlines", "lead, page-lead, levels", "briefs", "max-characters, max-width, title, kicker, subtitle",
+            "headlines", "lead, page-lead, levels, grow", "briefs", "max-characters, max-width, title, kicker, subtitle",
             "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",

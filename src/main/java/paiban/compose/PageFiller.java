@@ -104,6 +104,10 @@ final class PageFiller {
         this.index = index;
     }
 
+    ModuleBuilder builder() {
+        return builder;
+    }
+
     private record State(int top, List<Slot> slots, List<Piece> queue, List<Piece> briefs, List<Piece> carried,
                          boolean indexDone, double cost) {
     }

@@ -139,7 +139,8 @@ final class LayoutRulesReader {
             throw new PaibanException(f.file() + ":" + h.line("levels") + ": the last of headlines.levels must take "
                     + "every story (no min-width, no max-priority), so that every story has a headline");
         }
-        return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels);
+        return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels,
+                h.integer("grow", 0, 4, "1").orElse(d.grow()));
     }
 
     private static LayoutRules.Briefs briefs(YamlFields f, LayoutRules.Briefs d) {
