@@ -110,7 +110,7 @@ final class SectionRun {
             if (best == null || better(r, best)) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
-        if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 4 > grid.lines() * grid.columns()) {
+        if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 8 > grid.lines() * grid.columns()) {
             // the stretches again with every headline of the run larger, as far as the layout lets them grow
             spread:
             for (int grown = 0; grown < fillers.size(); grown++) {
