@@ -124,7 +124,15 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     }
 
     /** Grid lines of air a headline group may take above and below it: normally, and on a page that must come out even. */
-    public record Air(int normal, int lastPage) {
+    public record Air(int normal, int lastPage, int spread) {
+
+        /** Lines of air around a headline, at most, when a run opens up copy short of its pages, by default. */
+        public static final int SPREAD = 4;
+
+        /** Air with the default {@link #SPREAD}. */
+        public Air(int normal, int lastPage) {
+            this(normal, lastPage, SPREAD);
+        }
     }
 
     /**
@@ -259,7 +267,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     public static final Map<String, String> SECTIONS = Map.of(
             "headlines", "lead, page-lead, levels, grow", "briefs", "max-characters, max-width, title, kicker, subtitle",
             "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
-            "air", "normal, last-page",
+            "air", "normal, last-page, spread",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
             "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset");
 }

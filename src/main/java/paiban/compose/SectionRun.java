@@ -86,6 +86,17 @@ final class SectionRun {
     private static final List<Stretch> SPREADS = List.of(new Stretch(2, 3), new Stretch(3, 3), new Stretch(3, 4),
             new Stretch(4, 4), new Stretch(0, 4));
 
+    /**
+     * {@link #SPREADS} within the layout's {@code air.spread}; a layout that allows more air than they take
+     * adds the same stretches at its most air after them, so that the smaller ones are still tried first.
+     */
+    private static List<Stretch> spreads(int most) {
+        List<Stretch> out = new ArrayList<>();
+        for (Stretch s : SPREADS) out.add(new Stretch(s.photos(), Math.min(s.air(), most)));
+        if (most > LayoutRules.Air.SPREAD) for (Stretch s : SPREADS) out.add(new Stretch(s.photos(), most));
+        return out.stream().distinct().toList();
+    }
+
     /** By how many levels the run's headlines grow: the plain filler first, then those the layout allows. */
     private final List<PageFiller> fillers;
     private final Grid grid;
@@ -114,7 +125,7 @@ final class SectionRun {
             // the stretches again with every headline of the run larger, as far as the layout lets them grow
             spread:
             for (int grown = 0; grown < fillers.size(); grown++) {
-                for (Stretch stretch : SPREADS) {
+                for (Stretch stretch : spreads(fillers.getFirst().builder().rules().air().spread())) {
                     if (!photos && stretch.photos() != 0) continue;
                     Result r = run(stories, briefs, specs, stretch, sections, grown);
                     if (better(r, best)) best = r;

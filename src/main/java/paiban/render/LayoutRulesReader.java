@@ -177,7 +177,7 @@ final class LayoutRulesReader {
         if (s.isEmpty()) return d;
         YamlFields a = s.get();
         return new LayoutRules.Air(a.integer("normal", 0, 6, "2").orElse(d.normal()),
-                a.integer("last-page", 0, 8, "3").orElse(d.lastPage()));
+                a.integer("last-page", 0, 8, "3").orElse(d.lastPage()), a.integer("spread", 0, 12, "4").orElse(d.spread()));
     }
 
     private static LayoutRules.Words words(YamlFields f, LayoutRules.Words d) {
