@@ -98,7 +98,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     /**
      * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
      * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
-     * may spread its items over: the box is as tall as its items need plus this, never a frame round white.
+     * spreads its items over cheaply before what it is given beyond counts as white.
      */
     /** The same rules with headlines {@code n} levels larger (see {@link Headlines#grown}). */
     public LayoutRules grown(int n) {
@@ -108,7 +108,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
 
         /** Lines of air the box spreads its items over by default, beyond what they need. */
-        public static final int AIR = 4;
+        public static final int AIR = 6;
 
         /** The rules with the default {@link #AIR}. */
         public IndexRules(String title, int maxItems, int laneWidth, String marker) {

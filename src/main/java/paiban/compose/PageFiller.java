@@ -738,15 +738,12 @@ final class PageFiller {
                 c += spare * w * costs.whiteMid();
             }
             if (best != null && c >= best.cost()) return;
-            // the 导读 box at the foot is as tall as its items and air: it never frames the white the copy left
-            // (a few lines within the foot allowance it keeps, so that a page counted full has no hole)
-            int kept = foot && last.piece().index() && spare > costs.footAllowance() ? 0 : spare;
             List<Slot> slots = new ArrayList<>();
             Set<Piece> used = new HashSet<>();
             int line = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
-                int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? kept : 0);
+                int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? spare : 0);
                 int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().furniture() ? 0 : it.piece().story().rows().size();
                 slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, i == 0 ? rank : Rank.OTHER));
                 used.add(it.piece());

@@ -1,6 +1,8 @@
 package paiban.compose;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import paiban.model.Issue;
 import paiban.copy.IssueReader;
 import paiban.render.Layout;
@@ -19,10 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HeadlineGrowthTest {
 
-    /** Seven thousand characters in two sections with three photos: two broadsheet pages, the second short unless opened up. */
-    private static final FixtureIssue.Shape SHAPE = new FixtureIssue.Shape(7_000, 2, 3);
-    private static final long SEED = 1003;
-
     @Test
     void aLevelUpMapsEachLevelToTheNextLargerStyleAndKeepsTheLargest() {
         LayoutRules.Headlines h = ComposedIssues.layout("tabloid").rules().headlines();
@@ -38,30 +36,43 @@ class HeadlineGrowthTest {
         assertEquals(h, h.grown(0));
     }
 
-    @Test
-    void shortCopyIsOpenedUpWithLargerHeadlinesAndFillsItsPages() {
-        Path dir = FixtureIssue.ofShape(SEED, SHAPE).layout("broadsheet").write(ComposedIssues.fresh("growth-broadsheet"), "issue");
+    @ParameterizedTest(name = "{0}: {1} characters in {2} sections, {3} photos")
+    @CsvSource({
+            "tabloid, 40000, 3, 4, 1011",
+            "broadsheet, 15000, 2, 4, 1007",
+            "broadsheet, 40000, 3, 4, 1011"})
+    void shortCopyIsOpenedUpWithLargerHeadlinesAndFillsMore(String name, int chars, int sections, int photos, long seed) {
+        FixtureIssue.Shape shape = new FixtureIssue.Shape(chars, sections, photos);
+        Path dir = FixtureIssue.ofShape(seed, shape).layout(name).write(ComposedIssues.fresh("growth-" + name + "-" + chars), "issue");
         Issue issue = IssueReader.read(dir);
-        Layout layout = ComposedIssues.layout("broadsheet");
+        Layout layout = ComposedIssues.layout(name);
         LayoutRules rules = layout.rules();
         assertEquals(1, rules.headlines().grow());
 
-        // without growth the last page is named short: the copy does not reach its foot
         LayoutRules fixed = new LayoutRules(new LayoutRules.Headlines(rules.headlines().lead(), rules.headlines().pageLead(),
                 rules.headlines().levels(), 0), rules.briefs(), rules.index(), rules.photos(), rules.air(), rules.words(),
                 rules.ads(), rules.boxes());
         Composer.Composition plain = new Composer(layout.grid(), layout.styles(), fixed).compose(issue);
-        assertTrue(plain.warnings().stream().anyMatch(w -> w.contains("is under-filled")), plain.warnings().toString());
-        assertFalse(headlineStyles(plain).isEmpty());
-
-        // with it every page is filled, every composition rule holds, and the stories' headlines are a level larger
         Composer.Composition grown = ComposedIssues.compose(issue);
-        CompositionPropertiesTest.keepsEveryRule("broadsheet " + SHAPE + ": ", issue, grown);
-        assertTrue(grown.warnings().stream().noneMatch(w -> w.contains("is under-filled")), grown.warnings().toString());
+        // every composition rule holds with grown headlines, and each page named short really is short
+        CompositionPropertiesTest.keepsEveryRule(name + " " + shape + ": ", issue, grown);
         assertEquals(plain.pages().size(), grown.pages().size());
+        // the copy opened up with larger headlines leaves less white than without them
+        assertTrue(shortLines(grown) < shortLines(plain), shortLines(grown) + " column lines short against "
+                + shortLines(plain) + " without growth: " + grown.warnings());
         Set<String> larger = headlineStyles(grown);
         larger.removeAll(headlineStyles(plain));
         assertFalse(larger.isEmpty(), "no headline grew: " + headlineStyles(grown) + " against " + headlineStyles(plain));
+    }
+
+    /** Column lines the build names short, over all pages. */
+    private static int shortLines(Composer.Composition c) {
+        int n = 0;
+        for (String w : c.warnings()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) lines at one column's width\\)").matcher(w);
+            if (w.contains("is under-filled") && m.find()) n += Integer.parseInt(m.group(1));
+        }
+        return n;
     }
 
     /** The headline styles set on the issue's pages, each with its article. */
