@@ -47,12 +47,20 @@ public final class Composer {
     private final Styles styles;
     private final LayoutRules rules;
     private final ModuleBuilder builder;
+    /**
+     * The module builders by how many levels the headlines grow: the layout's own first, then one for each
+     * level its {@code headlines.grow} allows, for runs that open up copy short of their pages.
+     */
+    private final List<ModuleBuilder> grown;
 
     public Composer(Grid grid, Styles styles, LayoutRules rules) {
         this.grid = grid;
         this.styles = styles;
         this.rules = rules;
         this.builder = new ModuleBuilder(grid, styles, rules);
+        List<ModuleBuilder> b = new ArrayList<>(List.of(builder));
+        for (int n = 1; n <= rules.headlines().grow(); n++) b.add(new ModuleBuilder(grid, styles, rules.grown(n)));
+        this.grown = List.copyOf(b);
     }
 
     /** A page the plan fixes: its entry, its section, its articles in order and the spans the plan gives some. */
@@ -276,8 +284,11 @@ public final class Composer {
         private final AdPlan ads;
         /** Each run's page numbers as last numbered, in run order: the pages whose ads its composition keeps free. */
         private final Map<String, List<Integer>> lastNumbers = new HashMap<>();
-        /** The pages filled so far, for each 导读 box composed with: trials share their first pages. */
-        private final Map<IndexBox, PageFills> fills = new java.util.IdentityHashMap<>();
+        /**
+         * The pages filled so far, for each 导读 box composed with and each growth of the headlines (the plain
+         * ones first): trials share their first pages.
+         */
+        private final Map<IndexBox, List<PageFills>> fills = new java.util.IdentityHashMap<>();
 
         Trials(List<Piece> fillers, AdPlan ads) {
             this.fillers = fillers;
@@ -325,8 +336,9 @@ public final class Composer {
                     }
                 }
                 briefs.addAll(fillers);
-                PageFills filled = fills.computeIfAbsent(index.box(), b -> new PageFills(filler(b)));
-                SectionRun runner = new SectionRun(filled, builder);
+                List<PageFills> filled = fills.computeIfAbsent(index.box(),
+                        b -> fillers(b).stream().map(PageFills::new).toList());
+                SectionRun runner = new SectionRun(filled);
                 return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted(), reserved), s.names());
             });
         }
@@ -334,6 +346,11 @@ public final class Composer {
 
     private PageFiller filler(IndexBox box) {
         return new PageFiller(builder, Costs.DEFAULT, box);
+    }
+
+    /** A page filler for each growth of the headlines, the plain one first. */
+    private List<PageFiller> fillers(IndexBox box) {
+        return grown.stream().map(b -> new PageFiller(b, Costs.DEFAULT, box)).toList();
     }
 
     /**
@@ -676,11 +693,14 @@ public final class Composer {
                              List<String> warnings) {
         Map<Piece, Integer> pageOf = new HashMap<>();
         Map<Integer, List<Slot>> slotsOf = new TreeMap<>();
+        // a run composed with its headlines grown is set with them
+        Map<Integer, ModuleBuilder> builderOf = new HashMap<>();
         for (int r = 0; r < composed.results().size(); r++) {
             SectionRun.Result result = composed.results().get(r);
             for (int i = 0; i < result.pages().size(); i++) {
                 int page = numbering.numbers().get(r).get(i);
                 slotsOf.put(page, result.pages().get(i));
+                builderOf.put(page, grown.get(result.grown()));
                 for (Slot s : result.pages().get(i)) pageOf.put(s.piece(), page);
             }
         }
@@ -696,6 +716,7 @@ public final class Composer {
         ShapeNotes shapes = new ShapeNotes(builder);
         for (int n = 1; n <= total; n++) {
             List<Module> modules = new ArrayList<>();
+            ModuleBuilder builder = builderOf.getOrDefault(n, this.builder);
             for (Slot s : slotsOf.getOrDefault(n, List.of())) {
                 Piece p = s.piece();
                 if (p.index()) {

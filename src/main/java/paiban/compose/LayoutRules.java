@@ -34,9 +34,32 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
      * Headline levels. The issue's lead takes {@code lead}; a page's first story takes at least
      * {@code pageLead}; other stories the first of {@code levels} that their width and priority meet.
      */
-    public record Headlines(String lead, String pageLead, List<Level> levels) {
+    public record Headlines(String lead, String pageLead, List<Level> levels, int grow) {
         public Headlines {
             levels = List.copyOf(levels);
+        }
+
+        /** Levels a story's headline may grow by default when its run opens up short copy. */
+        public static final int GROW = 1;
+
+        /** Headlines that grow by the default {@link #GROW} levels at most. */
+        public Headlines(String lead, String pageLead, List<Level> levels) {
+            this(lead, pageLead, levels, GROW);
+        }
+
+        /**
+         * The same headlines {@code n} levels larger, as an editor opens up copy that is short of its pages:
+         * each level sets the style {@code n} distinct styles above its own, the largest staying the largest.
+         * The lead's and the page lead's styles stay as they are.
+         */
+        public Headlines grown(int n) {
+            if (n == 0) return this;
+            List<String> sizes = levels.stream().map(Level::style).distinct().toList();
+            List<Level> out = new java.util.ArrayList<>();
+            for (Level l : levels) {
+                out.add(new Level(l.minWidth(), l.maxPriority(), sizes.get(Math.max(0, sizes.indexOf(l.style()) - n))));
+            }
+            return new Headlines(lead, pageLead, out, grow);
         }
 
         /** The style for a story of {@code priority} across {@code width} body characters. */
@@ -74,9 +97,23 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
 
     /**
      * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
-     * (a wider box sets its items in lanes side by side), and the mark before each item.
+     * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
+     * spreads its items over cheaply before what it is given beyond counts as white.
      */
-    public record IndexRules(String title, int maxItems, int laneWidth, String marker) {
+    /** The same rules with headlines {@code n} levels larger (see {@link Headlines#grown}). */
+    public LayoutRules grown(int n) {
+        return n == 0 ? this : new LayoutRules(headlines.grown(n), briefs, index, photos, air, words, ads, boxes);
+    }
+
+    public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
+
+        /** Lines of air the box spreads its items over by default, beyond what they need. */
+        public static final int AIR = 6;
+
+        /** The rules with the default {@link #AIR}. */
+        public IndexRules(String title, int maxItems, int laneWidth, String marker) {
+            this(title, maxItems, laneWidth, marker, AIR);
+        }
     }
 
     /**
@@ -87,7 +124,15 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     }
 
     /** Grid lines of air a headline group may take above and below it: normally, and on a page that must come out even. */
-    public record Air(int normal, int lastPage) {
+    public record Air(int normal, int lastPage, int spread) {
+
+        /** Lines of air around a headline, at most, when a run opens up copy short of its pages, by default. */
+        public static final int SPREAD = 4;
+
+        /** Air with the default {@link #SPREAD}. */
+        public Air(int normal, int lastPage) {
+            this(normal, lastPage, SPREAD);
+        }
     }
 
     /**
@@ -235,9 +280,9 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
 
     /** Keys a layout.yaml may have, with what each holds, for its error messages. */
     public static final Map<String, String> SECTIONS = Map.of(
-            "headlines", "lead, page-lead, levels", "briefs", "max-characters, max-width, title, kicker, subtitle",
-            "index", "title, max-items, lane-width, marker", "photos", "min-width, preferred-width, lead-width",
-            "air", "normal, last-page",
+            "headlines", "lead, page-lead, levels, grow", "briefs", "max-characters, max-width, title, kicker, subtitle",
+            "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
+            "air", "normal, last-page, spread",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
             "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset");
 }

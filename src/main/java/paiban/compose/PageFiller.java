@@ -84,9 +84,8 @@ final class PageFiller {
     private static final int LOOK_STORIES = 3;
     private static final int LOOK_BRIEFS = 6;
     private static final int LOOK_FILLERS = 3;
-    /** The 导读 box is at least this many lines tall, and spreads its items over at most this many more. */
+    /** The 导读 box is at least this many lines tall (it spreads its items over the layout's {@code index.air} more). */
     private static final int MIN_INDEX = 10;
-    private static final int INDEX_AIR = 6;
 
     private final ModuleBuilder builder;
     private final Grid grid;
@@ -103,6 +102,10 @@ final class PageFiller {
         this.costs = costs;
         this.shapes = BandShapes.of(grid.columns());
         this.index = index;
+    }
+
+    ModuleBuilder builder() {
+        return builder;
     }
 
     private record State(int top, List<Slot> slots, List<Piece> queue, List<Piece> briefs, List<Piece> carried,
@@ -723,7 +726,7 @@ final class PageFiller {
                 LayoutRules.Air room = rules.air();
                 int normal = spec.canCut() ? room.normal() : room.lastPage();
                 Rank r = i == 0 ? rank : Rank.OTHER;
-                int max = it.piece().index() ? INDEX_AIR : it.piece().furniture() ? 0
+                int max = it.piece().index() ? rules.index().air() : it.piece().furniture() ? 0
                         : it.piece().brief() && !r.leads() ? 1 : r == Rank.LEAD ? normal + 1 : normal;
                 int a = Math.max(0, Math.min(max - air[i], spare));
                 air[i] += a;

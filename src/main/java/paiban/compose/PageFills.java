@@ -33,6 +33,11 @@ final class PageFills {
         this.filler = filler;
     }
 
+    /** The module builder the pages are filled with: its headlines are the run's. */
+    ModuleBuilder builder() {
+        return filler.builder();
+    }
+
     PageFiller.Filled fill(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
         // copies: the caller goes on to change its lists, and the key must not change with them
         Key key = new Key(lastPageAir(spec), List.copyOf(queue), List.copyOf(briefs));

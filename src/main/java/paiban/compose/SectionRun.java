@@ -37,7 +37,7 @@ final class SectionRun {
      * @param unplaced for each page, the planned pieces it could not take
      */
     record Result(List<List<Slot>> pages, List<Piece> left, List<int[]> feet, List<List<Piece>> unplaced,
-                  boolean indexPlaced, Stretch stretch, double cost) {
+                  boolean indexPlaced, Stretch stretch, int grown, double cost) {
 
         /** Column lines that end more than three lines short of the foot, on the run's last page. */
         int lastShort(Grid grid) {
@@ -67,6 +67,7 @@ final class SectionRun {
     /**
      * How a run is stretched to fill its last page: photos this many columns over (or under) their
      * usual size, and this many lines of air around every headline, on the pages before the last.
+     * (Headlines a level or more larger, on every page of the run, are the run's {@code grown} filler.)
      */
     record Stretch(int photos, int air) {
     }
@@ -85,14 +86,28 @@ final class SectionRun {
     private static final List<Stretch> SPREADS = List.of(new Stretch(2, 3), new Stretch(3, 3), new Stretch(3, 4),
             new Stretch(4, 4), new Stretch(0, 4));
 
-    private final PageFills filler;
-    private final ModuleBuilder builder;
+    /**
+     * {@link #SPREADS} within the layout's {@code air.spread}; a layout that allows more air than they take
+     * adds the same stretches at its most air after them, so that the smaller ones are still tried first.
+     */
+    private static List<Stretch> spreads(int most) {
+        List<Stretch> out = new ArrayList<>();
+        for (Stretch s : SPREADS) out.add(new Stretch(s.photos(), Math.min(s.air(), most)));
+        if (most > LayoutRules.Air.SPREAD) for (Stretch s : SPREADS) out.add(new Stretch(s.photos(), most));
+        return out.stream().distinct().toList();
+    }
+
+    /** By how many levels the run's headlines grow: the plain filler first, then those the layout allows. */
+    private final List<PageFills> fillers;
     private final Grid grid;
 
-    SectionRun(PageFills filler, ModuleBuilder builder) {
-        this.filler = filler;
-        this.builder = builder;
-        this.grid = builder.grid();
+    /**
+     * @param fillers the pages filled with the layout's headlines, then with headlines one level larger, two
+     *                levels … as far as the layout lets them grow ({@code headlines.grow})
+     */
+    SectionRun(List<PageFills> fillers) {
+        this.fillers = List.copyOf(fillers);
+        this.grid = fillers.getFirst().builder().grid();
     }
 
     /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
@@ -102,16 +117,20 @@ final class SectionRun {
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
-            Result r = run(stories, briefs, specs, stretch, sections);
+            Result r = run(stories, briefs, specs, stretch, sections, 0);
             if (best == null || better(r, best)) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
-        if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 4 > grid.lines() * grid.columns()) {
-            for (Stretch stretch : SPREADS) {
-                if (!photos && stretch.photos() != 0) continue;
-                Result r = run(stories, briefs, specs, stretch, sections);
-                if (better(r, best)) best = r;
-                if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
+        if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 8 > grid.lines() * grid.columns()) {
+            // the stretches again with every headline of the run larger, as far as the layout lets them grow
+            spread:
+            for (int grown = 0; grown < fillers.size(); grown++) {
+                for (Stretch stretch : spreads(fillers.getFirst().builder().rules().air().spread())) {
+                    if (!photos && stretch.photos() != 0) continue;
+                    Result r = run(stories, briefs, specs, stretch, sections, grown);
+                    if (better(r, best)) best = r;
+                    if (best.left().isEmpty() && best.totalShort(grid) == 0) break spread;
+                }
             }
         }
         return best;
@@ -135,13 +154,17 @@ final class SectionRun {
 
     private int weight(Result r) {
         Stretch s = r.stretch();
-        return r.lastShort(grid) + STRETCH_STEP * (Math.abs(s.photos()) + s.air());
+        return r.lastShort(grid) + STRETCH_STEP * (Math.abs(s.photos()) + s.air() + GROW_STEPS * r.grown());
     }
 
     /** Column lines a step of stretch must fill on the last page to be taken. */
     private static final int STRETCH_STEP = 8;
+    /** A level of headline growth counts as this many steps of stretch: it changes every story of the run. */
+    private static final int GROW_STEPS = 2;
 
-    Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch, List<String> sections) {
+    Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch, List<String> sections,
+               int grown) {
+        PageFills filler = fillers.get(grown);
         Set<Piece> plannedLater = new HashSet<>();
         for (PageSpec s : specs) plannedLater.addAll(s.planned());
         List<Piece> queue = new ArrayList<>(stories);
@@ -166,7 +189,7 @@ final class SectionRun {
                     spec.ads());
             PageFiller.Filled f = filler.fill(fs, q, briefQueue);
             pages.add(f.slots());
-            feet.add(feet(f.slots()));
+            feet.add(feet(f.slots(), filler.builder()));
             List<Piece> missed = new ArrayList<>();
             for (Piece p : spec.planned()) if (f.queue().contains(p) || f.briefs().contains(p)) missed.add(p);
             unplaced.add(missed);
@@ -183,11 +206,11 @@ final class SectionRun {
         left.addAll(briefQueue);
         // fillers are there to be used if needed; one left over is no copy left out
         left.removeIf(Piece::furniture);
-        return new Result(pages, left, feet, unplaced, indexPlaced, stretch, cost);
+        return new Result(pages, left, feet, unplaced, indexPlaced, stretch, grown, cost);
     }
 
     /** Each column's last line of copy on a page: where the lowest module's text in that column ends. */
-    int[] feet(List<Slot> slots) {
+    int[] feet(List<Slot> slots, ModuleBuilder builder) {
         int[] feet = new int[grid.columns()];
         // an ad at the foot closes its columns there: the copy's foot in them is the ad's top
         int[] adTop = new int[grid.columns()];

@@ -151,7 +151,8 @@ final class LayoutRulesReader {
             throw new PaibanException(f.file() + ":" + h.line("levels") + ": the last of headlines.levels must take "
                     + "every story (no min-width, no max-priority), so that every story has a headline");
         }
-        return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels);
+        return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels,
+                h.integer("grow", 0, 4, "1").orElse(d.grow()));
     }
 
     private static LayoutRules.Briefs briefs(YamlFields f, LayoutRules.Briefs d) {
@@ -170,7 +171,8 @@ final class LayoutRulesReader {
         YamlFields x = s.get();
         return new LayoutRules.IndexRules(x.text("title").orElse(d.title()),
                 x.integer("max-items", 0, 40, "8").orElse(d.maxItems()),
-                x.integer("lane-width", 6, 1000, "24").orElse(d.laneWidth()), x.text("marker").orElse(d.marker()));
+                x.integer("lane-width", 6, 1000, "24").orElse(d.laneWidth()), x.text("marker").orElse(d.marker()),
+                x.integer("air", 0, 12, "6").orElse(d.air()));
     }
 
     private static LayoutRules.Photos photos(YamlFields f, LayoutRules.Photos d) {
@@ -187,7 +189,7 @@ final class LayoutRulesReader {
         if (s.isEmpty()) return d;
         YamlFields a = s.get();
         return new LayoutRules.Air(a.integer("normal", 0, 6, "2").orElse(d.normal()),
-                a.integer("last-page", 0, 8, "3").orElse(d.lastPage()));
+                a.integer("last-page", 0, 8, "3").orElse(d.lastPage()), a.integer("spread", 0, 12, "4").orElse(d.spread()));
     }
 
     private static LayoutRules.Words words(YamlFields f, LayoutRules.Words d) {

@@ -1,0 +1,89 @@
+package paiban.compose;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import paiban.model.Issue;
+import paiban.copy.IssueReader;
+import paiban.render.Layout;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Headline growth (layout.yaml {@code headlines.grow}): copy short of its pages is opened up with every
+ * headline of its run a level larger, as an editor would, before the build names a page short.
+ */
+class HeadlineGrowthTest {
+
+    @Test
+    void aLevelUpMapsEachLevelToTheNextLargerStyleAndKeepsTheLargest() {
+        LayoutRules.Headlines h = ComposedIssues.layout("tabloid").rules().headlines();
+        LayoutRules.Headlines up = h.grown(1);
+        // tabloid: headline-2 for wide or heavy stories, headline-3 for middling, headline-4 for the rest
+        assertEquals("headline-4", h.style(5, 12));
+        assertEquals("headline-3", up.style(5, 12));
+        assertEquals("headline-3", h.style(3, 36));
+        assertEquals("headline-2", up.style(3, 36));
+        assertEquals("headline-2", up.style(1, 72));
+        assertEquals(h.lead(), up.lead());
+        assertEquals(h.pageLead(), up.pageLead());
+        assertEquals(h, h.grown(0));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} characters in {2} sections, {3} photos")
+    @CsvSource({
+            "tabloid, 40000, 3, 4, 1011",
+            "broadsheet, 15000, 2, 4, 1007",
+            "broadsheet, 40000, 3, 4, 1011"})
+    void shortCopyIsOpenedUpWithLargerHeadlinesAndFillsMore(String name, int chars, int sections, int photos, long seed) {
+        FixtureIssue.Shape shape = new FixtureIssue.Shape(chars, sections, photos);
+        Path dir = FixtureIssue.ofShape(seed, shape).layout(name).write(ComposedIssues.fresh("growth-" + name + "-" + chars), "issue");
+        Issue issue = IssueReader.read(dir);
+        Layout layout = ComposedIssues.layout(name);
+        LayoutRules rules = layout.rules();
+        assertEquals(1, rules.headlines().grow());
+
+        LayoutRules fixed = new LayoutRules(new LayoutRules.Headlines(rules.headlines().lead(), rules.headlines().pageLead(),
+                rules.headlines().levels(), 0), rules.briefs(), rules.index(), rules.photos(), rules.air(), rules.words(),
+                rules.ads(), rules.boxes());
+        Composer.Composition plain = new Composer(layout.grid(), layout.styles(), fixed).compose(issue);
+        Composer.Composition grown = ComposedIssues.compose(issue);
+        // every composition rule holds with grown headlines, and each page named short really is short
+        CompositionPropertiesTest.keepsEveryRule(name + " " + shape + ": ", issue, grown);
+        assertEquals(plain.pages().size(), grown.pages().size());
+        // the copy opened up with larger headlines leaves less white than without them
+        assertTrue(shortLines(grown) < shortLines(plain), shortLines(grown) + " column lines short against "
+                + shortLines(plain) + " without growth: " + grown.warnings());
+        Set<String> larger = headlineStyles(grown);
+        larger.removeAll(headlineStyles(plain));
+        assertFalse(larger.isEmpty(), "no headline grew: " + headlineStyles(grown) + " against " + headlineStyles(plain));
+    }
+
+    /** Column lines the build names short, over all pages. */
+    private static int shortLines(Composer.Composition c) {
+        int n = 0;
+        for (String w : c.warnings()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) lines at one column's width\\)").matcher(w);
+            if (w.contains("is under-filled") && m.find()) n += Integer.parseInt(m.group(1));
+        }
+        return n;
+    }
+
+    /** The headline styles set on the issue's pages, each with its article. */
+    private static Set<String> headlineStyles(Composer.Composition c) {
+        Set<String> out = new HashSet<>();
+        for (Page p : c.pages()) {
+            for (Module m : p.modules()) {
+                if (m.kind() != ModuleKind.STORY) continue;
+                for (PlacedLine l : m.text()) if (l.cssClass().startsWith("headline-")) out.add(m.slug() + ":" + l.cssClass());
+            }
+        }
+        return out;
+    }
+}
