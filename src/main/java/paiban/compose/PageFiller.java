@@ -212,7 +212,15 @@ final class PageFiller {
             for (Piece p : behind) if (!p.furniture() && spec.sectionRank(p) < highest) c += costs.sectionOrder() * 10;
         }
         if (!s.indexDone()) c += 1e5;
-        // a pull quote belongs on its story's page: the editor chose it to draw readers into the story
+        // a pull quote belongs on its story's page: the editor chose it to draw readers into the story; one that
+        // could stand inside its story's module is left out as surely by a shape that leaves it no room there
+        for (Slot sl : s.slots()) {
+            Piece p = sl.piece();
+            if (!p.furniture() && !p.continuation() && !p.brief() && !p.story().article().quote().isEmpty()
+                    && builder.quoteCanStandInside(p) && !builder.quoteInside(p, sl.span(), sl.photoSpan())) {
+                c += costs.quoteLeftOut();
+            }
+        }
         for (Piece p : s.briefs()) {
             if (!p.isQuote()) continue;
             for (Slot sl : s.slots()) {
