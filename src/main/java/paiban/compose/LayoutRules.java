@@ -95,16 +95,16 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     public record Briefs(int maxCharacters, int maxWidth, String title, String kicker, String subtitle) {
     }
 
-    /**
-     * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
-     * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
-     * spreads its items over cheaply before what it is given beyond counts as white.
-     */
     /** The same rules with headlines {@code n} levels larger (see {@link Headlines#grown}). */
     public LayoutRules grown(int n) {
         return n == 0 ? this : new LayoutRules(headlines.grown(n), briefs, index, photos, air, words, ads, boxes);
     }
 
+    /**
+     * The 导读 box on page 1: its title, how many stories it lists at most, how wide one lane of items is
+     * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
+     * spreads its items over cheaply before what it is given beyond counts as white.
+     */
     public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
 
         /** Lines of air the box spreads its items over by default, beyond what they need. */
