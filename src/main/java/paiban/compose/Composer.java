@@ -713,7 +713,7 @@ public final class Composer {
         IndexBox finalBox = new IndexBox(grid, styles, rules, items);
         List<Page> pages = new ArrayList<>();
         int total = numbering.total();
-        ShapeNotes shapes = new ShapeNotes(builder);
+        ShapeNotes shapes = new ShapeNotes();
         for (int n = 1; n <= total; n++) {
             List<Module> modules = new ArrayList<>();
             ModuleBuilder builder = builderOf.getOrDefault(n, this.builder);
@@ -744,7 +744,7 @@ public final class Composer {
                     }
                 }
                 modules.add(builder.build(s, to, from));
-                shapes.built(s);
+                shapes.built(s, builder);
             }
             // the 报眼 stands in the masthead's ear, off the grid the copy fills
             for (AdPlan.Frame f : ads.ears(n)) modules.add(AdPlan.module(f, grid));

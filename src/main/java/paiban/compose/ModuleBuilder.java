@@ -458,8 +458,10 @@ public final class ModuleBuilder {
      * {@link #MIN_LEG} lines with the quote in place. The quote is the editor's, so it goes with its story
      * wherever the story's module has room for it, not only where a page happens to be short of copy.
      */
-    boolean quoteInside(Piece p, int span, int photoSpan) {
-        return quoteColumn(p, span, photoSpan) >= 0;
+    boolean quoteInside(Piece p, int span, int photoSpan, Rank rank) {
+        // as build places it: in the body's columns, the module's less a vertical headline's
+        int body = bodySpan(p, span, rank);
+        return quoteColumn(p, body, Math.min(photoSpan, body)) >= 0;
     }
 
     /**
@@ -525,7 +527,7 @@ public final class ModuleBuilder {
      */
     boolean quoteCanStandInside(Piece p) {
         for (int span = 2; span <= grid.columns(); span++) {
-            for (int ps : photoSpans(p, span)) if (quoteInside(p, span, ps)) return true;
+            for (int ps : photoSpans(p, span)) if (quoteInside(p, span, ps, Rank.OTHER)) return true;
         }
         return false;
     }

@@ -217,7 +217,7 @@ final class PageFiller {
         for (Slot sl : s.slots()) {
             Piece p = sl.piece();
             if (!p.furniture() && !p.continuation() && !p.brief() && !p.story().article().quote().isEmpty()
-                    && builder.quoteCanStandInside(p) && !builder.quoteInside(p, sl.span(), sl.photoSpan())) {
+                    && builder.quoteCanStandInside(p) && !builder.quoteInside(p, sl.span(), sl.photoSpan(), sl.rank())) {
                 c += costs.quoteLeftOut();
             }
         }

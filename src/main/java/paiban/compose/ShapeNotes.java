@@ -16,29 +16,30 @@ import java.util.Map;
  */
 final class ShapeNotes {
 
-    private final ModuleBuilder builder;
-    /** Each story's first part as placed, by slug, in page order. */
-    private final Map<String, Slot> firstParts = new LinkedHashMap<>();
-
-    ShapeNotes(ModuleBuilder builder) {
-        this.builder = builder;
+    /** A story's first part as placed, and the builder that set it: a run may be set with its headlines grown. */
+    private record Built(Slot slot, ModuleBuilder builder) {
     }
 
-    /** Records a story's module as built. */
-    void built(Slot s) {
+    /** Each story's first part as placed, by slug, in page order. */
+    private final Map<String, Built> firstParts = new LinkedHashMap<>();
+
+    /** Records a story's module as {@code builder} built it. */
+    void built(Slot s, ModuleBuilder builder) {
         Piece p = s.piece();
-        if (!p.furniture() && !p.continuation()) firstParts.putIfAbsent(p.slug(), s);
+        if (!p.furniture() && !p.continuation()) firstParts.putIfAbsent(p.slug(), new Built(s, builder));
     }
 
     /** The warnings for the pages once every module is built. */
     List<String> notes(List<Page> pages) {
         List<String> out = new ArrayList<>();
-        for (Slot s : firstParts.values()) {
+        for (Built b : firstParts.values()) {
+            Slot s = b.slot();
+            ModuleBuilder builder = b.builder();
             Article a = s.piece().story().article();
             String who = "articles/" + a.file().getFileName() + " (article '" + a.slug() + "'): ";
             if (a.headline() == HeadlineShape.VERTICAL && !builder.vertical(s.piece(), s.span(), s.rank())) {
                 out.add(who + "its vertical headline (headline: vertical) is set across the module instead, because "
-                        + verticalWhy(s));
+                        + verticalWhy(s, builder));
             }
             if (!a.quote().isEmpty() && !quoted(pages, a.slug())) {
                 out.add(who + "its pull quote (quote:) is not set, because " + quoteWhy(s));
@@ -47,7 +48,7 @@ final class ShapeNotes {
         return out;
     }
 
-    private String verticalWhy(Slot s) {
+    private static String verticalWhy(Slot s, ModuleBuilder builder) {
         if (ModuleBuilder.kind(s.piece(), s.rank()) != ModuleKind.STORY) {
             return "the story is set as a brief, whose head is always one line across";
         }
@@ -56,7 +57,7 @@ final class ShapeNotes {
                 + head + ", which leaves no column of body text beside them; give the story more copy or a shorter title";
     }
 
-    private String quoteWhy(Slot s) {
+    private static String quoteWhy(Slot s) {
         if (s.piece().brief()) {
             return "the story is set as a brief, too short for a quote beside its text, and no page was short enough of copy to take it on its own";
         }

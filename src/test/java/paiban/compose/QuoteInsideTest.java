@@ -140,11 +140,11 @@ class QuoteInsideTest {
         Setup l = new Setup(ComposedIssues.layout("tabloid"));
         Story s = new Story(issue.article(DEMO_LEAD).orElseThrow(), l.grid, l.styles, l.rules);
         ModuleBuilder b = new ModuleBuilder(l.grid, l.styles, l.rules);
-        ShapeNotes notes = new ShapeNotes(b);
+        ShapeNotes notes = new ShapeNotes();
         // one column: no leg of body text can stand beside the quote
         Piece p = new Piece(s, 0, 0);
-        assertFalse(b.quoteInside(p, 1, 0));
-        notes.built(new Slot(p, 0, 1, 0, 40, 0, 0, s.rows().size(), Rank.OTHER));
+        assertFalse(b.quoteInside(p, 1, 0, Rank.OTHER));
+        notes.built(new Slot(p, 0, 1, 0, 40, 0, 0, s.rows().size(), Rank.OTHER), b);
         List<String> w = notes.notes(List.of());
         assertEquals(List.of("articles/kexie-sharing.md (article 'kexie-sharing'): its pull quote (quote:) is not set, because"
                 + " its module is 1 column wide, which leaves no leg of body text of 5 lines beside the quote, and no page"

@@ -50,8 +50,8 @@ class ShapeNotesTest {
         paiban.render.Layout l = ComposedIssues.layout("tabloid");
         ModuleBuilder b = new ModuleBuilder(l.grid(), l.styles(), l.rules());
         Piece p = new Piece(new Story(issue.article("zz-vertical").orElseThrow(), l.grid(), l.styles(), l.rules()), 0, 0);
-        ShapeNotes notes = new ShapeNotes(b);
-        notes.built(new Slot(p, 0, 1, 0, 60, 0, 0, p.story().rows().size(), Rank.OTHER));
+        ShapeNotes notes = new ShapeNotes();
+        notes.built(new Slot(p, 0, 1, 0, 60, 0, 0, p.story().rows().size(), Rank.OTHER), b);
         List<String> w = notes.notes(List.of());
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.getFirst().startsWith("articles/zz-vertical.md (article 'zz-vertical'): its vertical headline"
