@@ -35,13 +35,16 @@ final class GalleyElements implements ReplacedElementFactory {
     /** PDF ads by {@link Photo#id}, each page imported once into the rendered PDF as a form. */
     private final Map<String, Photo> drawn;
     private final Map<String, PdfAdElement.Imported> imported = new HashMap<>();
+    /** How messages name each ad, by {@link Photo#id}: "issue.yaml:31: ads[2] (粤科仪器)". */
+    private final Map<String, String> adNames;
 
     GalleyElements(ReplacedElementFactory standard, Map<Integer, List<PlacedLine>> pages, Map<String, Photo> photos,
-                   Map<String, Photo> drawn) {
+                   Map<String, Photo> drawn, Map<String, String> adNames) {
         this.standard = standard;
         this.pages = pages;
         this.photos = photos;
         this.drawn = drawn;
+        this.adNames = adNames;
     }
 
     @Override
@@ -59,7 +62,8 @@ final class GalleyElements implements ReplacedElementFactory {
         }
         if (e != null && "img".equals(e.getLocalName()) && drawn.containsKey(e.getAttribute("data-photo"))) {
             Photo ad = drawn.get(e.getAttribute("data-photo"));
-            return new PdfAdElement(ad, imported, Math.max(cssWidth, 1), Math.max(cssHeight, 1));
+            return new PdfAdElement(ad, adNames.getOrDefault(ad.id(), "the ad " + ad.name()), imported,
+                    Math.max(cssWidth, 1), Math.max(cssHeight, 1));
         }
         return standard.createReplacedElement(c, box, uac, cssWidth, cssHeight);
     }

@@ -13,6 +13,7 @@ import paiban.core.PaibanException;
 import paiban.compose.Grid;
 import paiban.compose.LayoutRules;
 import paiban.compose.Styles;
+import paiban.core.Units;
 import paiban.typeset.Face;
 import paiban.typeset.FontBook;
 import paiban.typeset.TextStyle;
@@ -165,16 +166,15 @@ public final class LayoutLoader {
      * A 中缝 stands in the inner margin, by the fold: its width and its gap from the type area must fit
      * the narrower of the two margins (pages alternate sides of the fold), and its height the type area.
      */
-    private static final float POINTS_PER_MM = 72 / 25.4f;
 
     private static void foldSizesFit(paiban.compose.LayoutRules.Ads ads, Grid grid, float margin, String where) {
         for (paiban.compose.LayoutRules.AdSize s : ads.sizes().values()) {
             if (!s.foldSize()) continue;
-            float need = (s.foldWidth() + s.foldGap()) * POINTS_PER_MM;
+            float need = (s.foldWidth() + s.foldGap()) * Units.POINTS_PER_MM;
             if (need > margin) {
                 throw new PaibanException(ads.file() + ": ads.sizes." + s.name() + " (fold-width " + s.foldWidth()
                         + " mm and fold-gap " + s.foldGap() + " mm) does not fit the inner margin of "
-                        + String.format(java.util.Locale.ROOT, "%.1f", margin / POINTS_PER_MM)
+                        + String.format(java.util.Locale.ROOT, "%.1f", margin / Units.POINTS_PER_MM)
                         + " mm beside " + where + ".type-area; make the strip narrower or the margin wider");
             }
             if (s.lines() > grid.lines()) {

@@ -30,12 +30,18 @@ final class PdfAdElement extends PaintedElement {
     }
 
     private final Photo ad;
+    /** How a message names the ad: its issue.yaml line and advertiser. */
+    private final String where;
     private final Map<String, Imported> imported;
 
-    /** @param imported the pages imported so far, by the ad's id: an ad placed twice is imported once */
-    PdfAdElement(Photo ad, Map<String, Imported> imported, int widthDots, int heightDots) {
+    /**
+     * @param where    how a message names the ad, e.g. "issue.yaml:31: ads[2] (粤科仪器)"
+     * @param imported the pages imported so far, by the ad's id: an ad placed twice is imported once
+     */
+    PdfAdElement(Photo ad, String where, Map<String, Imported> imported, int widthDots, int heightDots) {
         super(widthDots, heightDots);
         this.ad = ad;
+        this.where = where;
         this.imported = imported;
     }
 
@@ -70,7 +76,7 @@ final class PdfAdElement extends PaintedElement {
             imported.put(ad.id(), in);
             return in;
         } catch (IOException | RuntimeException e) {
-            throw new PaibanException("the ad " + ad.name() + " cannot be placed (" + (e.getMessage() == null
+            throw new PaibanException(where + ": the ad's PDF " + ad.name() + " cannot be placed (" + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + "); ask for it again as PDF/X", e);
         }
     }

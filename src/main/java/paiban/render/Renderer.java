@@ -47,9 +47,12 @@ public final class Renderer {
                 for (var ph : m.photos()) if (ph.photo().vector()) drawn.put(ph.photo().id(), ph.photo());
             }
         }
+        // how a message names each ad: its issue.yaml line and advertiser
+        Map<String, String> adNames = new HashMap<>();
+        for (var ad : issue.ads()) adNames.putIfAbsent(ad.image().id(), ad.where());
         GalleyElements[] elements = new GalleyElements[1];
         Engines.Engine engine = Engines.create(layout.fonts(), List.of(layout.folder(), issue.folder()),
-                standard -> elements[0] = new GalleyElements(standard, text, photos, drawn));
+                standard -> elements[0] = new GalleyElements(standard, text, photos, drawn, adNames));
         var r = engine.renderer();
         r.setDocument(doc, layout.folder().toUri().toString());
         r.setPDFVersion("1.7");
