@@ -1,6 +1,7 @@
 package paiban.compose;
 
 import paiban.core.PaibanException;
+import paiban.core.Units;
 import paiban.model.Ad;
 
 import java.util.ArrayList;
@@ -43,7 +44,6 @@ final class AdPlan {
     }
 
     /** The layout gives a 中缝's width and gap in millimetres. */
-    private static final float POINTS_PER_MM = 72 / 25.4f;
 
     /**
      * What a page keeps for its ads before the copy is placed.
@@ -172,8 +172,8 @@ final class AdPlan {
             throw new PaibanException(a.where() + ": page " + a.page() + " already has its " + size.name() + " ad;"
                     + " the inner margin holds one");
         }
-        float width = size.foldWidth() * POINTS_PER_MM;
-        float gap = size.foldGap() * POINTS_PER_MM;
+        float width = size.foldWidth() * Units.POINTS_PER_MM;
+        float gap = size.foldGap() * Units.POINTS_PER_MM;
         boolean left = a.page() % 2 == 1;
         float x = left ? -gap - width : grid.width() + gap;
         int line = a.position() == Ad.Position.TOP ? 0 : grid.lines() - size.lines();

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 final class CropMarks {
 
-    static final float MM = 72f / 25.4f;
+    static final float MM = paiban.core.Units.POINTS_PER_MM;
     /** Marks begin this far from the trim: the 3 mm bleed plus 1 mm of air. */
     static final float FROM = 4 * MM;
     static final float LENGTH = 6 * MM;
