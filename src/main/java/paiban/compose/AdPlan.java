@@ -43,8 +43,6 @@ final class AdPlan {
         }
     }
 
-    /** The layout gives a 中缝's width and gap in millimetres. */
-
     /**
      * What a page keeps for its ads before the copy is placed.
      *
@@ -172,6 +170,7 @@ final class AdPlan {
             throw new PaibanException(a.where() + ": page " + a.page() + " already has its " + size.name() + " ad;"
                     + " the inner margin holds one");
         }
+        // the layout gives a 中缝's width and gap in millimetres
         float width = size.foldWidth() * Units.POINTS_PER_MM;
         float gap = size.foldGap() * Units.POINTS_PER_MM;
         boolean left = a.page() % 2 == 1;
