@@ -217,7 +217,8 @@ final class PageFiller {
         for (Slot sl : s.slots()) {
             Piece p = sl.piece();
             if (!p.furniture() && !p.continuation() && !p.brief() && !p.story().article().quote().isEmpty()
-                    && builder.quoteCanStandInside(p) && !builder.quoteInside(p, sl.span(), sl.photoSpan(), sl.rank())) {
+                    // the slot's own answer first (one cached look-up); whether any shape could hold it, only then
+                    && !builder.quoteInside(p, sl.span(), sl.photoSpan(), sl.rank()) && builder.quoteCanStandInside(p)) {
                 c += costs.quoteLeftOut();
             }
         }
