@@ -127,12 +127,19 @@ final class PageDocument {
 
     private static void addModules(Document doc, Element area, Grid grid, Page page, String adLabel) {
         int top = page.front() ? grid.mastheadLines() : 0;
+        // Painted in three layers, in this order: the modules' boxes, whose edges are the column rules
+        // (栏线); then the frames (the 导读 box, boxed stories), which knock out the rules that meet them, so
+        // a black rule stops at a coloured frame instead of overprinting it (300 % ink and more on the
+        // crossing); then what stands in the modules (photos, ads and their labels, quote ornaments).
+        List<Element> rules = new ArrayList<>();
+        List<Element> frames = new ArrayList<>();
+        List<Element> contents = new ArrayList<>();
         for (Module m : page.modules()) {
             if (m.kind() == ModuleKind.AD && m.span() == 0) {
                 // a 中缝 stands in the inner margin, off the grid: no module box, whose rules divide columns
                 for (PlacedPhoto p : m.photos()) {
-                    area.appendChild(photo(doc, p));
-                    area.appendChild(adLabel(doc, p, adLabel));
+                    contents.add(photo(doc, p));
+                    contents.add(adLabel(doc, p, adLabel));
                 }
                 continue;
             }
@@ -158,13 +165,15 @@ final class PageDocument {
             box.setAttribute("class", cls);
             box.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                     x, y, w, h));
-            area.appendChild(box);
-            m.box().ifPresent(b -> area.appendChild(frame(doc, b)));
-            if (m.kind() == ModuleKind.QUOTE && !m.text().isEmpty()) area.appendChild(quoteMark(doc, grid, m));
-            if (m.kind().article()) inlineQuote(doc, grid, m, area);
-            for (PlacedPhoto p : m.photos()) area.appendChild(photo(doc, p));
-            if (m.kind() == ModuleKind.AD) for (PlacedPhoto p : m.photos()) area.appendChild(adLabel(doc, p, adLabel));
+            // the 导读 box draws its frame on its own module box
+            (m.kind() == ModuleKind.INDEX ? frames : rules).add(box);
+            m.box().ifPresent(b -> frames.add(frame(doc, b)));
+            if (m.kind() == ModuleKind.QUOTE && !m.text().isEmpty()) contents.add(quoteMark(doc, grid, m));
+            if (m.kind().article()) inlineQuote(doc, grid, m, contents);
+            for (PlacedPhoto p : m.photos()) contents.add(photo(doc, p));
+            if (m.kind() == ModuleKind.AD) for (PlacedPhoto p : m.photos()) contents.add(adLabel(doc, p, adLabel));
         }
+        for (List<Element> layer : List.of(rules, frames, contents)) for (Element e : layer) area.appendChild(e);
         Element galley = doc.createElementNS(XHTML, "div");
         galley.setAttribute("class", "galley");
         galley.setAttribute("data-page", String.valueOf(page.number()));
@@ -205,7 +214,7 @@ final class PageDocument {
      * {@code .quote-frame} draws its rules) from the grid line above the sentence, which compose keeps free,
      * to the one below it, and the ornament ({@code .quote-mark}) in the line above.
      */
-    private static void inlineQuote(Document doc, Grid grid, Module m, Element area) {
+    private static void inlineQuote(Document doc, Grid grid, Module m, List<Element> contents) {
         List<PlacedLine> lines = m.text().stream().filter(l -> l.kind() == LineKind.QUOTE).toList();
         if (lines.isEmpty()) return;
         PlacedLine first = lines.getFirst();
@@ -223,12 +232,12 @@ final class PageDocument {
         frame.setAttribute("class", "quote-frame");
         frame.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                 left, top, right - left, bottom - top));
-        area.appendChild(frame);
+        contents.add(frame);
         Element mark = doc.createElementNS(XHTML, "div");
         mark.setAttribute("class", "quote-mark");
         mark.setAttribute("style", String.format(Locale.ROOT, "left: %.3fpt; top: %.3fpt; width: %.3fpt; height: %.3fpt;",
                 left, top, right - left, grid.pitch()));
-        area.appendChild(mark);
+        contents.add(mark);
     }
 
     /**
