@@ -192,13 +192,18 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     /**
      * A named ad size. {@code columns} 0 is the page's whole width (通栏, 半通栏); an ear size ({@code ear}
      * "left" or "right") is a 报眼: it stands on page 1 in the masthead's ear, beside the nameplate, not on
-     * the grid the stories fill.
+     * the grid the stories fill. {@code line} is its entry's line in layout.yaml (0: none), for messages.
      */
-    public record AdSize(String name, int columns, int lines, String ear, int foldWidth, int foldGap) {
+    public record AdSize(String name, int columns, int lines, String ear, int foldWidth, int foldGap, int line) {
 
-        /** A size on the grid or in the masthead's ear. */
+        /** A size on the grid or in the masthead's ear, given in an issue rather than a layout.yaml line. */
         public AdSize(String name, int columns, int lines, String ear) {
-            this(name, columns, lines, ear, 0, 0);
+            this(name, columns, lines, ear, 0, 0, 0);
+        }
+
+        /** Where the layout gives the size, for messages: {@code file:line}, or the file alone if unknown. */
+        public String where(String file) {
+            return line > 0 ? file + ":" + line : file;
         }
 
         public boolean earSize() {

@@ -29,4 +29,12 @@ public record Module(String slug, String title, ModuleKind kind, int column, int
     public int bottom() {
         return line + lines;
     }
+
+    /**
+     * A 中缝: an ad in the inner margin by the fold, off the grid. {@link AdPlan} gives such a module no
+     * columns of the grid (its span is 0) and its image the strip's frame; a module on the grid always spans one.
+     */
+    public boolean foldStrip() {
+        return kind == ModuleKind.AD && span == 0;
+    }
 }

@@ -172,13 +172,13 @@ public final class LayoutLoader {
             if (!s.foldSize()) continue;
             float need = (s.foldWidth() + s.foldGap()) * Units.POINTS_PER_MM;
             if (need > margin) {
-                throw new PaibanException(ads.file() + ": ads.sizes." + s.name() + " (fold-width " + s.foldWidth()
+                throw new PaibanException(s.where(ads.file()) + ": ads.sizes." + s.name() + " (fold-width " + s.foldWidth()
                         + " mm and fold-gap " + s.foldGap() + " mm) does not fit the inner margin of "
                         + String.format(java.util.Locale.ROOT, "%.1f", margin / Units.POINTS_PER_MM)
                         + " mm beside " + where + ".type-area; make the strip narrower or the margin wider");
             }
             if (s.lines() > grid.lines()) {
-                throw new PaibanException(ads.file() + ": ads.sizes." + s.name() + " is " + s.lines() + " lines high, but "
+                throw new PaibanException(s.where(ads.file()) + ": ads.sizes." + s.name() + " is " + s.lines() + " lines high, but "
                         + where + ".type-area holds " + grid.lines() + "; give it at most " + grid.lines());
             }
         }

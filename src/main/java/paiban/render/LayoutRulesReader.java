@@ -82,7 +82,7 @@ final class LayoutRulesReader {
                     throw new PaibanException(f.file() + ":" + z.line() + ": ads.sizes." + size + " stands in the inner "
                             + "margin by the fold ('fold-width'), off the grid: it takes no 'columns' and no 'ear'");
                 }
-                sizes.put(size, new LayoutRules.AdSize(size, columns, lines, ear, foldWidth, foldGap));
+                sizes.put(size, new LayoutRules.AdSize(size, columns, lines, ear, foldWidth, foldGap, l.line(size)));
             }
         }
         int min = a.integer("min-dpi", 50, 1200, "200").orElse(d.minDpi());

@@ -135,7 +135,7 @@ final class PageDocument {
         List<Element> frames = new ArrayList<>();
         List<Element> contents = new ArrayList<>();
         for (Module m : page.modules()) {
-            if (m.kind() == ModuleKind.AD && m.span() == 0) {
+            if (m.foldStrip()) {
                 // a 中缝 stands in the inner margin, off the grid: no module box, whose rules divide columns
                 for (PlacedPhoto p : m.photos()) {
                     contents.add(photo(doc, p));

@@ -54,15 +54,18 @@ final class PdfAdElement extends PaintedElement {
         // the form's own matrix puts the MediaBox's lower-left corner at its origin
         Rectangle media = in.page().getBoundingBox();
         Rectangle shown = in.shown();
-        float sx = w / shown.getWidth(), sy = h / shown.getHeight();
-        float e = left - sx * (shown.getLeft() - media.getLeft());
-        float f = top - h - sy * (shown.getBottom() - media.getBottom());
+        // one scale for both axes, so the agency's drawing is never stretched: the frame has the ad's proportions
+        // but for its rounding to layout units, and what rounding leaves over is shared out on both sides
+        float s = Math.min(w / shown.getWidth(), h / shown.getHeight());
+        float dx = (w - s * shown.getWidth()) / 2, dy = (h - s * shown.getHeight()) / 2;
+        float e = left + dx - s * (shown.getLeft() - media.getLeft());
+        float f = top - h + dy - s * (shown.getBottom() - media.getBottom());
         PdfContentByte cb = device.getCurrentPage();
         cb.saveState();
         cb.rectangle(left, top - h, w, h);
         cb.clip();
         cb.newPath();
-        cb.addTemplate(in.page(), sx, 0, 0, sy, e, f);
+        cb.addTemplate(in.page(), s, 0, 0, s, e, f);
         cb.restoreState();
     }
 

@@ -138,6 +138,35 @@ class PdfAdsTest {
         }
     }
 
+    /** The agency's drawing is scaled alike on both axes, never stretched to the frame's rounding. */
+    @Test
+    void theAdIsScaledAlikeOnBothAxes() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(out.resolve("print.pdf").toFile())) {
+            List<float[]> scales = new java.util.ArrayList<>();
+            var engine = new org.apache.pdfbox.contentstream.PDFStreamEngine() {
+                {
+                    addOperator(new org.apache.pdfbox.contentstream.operator.state.Save(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.state.Restore(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.state.Concatenate(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.DrawObject(this));
+                }
+
+                @Override
+                public void showForm(PDFormXObject form) throws IOException {
+                    var m = getGraphicsState().getCurrentTransformationMatrix().multiply(form.getMatrix());
+                    scales.add(new float[] {m.getScaleX(), m.getScaleY(), m.getShearX(), m.getShearY()});
+                }
+            };
+            engine.processPage(doc.getPage(1));
+            assertFalse(scales.isEmpty(), "page 2 draws the ad's form");
+            for (float[] s : scales) {
+                assertEquals(0, s[2], 1e-6, "no shear");
+                assertEquals(0, s[3], 1e-6, "no shear");
+                assertEquals(s[0], s[1], Math.abs(s[0]) * 1e-5, "one scale for both axes: " + s[0] + " and " + s[1]);
+            }
+        }
+    }
+
     private static int forms(PDResources r) throws IOException {
         int n = 0;
         for (COSName name : r.getXObjectNames()) if (r.getXObject(name) instanceof PDFormXObject) n++;

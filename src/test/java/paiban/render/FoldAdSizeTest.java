@@ -47,8 +47,16 @@ class FoldAdSizeTest {
         Path layouts = broadsheet(root, "fold-width: 8,", "fold-width: 12,");
         String m = assertThrows(PaibanException.class, () -> LayoutLoader.load(layouts, "wide-fold",
                 FontBook.of(Path.of("fonts")))).getMessage();
-        assertTrue(m.startsWith("layouts/wide-fold/layout.yaml: ads.sizes.中缝 (fold-width 12 mm and fold-gap 2 mm) does not"
-                + " fit the inner margin of 11.5 mm beside layouts/wide-fold/layout.css: .type-area"), m);
+        // named by the line of its entry in layout.yaml, as the loader names every other error
+        int line = lineOf(layouts.resolve("wide-fold/layout.yaml"), "中缝:");
+        assertTrue(m.startsWith("layouts/wide-fold/layout.yaml:" + line + ": ads.sizes.中缝 (fold-width 12 mm and fold-gap 2 mm)"
+                + " does not fit the inner margin of 11.5 mm beside layouts/wide-fold/layout.css: .type-area"), m);
+    }
+
+    private static int lineOf(Path file, String start) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).strip().startsWith(start)) return i + 1;
+        throw new AssertionError(file + " has no line starting " + start);
     }
 
     @Test
