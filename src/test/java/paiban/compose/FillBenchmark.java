@@ -20,22 +20,13 @@ import java.util.regex.Pattern;
  */
 public final class FillBenchmark {
 
-    /** The range of copy: the property tests' seven shapes and seven more between them. */
-    static final List<FixtureIssue.Shape> SHAPES = List.of(
-            new FixtureIssue.Shape(1_000, 1, 0),
-            new FixtureIssue.Shape(2_000, 2, 1),
-            new FixtureIssue.Shape(3_300, 6, 2),
-            new FixtureIssue.Shape(5_000, 3, 0),
-            new FixtureIssue.Shape(7_000, 2, 3),
-            new FixtureIssue.Shape(9_000, 1, 4),
-            new FixtureIssue.Shape(12_000, 4, 0),
-            new FixtureIssue.Shape(15_000, 6, 4),
-            new FixtureIssue.Shape(20_000, 3, 8),
-            new FixtureIssue.Shape(26_000, 4, 6),
-            new FixtureIssue.Shape(32_000, 6, 12),
-            new FixtureIssue.Shape(40_000, 3, 4),
-            new FixtureIssue.Shape(50_000, 6, 10),
-            new FixtureIssue.Shape(60_000, 5, 12));
+    /** The range of copy: the property tests' seven shapes and seven more between them, by length. */
+    static final List<FixtureIssue.Shape> SHAPES = java.util.stream.Stream.concat(CompositionPropertiesTest.SHAPES.stream(),
+            java.util.stream.Stream.of(new FixtureIssue.Shape(2_000, 2, 1), new FixtureIssue.Shape(5_000, 3, 0),
+                    new FixtureIssue.Shape(9_000, 1, 4), new FixtureIssue.Shape(15_000, 6, 4),
+                    new FixtureIssue.Shape(26_000, 4, 6), new FixtureIssue.Shape(40_000, 3, 4),
+                    new FixtureIssue.Shape(50_000, 6, 10)))
+            .sorted(java.util.Comparator.comparingInt(FixtureIssue.Shape::chars)).toList();
 
     private static final Pattern SHORT = Pattern.compile("page (\\d+) \\(.*\\) is under-filled: its columns end up to (\\d+) "
             + "lines short of the foot; about (\\d+) more characters of copy \\((\\d+) lines at one column's width\\) would fill it.*");
