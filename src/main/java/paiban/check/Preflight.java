@@ -38,7 +38,9 @@ import java.awt.RenderingHints;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -136,7 +138,7 @@ public final class Preflight {
                 int w = cmy.getWidth(), h = cmy.getHeight();
                 int[] tac = new int[w * h];
                 if (joint.separable) {
-                    int[] rgb = cmy.getRGB(0, 0, w, h, null, 0, w);
+                    int[] rgb = packedRgb(cmy);
                     for (int p = 0; p < rgb.length; p++) {
                         int v = rgb[p];
                         tac[p] = 3 * 255 - (v >> 16 & 0xff) - (v >> 8 & 0xff) - (v & 0xff);
@@ -183,6 +185,22 @@ public final class Preflight {
             }
         }
         return new PressReport(name, inkLimit, pages, images, findings.list());
+    }
+
+    /**
+     * The raster's pixels as packed RGB: the renderer's own int array where it has one (an RGB raster
+     * always has), read in place; getRGB would go through the colour model pixel by pixel, and did take
+     * a third of the check's time.
+     */
+    private static int[] packedRgb(BufferedImage rgb) {
+        int w = rgb.getWidth(), h = rgb.getHeight();
+        if (rgb.getType() == BufferedImage.TYPE_INT_RGB && rgb.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && ints.getNumBanks() == 1 && ints.getOffset() == 0 && ints.getData().length == w * h
+                && rgb.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm
+                && sm.getScanlineStride() == w && rgb.getRaster().getParent() == null) {
+            return ints.getData();
+        }
+        return rgb.getRGB(0, 0, w, h, null, 0, w);
     }
 
     /** Adds a grey pass's ink (255 − grey) to {@code tac}. */
