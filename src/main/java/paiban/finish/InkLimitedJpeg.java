@@ -26,6 +26,11 @@ import java.io.IOException;
  * that were within the limit come back as before and the rest converge: on the sample, 3 % of the blocks
  * overshot at first, 0.2 % in the second pass, none by the fourth. Should a block still overshoot after
  * {@link #PASSES} passes, the photo goes in losslessly instead.
+ *
+ * <p>For the same reason only the first pass encodes and decodes the whole photo: later passes check the
+ * blocks separated again, copied into a small image of their own ({@link #mostInkOfBlocks}), and the
+ * photo is encoded whole once more at the end. The file is the one that checking the whole photo in
+ * every pass gave, for about half the codec's work; print's preflight decodes it again in full.
  */
 final class InkLimitedJpeg {
 
@@ -59,25 +64,81 @@ final class InkLimitedJpeg {
         int allowed = transform.limit().levels() - DECODER_SLACK;
         int[] under = new int[bw * bh]; // percent each block is separated under the limit
         int[] row = new int[BLOCK];
-        for (int pass = 0; pass < PASSES; pass++) {
-            byte[] file = Pixels.cmykJpeg(inverted, w, h, quality);
-            int[] most = mostInkPerBlock(file, w, h);
-            boolean within = true;
-            for (int b = 0; b < most.length; b++) {
-                int over = most[b] - allowed;
-                if (over <= 0) continue;
-                within = false;
-                under[b] += (over * 100 + 254) / 255 + STEP;
+        byte[] file = Pixels.cmykJpeg(inverted, w, h, quality);
+        int[] most = mostInkPerBlock(file, w, h);
+        int[] blocks = null; // the blocks the last pass checked; null: all of them
+        for (int pass = 1; pass <= PASSES; pass++) {
+            int[] over = new int[most.length];
+            int n = 0;
+            for (int i = 0; i < most.length; i++) {
+                int b = blocks == null ? i : blocks[i];
+                int by = most[i] - allowed;
+                if (by <= 0) continue;
+                over[n++] = b;
+                under[b] += (by * 100 + 254) / 255 + STEP;
+            }
+            if (n == 0) {
+                // the blocks made again in later passes are checked; the rest came back within it before
+                return blocks == null ? file : Pixels.cmykJpeg(inverted, w, h, quality);
+            }
+            if (pass == PASSES) break;
+            blocks = java.util.Arrays.copyOf(over, n);
+            for (int b : blocks) {
                 CmykTransform t = transform.tightened(under[b]);
-                int x0 = b % bw * BLOCK, y0 = b / bw * BLOCK, n = Math.min(BLOCK, w - x0);
+                int x0 = b % bw * BLOCK, y0 = b / bw * BLOCK, cols = Math.min(BLOCK, w - x0);
                 for (int y = y0; y < Math.min(h, y0 + BLOCK); y++) {
-                    pixels(rgb, x0, y, n, row);
-                    t.convertFew(row, n, inverted, (y * w + x0) * 4, true);
+                    pixels(rgb, x0, y, cols, row);
+                    t.convertFew(row, cols, inverted, (y * w + x0) * 4, true);
                 }
             }
-            if (within) return file;
+            most = mostInkOfBlocks(inverted, w, h, blocks, quality);
         }
         return null;
+    }
+
+    /** Blocks a row of the trial image in {@link #mostInkOfBlocks} holds. */
+    private static final int TRIAL_ROW = 64;
+
+    /**
+     * The most ink of each of {@code blocks} of the separation as its JPEG decodes, found without encoding
+     * the whole photo again: the blocks are copied side by side into a small image and that is encoded and
+     * decoded. With every component at full resolution, a block's coefficients, and so its decoded samples,
+     * depend on its own 64 pixels alone, so a block comes back there as it does in the photo. A block cut
+     * by the photo's right or lower edge is filled out as the encoder fills it, by repeating its last
+     * column and then its last row.
+     */
+    static int[] mostInkOfBlocks(byte[] inverted, int w, int h, int[] blocks, float quality) throws IOException {
+        int bw = (w + BLOCK - 1) / BLOCK;
+        int across = Math.min(blocks.length, TRIAL_ROW), down = (blocks.length + TRIAL_ROW - 1) / TRIAL_ROW;
+        int tw = across * BLOCK, th = down * BLOCK;
+        byte[] trial = new byte[tw * th * 4];
+        java.util.Arrays.fill(trial, (byte) 255); // no ink where no block goes
+        for (int i = 0; i < blocks.length; i++) {
+            int x0 = blocks[i] % bw * BLOCK, y0 = blocks[i] / bw * BLOCK;
+            int cols = Math.min(BLOCK, w - x0), rows = Math.min(BLOCK, h - y0);
+            int tx = i % TRIAL_ROW * BLOCK, ty = i / TRIAL_ROW * BLOCK;
+            for (int dy = 0; dy < BLOCK; dy++) {
+                int from = ((y0 + Math.min(dy, rows - 1)) * w + x0) * 4, to = ((ty + dy) * tw + tx) * 4;
+                System.arraycopy(inverted, from, trial, to, cols * 4);
+                for (int dx = cols; dx < BLOCK; dx++) System.arraycopy(trial, to + (cols - 1) * 4, trial, to + dx * 4, 4);
+            }
+        }
+        byte[] decoded = decode(Pixels.cmykJpeg(trial, tw, th, quality), tw, th);
+        int[] most = new int[blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
+            // the photo's own pixels of the block only, as mostInkPerBlock reads them; not the filling
+            int cols = Math.min(BLOCK, w - blocks[i] % bw * BLOCK), rows = Math.min(BLOCK, h - blocks[i] / bw * BLOCK);
+            int tx = i % TRIAL_ROW * BLOCK, ty = i / TRIAL_ROW * BLOCK, m = 0;
+            for (int dy = 0; dy < rows; dy++) {
+                for (int dx = 0, o = ((ty + dy) * tw + tx) * 4; dx < cols; dx++, o += 4) {
+                    int blank = (decoded[o] & 0xff) + (decoded[o + 1] & 0xff) + (decoded[o + 2] & 0xff)
+                            + (decoded[o + 3] & 0xff);
+                    m = Math.max(m, 4 * 255 - blank);
+                }
+            }
+            most[i] = m;
+        }
+        return most;
     }
 
     /** {@code n} pixels of a row as packed RGB, read as {@link Pixels#separate} reads them: the samples as they are. */

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,25 @@ class InkLimitedJpegTest {
         for (int b = 0; b < most.length; b++) {
             if (b % bw >= bw / 2 + 1) assertEquals(plainBlocks[b], most[b], "block " + b);
         }
+    }
+
+    @Test
+    void blocksCheckedApartComeBackAsInTheWholePhotoEvenAtItsEdges() throws IOException {
+        // a size that is no multiple of 8: the last column and row of blocks are cut by the edge
+        BufferedImage whole = grainyShadow();
+        int w = 253, h = 123;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.getGraphics().drawImage(whole, 0, 0, null);
+        byte[] inverted = Pixels.separate(img, separation, true);
+        int[] want = InkLimitedJpeg.mostInkPerBlock(Pixels.cmykJpeg(inverted, w, h, PrintPdf.JPEG_QUALITY), w, h);
+        int[] all = new int[want.length];
+        for (int b = 0; b < all.length; b++) all[b] = b;
+        assertTrue(all.length > 64, "more blocks than one row of the trial image holds");
+        assertArrayEquals(want, InkLimitedJpeg.mostInkOfBlocks(inverted, w, h, all, PrintPdf.JPEG_QUALITY));
+        int bw = (w + 7) / 8;
+        int[] some = {0, bw - 1, all.length - 1, all.length - bw, 5 * bw + 7};
+        int[] got = InkLimitedJpeg.mostInkOfBlocks(inverted, w, h, some, PrintPdf.JPEG_QUALITY);
+        for (int i = 0; i < some.length; i++) assertEquals(want[some[i]], got[i], "block " + some[i]);
     }
 
     private static int max(int[] v) {
