@@ -101,6 +101,21 @@ class StoryGapTest {
             }
         }
         assertTrue(between >= 3, layout + ": stories side by side measured: " + between);
+        // a continuation that resumes mid-paragraph opens with an unindented line
+        Map<String, Integer> lastPart = new HashMap<>();
+        for (Page p : pages) {
+            for (Module m : p.modules()) {
+                if (!m.kind().article()) continue;
+                List<PlacedLine> body = m.text().stream().filter(x -> x.kind() == LineKind.BODY).toList();
+                if (body.isEmpty()) continue;
+                Integer before = lastPart.get(m.slug());
+                if (m.kind() == ModuleKind.CONTINUATION && before != null && before == body.getFirst().part()) {
+                    assertTrue(body.getFirst().line().glyphs().getFirst().x() < grid.bodySize() * 0.6f,
+                            layout + " page " + p.number() + ": " + m.slug() + " resumes indented: " + body.getFirst().line().text());
+                }
+                lastPart.put(m.slug(), body.getLast().part());
+            }
+        }
         assertTrue(inside >= 10, layout + ": columns inside a story measured: " + inside);
     }
 
@@ -173,6 +188,58 @@ class StoryGapTest {
         s.setEndPage(page);
         s.getText(pdf);
         return out;
+    }
+
+    /**
+     * A story cut mid-paragraph in one module and continued in a module of another span resumes at the character
+     * after the last one placed: set at the other measure, its text is the rest of the copy, nothing lost and
+     * nothing repeated, its first line not indented, and the paragraphs after it are set as they always are.
+     */
+    @Test
+    void aContinuationAtAnotherMeasureResumesByCharacter() {
+        Layout l = ComposedIssues.layout("broadsheet");
+        Grid grid = l.grid();
+        Path folder = FixtureIssue.ofShape(1004, new FixtureIssue.Shape(20000, 3, 8)).layout("broadsheet")
+                .write(ComposedIssues.fresh("story-gap-resume"), "issue");
+        Issue issue = IssueReader.read(folder);
+        float one = grid.measure(1);
+        float wide = grid.measure(grid.columns());
+        assertTrue(wide - one > 1, "the measures differ: " + one + " and " + wide);
+        int resumed = 0;
+        for (paiban.model.Article a : issue.articles()) {
+            Story story = new Story(a, grid, l.styles(), l.rules());
+            List<Story.Row> narrow = story.rows(one);
+            for (int r = 1; r < narrow.size(); r += 7) {
+                Story.Row row = narrow.get(r);
+                Story.Row before = narrow.get(r - 1);
+                if (row.blank() || before.blank() || before.part() != row.part() || row.kind() != LineKind.BODY) continue;
+                List<Story.Row> rest = story.rows(wide, row.start());
+                assertEquals(text(narrow.subList(r, narrow.size())), text(rest), a.slug() + " from row " + r);
+                paiban.typeset.SetLine first = rest.getFirst().line();
+                assertTrue(first.glyphs().getFirst().x() < grid.bodySize() * 0.6f,
+                        a.slug() + " from row " + r + ": the resumed line '" + first.text() + "' is indented");
+                // the paragraphs after the resumed one are the story's own rows at that measure
+                List<Story.Row> all = story.rows(wide);
+                int next = 0;
+                while (next < rest.size() && rest.get(next).part() == row.part()) next++;
+                if (next < rest.size()) assertTrue(all.get(all.size() - (rest.size() - next)) == rest.get(next), a.slug());
+                resumed++;
+            }
+            // a paragraph's first line is indented, so the test above can tell
+            for (Story.Row row : story.rows(wide)) {
+                if (!row.blank() && row.kind() == LineKind.BODY && row.line().first() && row.line().glyphs().size() > 4
+                        && row.start() > 0 && Character.UnicodeScript.of(row.line().glyphs().getFirst().codePoint()) == Character.UnicodeScript.HAN) {
+                    assertTrue(row.line().glyphs().getFirst().x() > grid.bodySize() * 1.5f, a.slug() + ": '" + row.line().text() + "'");
+                }
+            }
+        }
+        assertTrue(resumed > 50, "resumed " + resumed);
+    }
+
+    private static String text(List<Story.Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (Story.Row r : rows) if (!r.blank()) sb.append(r.line().text());
+        return paiban.core.Unicode.withoutSpaces(sb.toString());
     }
 
     @Test
