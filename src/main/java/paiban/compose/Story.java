@@ -63,6 +63,11 @@ public final class Story {
 
     private record Resume(float measure, int from) {
     }
+
+    private record Resumed(float measure, int from, List<Row> rows) {
+    }
+
+    private Resumed lastResumed;
     private final boolean brief;
     private final LayoutRules.Box box;
     /**
@@ -191,6 +196,7 @@ public final class Story {
      * asks for its own.
      */
     public List<Row> rows(float measure) {
+        if (rows != null && measure == measure()) return rows;
         List<Row> cached = byMeasure.get(measure);
         if (cached != null) return cached;
         List<Row> out = new ArrayList<>();
@@ -212,9 +218,15 @@ public final class Story {
     public List<Row> rows(float measure, int from) {
         List<Row> all = rows(measure);
         if (from == 0) return all;
+        // the module builder asks for the same piece's rows at every step of a flow: the last answer first
+        Resumed last = lastResumed;
+        if (last != null && last.measure() == measure && last.from() == from) return last.rows();
         Resume key = new Resume(measure, from);
         List<Row> cached = resumed.get(key);
-        if (cached != null) return cached;
+        if (cached != null) {
+            lastResumed = new Resumed(measure, from, cached);
+            return cached;
+        }
         int at = firstAt(all, from);
         List<Row> out;
         if (at >= 0) {
@@ -232,6 +244,7 @@ public final class Story {
             out = List.copyOf(rest);
         }
         resumed.put(key, out);
+        lastResumed = new Resumed(measure, from, out);
         return out;
     }
 
