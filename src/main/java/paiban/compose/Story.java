@@ -221,6 +221,16 @@ public final class Story {
         // the module builder asks for the same piece's rows at every step of a flow: the last answer first
         Resumed last = lastResumed;
         if (last != null && last.measure() == measure && last.from() == from) return last.rows();
+        if (measure == measure()) {
+            // the story's own measure, where every cut is made when stories stand the gutter apart: its rows
+            // from the one that starts there, found without a lookup
+            int at = firstAt(rows, from);
+            if (at >= 0) {
+                List<Row> out = rows.subList(at, rows.size());
+                lastResumed = new Resumed(measure, from, out);
+                return out;
+            }
+        }
         Resume key = new Resume(measure, from);
         List<Row> cached = resumed.get(key);
         if (cached != null) {

@@ -60,7 +60,8 @@ class StoryGapTest {
     @MethodSource("layouts")
     void storiesSideBySideStandTheGapApartAndColumnsOfOneTheGutter(String layout) throws IOException {
         Path root = ComposedIssues.fresh("story-gap-" + layout);
-        Path folder = FixtureIssue.ofShape(1004, new FixtureIssue.Shape(20000, 3, 8)).layout(layout).write(root, "issue");
+        // seed 1013 cuts three stories mid-paragraph on broadsheet, each continued in a module of another span
+        Path folder = FixtureIssue.ofShape(1013, new FixtureIssue.Shape(20000, 3, 8)).layout(layout).write(root, "issue");
         Path out = root.resolve("out");
         assertEquals(0, Main.run("build", folder.toString(), "--out", out.toString(), "--edition", "print"));
         Issue issue = IssueReader.read(folder);
@@ -102,20 +103,24 @@ class StoryGapTest {
         }
         assertTrue(between >= 3, layout + ": stories side by side measured: " + between);
         // a continuation that resumes mid-paragraph opens with an unindented line
-        Map<String, Integer> lastPart = new HashMap<>();
+        Map<String, PlacedLine> lastLine = new HashMap<>();
+        int otherMeasure = 0;
         for (Page p : pages) {
             for (Module m : p.modules()) {
                 if (!m.kind().article()) continue;
                 List<PlacedLine> body = m.text().stream().filter(x -> x.kind() == LineKind.BODY).toList();
                 if (body.isEmpty()) continue;
-                Integer before = lastPart.get(m.slug());
-                if (m.kind() == ModuleKind.CONTINUATION && before != null && before == body.getFirst().part()) {
+                PlacedLine before = lastLine.get(m.slug());
+                if (m.kind() == ModuleKind.CONTINUATION && before != null && before.part() == body.getFirst().part()) {
                     assertTrue(body.getFirst().line().glyphs().getFirst().x() < grid.bodySize() * 0.6f,
                             layout + " page " + p.number() + ": " + m.slug() + " resumes indented: " + body.getFirst().line().text());
+                    if (Math.abs(before.line().width() - body.getFirst().line().width()) > 0.01f) otherMeasure++;
                 }
-                lastPart.put(m.slug(), body.getLast().part());
+                lastLine.put(m.slug(), body.getLast());
             }
         }
+        // (the build's nothing-lost check has compared every article's text across its parts)
+        if (grid.storyGap() > grid.gutter()) assertTrue(otherMeasure > 0, layout + ": no story resumed mid-paragraph at another measure");
         assertTrue(inside >= 10, layout + ": columns inside a story measured: " + inside);
     }
 
