@@ -21,7 +21,8 @@ import java.util.TreeSet;
 
 /**
  * An article typeset for composition. The body is set at the grid's column width into rows of one grid
- * line each, and again at any narrower measure a module asks for (once each, cached); headlines and captions are set on demand for the width a module gives them.
+ * line each, and again at any narrower measure a module asks for (once each, cached); headlines and
+ * captions are set on demand for the width a module gives them.
  * A character no font has stops the build here, naming the article, the character and its code point.
  */
 public final class Story {
@@ -30,7 +31,8 @@ public final class Story {
      * One grid line of body: a set line (or a blank line before a subhead) and the paragraph it is from, and
      * where in the body it starts: a continuation set at another measure resumes from that character.
      *
-     * @param start the body position of the row's first character ({@link #position}); a blank row's is its subhead's
+     * @param start the body position of the row's first character (see {@link Story#end}: each paragraph's
+     *              characters counted from its base); a blank row's is its subhead's
      */
     public record Row(SetLine line, LineKind kind, String cssClass, int part, int start) {
         public boolean blank() {
