@@ -735,7 +735,7 @@ public final class Composer {
                     modules.add(builder.quote(s));
                     continue;
                 }
-                int to = s.cut() ? pageOf.getOrDefault(p.rest(s.nextRow()), 0) : 0;
+                int to = s.cut() ? pageOf.getOrDefault(p.rest(s.next()), 0) : 0;
                 int from = 0;
                 if (p.continuation()) {
                     for (var e : pageOf.entrySet()) {

@@ -13,9 +13,18 @@ package paiban.compose;
  * @param baseline      from a grid line's top to its baseline
  * @param bodySize      the body font size
  * @param mastheadLines grid lines the masthead takes at the top of page 1
+ * @param storyGap      between the text of two stories side by side (块间距): the gutter or more. Wider than the
+ *                      gutter, every story's module stands in by half the difference on each side, so its columns
+ *                      are narrower than the grid's ({@link #measure}) and its inner gutters stay the gutter
  */
 public record Grid(float width, float height, int columns, float columnWidth, float gutter, float pitch,
-                   int lines, float baseline, float bodySize, int mastheadLines) {
+                   int lines, float baseline, float bodySize, int mastheadLines, float storyGap) {
+
+    /** A grid whose stories stand apart by the gutter, as the columns inside one do. */
+    public Grid(float width, float height, int columns, float columnWidth, float gutter, float pitch,
+                int lines, float baseline, float bodySize, int mastheadLines) {
+        this(width, height, columns, columnWidth, gutter, pitch, lines, baseline, bodySize, mastheadLines, gutter);
+    }
 
     /** paiban composes pages of this many columns at least, and at most {@link #MAX_COLUMNS}. */
     public static final int MIN_COLUMNS = 3;
@@ -29,6 +38,19 @@ public record Grid(float width, float height, int columns, float columnWidth, fl
 
     public float spanWidth(int span) {
         return span * columnWidth + (span - 1) * gutter;
+    }
+
+    /** What a story's module gives up on each side so that two stories side by side stand {@link #storyGap} apart. */
+    public float storyInset() {
+        return (storyGap - gutter) / 2;
+    }
+
+    /**
+     * The body measure of a story {@code span} columns wide: its columns share the two insets, so that its
+     * inner gutters stay the gutter (方正's 块间距). The grid's column width when the gap is the gutter.
+     */
+    public float measure(int span) {
+        return storyGap == gutter ? columnWidth : columnWidth - (storyGap - gutter) / span;
     }
 
     public float lineTop(int line) {

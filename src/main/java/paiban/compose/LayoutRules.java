@@ -11,7 +11,32 @@ import java.util.Map;
  * {@link #DEFAULTS} are the tabloid's; a layout.yaml overrides any of them.
  */
 public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
-                          Ads ads, Boxes boxes) {
+                          Ads ads, Boxes boxes, GridRules grid) {
+
+    /** Rules whose stories stand apart by the gutter ({@link GridRules#GUTTER}). */
+    public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words,
+                       Ads ads, Boxes boxes) {
+        this(headlines, briefs, index, photos, air, words, ads, boxes, GridRules.GUTTER);
+    }
+
+    /**
+     * How the grid's columns are shared among stories (layout.yaml's {@code grid}).
+     *
+     * @param storyGap between the text of two stories side by side (块间距), in body characters; 0 when the layout
+     *                 does not say, which is the gutter (the CSS's .gutter), the same as inside a story
+     * @param where    the file and line that set it, for the loader's errors against the gutter
+     */
+    public record GridRules(float storyGap, String where) {
+        /** Stories stand apart by the gutter. */
+        public static final GridRules GUTTER = new GridRules(0, "");
+
+        /** The most a gap may exceed the gutter, in body characters: a one-column story gives up that much of its line. */
+        public static final float MAX_OVER_GUTTER = 3;
+
+        public boolean given() {
+            return storyGap > 0;
+        }
+    }
 
     /** Rules without advertising or box styles of their own: ads take {@link Ads#DEFAULTS}, no story is boxed. */
     public LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, Photos photos, Air air, Words words) {
@@ -97,7 +122,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
 
     /** The same rules with headlines {@code n} levels larger (see {@link Headlines#grown}). */
     public LayoutRules grown(int n) {
-        return n == 0 ? this : new LayoutRules(headlines.grown(n), briefs, index, photos, air, words, ads, boxes);
+        return n == 0 ? this : new LayoutRules(headlines.grown(n), briefs, index, photos, air, words, ads, boxes, grid);
     }
 
     /**
@@ -289,5 +314,6 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
             "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page, spread",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
-            "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset");
+            "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset",
+            "grid", "story-gap");
 }

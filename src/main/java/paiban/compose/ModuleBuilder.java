@@ -93,10 +93,13 @@ public final class ModuleBuilder {
         return !p.furniture() && p.story().box().isPresent();
     }
 
-    /** The columns of the piece's module: the grid's, or a box's, narrower by its inset. */
+    /**
+     * The columns of the piece's module: a box's, narrower by its inset; else the grid's, each a share of the
+     * module's inset narrower where the layout sets stories further apart than the gutter ({@link Grid#measure}).
+     */
     private BoxedColumns columns(Piece p, int span) {
         return boxed(p) ? BoxedColumns.of(grid, p.story().box().get(), span)
-                : new BoxedColumns(0, grid.columnWidth(), grid.gutter());
+                : new BoxedColumns(grid.storyInset(), grid.measure(span), grid.gutter());
     }
 
     /**
@@ -127,7 +130,7 @@ public final class ModuleBuilder {
             for (int tries = 0; tries < 2; tries++) {
                 int columns = columnsFor(h.width());
                 if (columns >= span) break;
-                int body = balancedEnd(occupancy(p, span - columns, 0, null, 0, 0), rowCount(p));
+                int body = balancedEnd(occupancy(p, span - columns, 0, null, 0, 0), rowCount(p, span - columns));
                 float room = Math.max(least, (body - 1) * grid.pitch());
                 if (h.length() <= room + 0.01f) break;
                 Story.VerticalHead shorter = p.story().verticalHeadline(level, room);
@@ -158,7 +161,7 @@ public final class ModuleBuilder {
     int whiteBesideHead(Piece p, int span, int photoSpan, Rank rank) {
         if (!vertical(p, span, rank)) return 0;
         int b = bodySpan(p, span, rank);
-        int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+        int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p, b));
         return Math.max(0, headLength(p, span, rank) - body) * b;
     }
 
@@ -201,10 +204,24 @@ public final class ModuleBuilder {
         return out;
     }
 
-    /** Body rows still to place, counting the （上接第M版） line that opens a continuation. */
+    /**
+     * Body rows still to place at the story's own measure (a column's), counting the （上接第M版） line that opens
+     * a continuation: what a page takes of the piece, near enough, whatever its module's span.
+     */
     static int rowCount(Piece p) {
         if (p.furniture()) return 0;
-        return (p.continuation() ? 1 : 0) + p.story().rows().size() - p.fromRow();
+        return (p.continuation() ? 1 : 0) + p.story().rows(p.story().measure(), p.from()).size();
+    }
+
+    /** Body rows still to place in a body of {@code span} columns, set at its measure, with the 上接 line. */
+    private static int rowCount(Piece p, int span) {
+        if (p.furniture()) return 0;
+        return (p.continuation() ? 1 : 0) + rows(p, span).size();
+    }
+
+    /** The piece's body rows set for a body of {@code span} columns, from where the piece starts. */
+    private static List<Story.Row> rows(Piece p, int span) {
+        return p.story().rows(p.story().measure(span), p.from());
     }
 
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */
@@ -215,7 +232,7 @@ public final class ModuleBuilder {
         Integer n = naturals.get(k);
         if (n == null) {
             int b = bodySpan(p, span, rank);
-            int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p));
+            int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p, b));
             n = headLines(p, span, rank) + Math.max(body, headLength(p, span, rank)) + GAP;
             naturals.put(k, n);
         }
@@ -232,8 +249,8 @@ public final class ModuleBuilder {
         return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
             int b = bodySpan(p, span, rank);
             int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
-            int end = balancedEnd(occ, rowCount(p));
-            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
+            int end = balancedEnd(occ, rowCount(p, b));
+            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, b));
         });
     }
 
@@ -270,10 +287,12 @@ public final class ModuleBuilder {
             for (int o : occ) photos = Math.max(photos, o);
             // photos and their captions stay whole inside the first part
             Flow f = end > photos ? flow(p, occ, end, true) : null;
-            if (f != null && f.jumpColumn >= 0 && f.next < rowCount(p) && legsHold(f, occ, end, rowCount(p))) {
+            if (f != null && f.jumpColumn >= 0 && f.next < rowCount(p, b) && legsHold(f, occ, end, rowCount(p, b))) {
                 int placed = f.next - (p.continuation() ? 1 : 0);
-                int left = rowCount(p) - f.next;
-                if (placed >= MIN_FIRST_PART && left >= MIN_CONTINUATION) n = p.fromRow() + placed;
+                int left = rowCount(p, b) - f.next;
+                // the continuation resumes at the first row not placed, by its character: its own module may
+                // have another measure
+                if (placed >= MIN_FIRST_PART && left >= MIN_CONTINUATION) n = rows(p, b).get(placed).start();
             }
             cuts.put(k, n);
         }
@@ -288,7 +307,7 @@ public final class ModuleBuilder {
         int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
             int b = bodySpan(p, span, rank);
             int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
-            Flow f = flow(p, occ, balancedEnd(occ, rowCount(p)), false);
+            Flow f = flow(p, occ, balancedEnd(occ, rowCount(p, b)), false);
             int[] out = new int[span];
             for (int c = 0; c < b; c++) out[c] = occ[c] + f.used[c];
             return out;
@@ -317,7 +336,9 @@ public final class ModuleBuilder {
         if (span < s.span()) {
             // 竖排标题: the headline's columns at the right edge, centred across them, from half a line down
             Story.VerticalHead vh = verticalHead(p, s.span(), s.rank());
-            float headLeft = grid.columnX(s.column() + span) + (grid.spanWidth(s.span() - span) - vh.width()) / 2;
+            // centred in its columns less the module's inset at the right (the space between stories)
+            float headLeft = grid.columnX(s.column() + span)
+                    + (grid.spanWidth(s.span() - span) - (boxed(p) ? 0 : grid.storyInset()) - vh.width()) / 2;
             float headTop = grid.lineTop(s.line() + boxTop(p)) + grid.pitch() / 2;
             for (PlacedLine l : vh.lines()) text.add(shift(l, headLeft, headTop));
             headGridLines = boxTop(p);
@@ -328,17 +349,19 @@ public final class ModuleBuilder {
             headGridLines = head.gridLines() + boxTop(p);
         }
         int bodyTop = s.line() + headGridLines + s.headAir();
+        // the body's columns: beside a vertical headline fewer than the module's, at their own measure
+        BoxedColumns body = boxed(p) ? cols : columns(p, span);
 
         int[] occ = occupancy(p, span, Math.min(s.photoSpan(), span), photos, s.column(), bodyTop);
         for (PlacedPhoto ph : photos) text.addAll(captionLines(p.story(), ph));
         int quoteAt = quoteColumn(p, span, Math.min(s.photoSpan(), span));
         if (quoteAt >= 0) {
             int top = bodyTop + occ[quoteAt] - quoteBlockLines(p, span);
-            text.addAll(quoteLines(inlineQuote(p, span), left + cols.columnX(quoteAt), top, quoteBlockLines(p, span)));
+            text.addAll(quoteLines(inlineQuote(p, span), left + body.columnX(quoteAt), top, quoteBlockLines(p, span)));
         }
 
         boolean cut = s.cut();
-        int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p));
+        int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p, span));
         Flow f = flow(p, occ, end, cut);
         TextStyle jump = styles.get("jump");
         for (int c = 0; c < span; c++) {
@@ -346,13 +369,13 @@ public final class ModuleBuilder {
             for (int i = 0; i < f.rows[c].length; i++) {
                 int v = f.rows[c][i];
                 if (v < 0) continue;
-                float x = left + cols.columnX(c);
+                float x = left + body.columnX(c);
                 if (p.continuation() && v == 0) {
-                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, cols.columnWidth()).lines().getFirst();
+                    SetLine l = Typesetter.set(rules.words().jumpFrom(jumpFrom), jump, body.columnWidth()).lines().getFirst();
                     text.add(new PlacedLine(l, x, baselineOf(y + i, jump), LineKind.JUMP_FROM, "jump", jump.color(), 0, false));
                     continue;
                 }
-                Story.Row row = p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0));
+                Story.Row row = rows(p, span).get(v - (p.continuation() ? 1 : 0));
                 TextStyle st = styles.get(row.cssClass());
                 text.add(new PlacedLine(row.line(), x, baselineOf(y + i, st), row.kind(), row.cssClass(), st.color(),
                         row.part(), row.kind() == LineKind.BODY));
@@ -360,8 +383,8 @@ public final class ModuleBuilder {
         }
         if (cut) {
             TextStyle right = jump.withAlign(TextStyle.Align.RIGHT).withIndent(0);
-            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, cols.columnWidth()).lines().getFirst();
-            text.add(new PlacedLine(l, left + cols.columnX(f.jumpColumn), baselineOf(bodyTop + end - 1, right),
+            SetLine l = Typesetter.set(rules.words().jumpTo(jumpTo), right, body.columnWidth()).lines().getFirst();
+            text.add(new PlacedLine(l, left + body.columnX(f.jumpColumn), baselineOf(bodyTop + end - 1, right),
                     LineKind.JUMP_TO, "jump", right.color(), 0, false));
         }
         return new Module(p.slug(), p.story().article().title(), kind(p, s.rank()), s.column(), s.span(), s.line(),
@@ -480,8 +503,8 @@ public final class ModuleBuilder {
                 for (int c = at + 1; c < at + quoteSpan(span); c++) even &= photos[c] == photos[at];
                 if (!even) continue;
                 int[] occ = withQuote(p, span, photos, at);
-                int end = balancedEnd(occ, rowCount(p));
-                if (legsHold(flow(p, occ, end, false), occ, end, rowCount(p))) return at;
+                int end = balancedEnd(occ, rowCount(p, span));
+                if (legsHold(flow(p, occ, end, false), occ, end, rowCount(p, span))) return at;
             }
             return -1;
         });
@@ -544,8 +567,8 @@ public final class ModuleBuilder {
         return lShapes.computeIfAbsent(new Key(p, span, photoSpan, null, 0), k -> {
             int[] occ = photoRows(p, span, photoSpan, null, 0, 0, true);
             if (occ[0] > 0) return false; // photos across every column: a rectangle, no L
-            int end = balancedEnd(occ, rowCount(p));
-            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p));
+            int end = balancedEnd(occ, rowCount(p, span));
+            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, span));
         });
     }
 
@@ -631,7 +654,7 @@ public final class ModuleBuilder {
         for (boolean right : new boolean[] {true, false}) {
             for (int giveUp = 0; giveUp <= f.skipped; giveUp++) {
                 Flow g = flow(p, occ, end, false, giveUp, right);
-                if (g.next == rowCount(p) && even(g, occ)) return g;
+                if (g.next == rowCount(p, occ.length) && even(g, occ)) return g;
             }
         }
         return f;
@@ -651,7 +674,8 @@ public final class ModuleBuilder {
 
     private Flow flow(Piece p, int[] occ, int end, boolean cut, int giveUp, boolean fromRight) {
         int span = occ.length;
-        int n = rowCount(p);
+        int n = rowCount(p, span);
+        List<Story.Row> body = rows(p, span);
         int[] caps = new int[span];
         int total = 0;
         for (int c = 0; c < span; c++) {
@@ -684,7 +708,7 @@ public final class ModuleBuilder {
             java.util.Arrays.fill(rows[c], -1);
             while (used[c] < caps[c] && v < n) {
                 boolean blank = !(p.continuation() && v == 0)
-                        && p.story().rows().get(p.fromRow() + v - (p.continuation() ? 1 : 0)).blank();
+                        && body.get(v - (p.continuation() ? 1 : 0)).blank();
                 if (blank && used[c] == 0) {
                     v++;
                     skipped++;

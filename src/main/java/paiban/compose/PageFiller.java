@@ -448,7 +448,7 @@ final class PageFiller {
     private static State next(State s, int h, List<Slot> slots, List<Piece> queue, List<Piece> briefs, Set<Piece> used,
                               double cost) {
         List<Piece> carried = new ArrayList<>(s.carried());
-        for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.nextRow()));
+        for (Slot sl : slots) if (sl.cut()) carried.add(sl.piece().rest(sl.next()));
         List<Slot> all = new ArrayList<>(s.slots());
         all.addAll(slots);
         return new State(s.top() + h, List.copyOf(all), queue, briefs, carried,
@@ -761,7 +761,7 @@ final class PageFiller {
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 int lines = it.lines() + air[i] - it.air() + (i == items.size() - 1 ? spare : 0);
-                int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().furniture() ? 0 : it.piece().story().rows().size();
+                int next = it.cutRow() >= 0 ? it.cutRow() : it.piece().furniture() ? 0 : it.piece().story().end();
                 slots.add(new Slot(it.piece(), 0, w, line, lines, it.photoSpan(), air[i], next, i == 0 ? rank : Rank.OTHER));
                 used.add(it.piece());
                 line += lines;

@@ -7,18 +7,19 @@ import paiban.model.Filler;
  * a filler (补白), or an ad booked for the page. The last three are page furniture: they carry no article's copy.
  *
  * @param story   the story, or null for furniture
- * @param fromRow the first body row still to be placed
+ * @param from    where the body still to be placed starts: a body position ({@link Story.Row#start}), 0 for the
+ *                whole story; a continuation resumes there at whatever measure its module has
  * @param part    0 for a story's first part, n for its n-th continuation (上接 part)
  * @param filler  the filler, or null
  * @param ad      the ad and its frame, or null: reserved before the copy is placed
  */
-record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuote, AdPlan.Frame ad) {
+record Piece(Story story, int from, int part, Filler filler, boolean pullQuote, AdPlan.Frame ad) {
 
     /** The 导读 box on page 1: it lists the stories on the other pages. */
     static final Piece INDEX = new Piece(null, 0, 0, null, false, null);
 
-    Piece(Story story, int fromRow, int part) {
-        this(story, fromRow, part, null, false, null);
+    Piece(Story story, int from, int part) {
+        this(story, from, part, null, false, null);
     }
 
     static Piece of(Filler f) {
@@ -72,11 +73,12 @@ record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuot
         return story == null ? 9 : story.article().priority();
     }
 
-    /** The rest of this story after a cut before {@code row}, skipping blank rows that would open it. */
-    Piece rest(int row) {
-        int r = row;
-        while (r < story.rows().size() && story.rows().get(r).blank()) r++;
-        return new Piece(story, r, part + 1);
+    /**
+     * The rest of this story after a cut before body position {@code next} (the first row not placed); the
+     * blank row before a subhead never opens it, since it starts with the subhead's own position.
+     */
+    Piece rest(int next) {
+        return new Piece(story, next, part + 1);
     }
 
     /**
@@ -86,12 +88,12 @@ record Piece(Story story, int fromRow, int part, Filler filler, boolean pullQuot
      */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof Piece q && story == q.story && fromRow == q.fromRow && part == q.part
+        return o == this || o instanceof Piece q && story == q.story && from == q.from && part == q.part
                 && pullQuote == q.pullQuote && java.util.Objects.equals(filler, q.filler) && java.util.Objects.equals(ad, q.ad);
     }
 
     @Override
     public String toString() {
-        return isAd() ? "广告 " + ad.ad().advertiser() : isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + fromRow : "");
+        return isAd() ? "广告 " + ad.ad().advertiser() : isFiller() ? "补白 " + filler.name() : pullQuote ? "引语 " + slug() : index() ? "导读" : slug() + (part > 0 ? "#" + part + "@" + from : "");
     }
 }

@@ -8,14 +8,15 @@ package paiban.compose;
  * @param lines     the module's height in grid lines
  * @param photoSpan columns each photo takes (0: no photos)
  * @param headAir   grid lines added around the headline to make the module its height
- * @param nextRow   the story row after the last one placed here: less than the story's rows when it is cut
+ * @param next      the body position after the last row placed here ({@link Story.Row#start} of the first row not
+ *                  placed): before the story's {@link Story#end} when it is cut
  * @param rank      the module's standing on the page, which decides its headline
  */
-record Slot(Piece piece, int column, int span, int line, int lines, int photoSpan, int headAir, int nextRow,
+record Slot(Piece piece, int column, int span, int line, int lines, int photoSpan, int headAir, int next,
             Rank rank) {
 
     boolean cut() {
-        return !piece.furniture() && nextRow < piece.story().rows().size();
+        return !piece.furniture() && next < piece.story().end();
     }
 
     int bottom() {
@@ -23,6 +24,6 @@ record Slot(Piece piece, int column, int span, int line, int lines, int photoSpa
     }
 
     Slot at(int column, int line) {
-        return new Slot(piece, column, span, line, lines, photoSpan, headAir, nextRow, rank);
+        return new Slot(piece, column, span, line, lines, photoSpan, headAir, next, rank);
     }
 }

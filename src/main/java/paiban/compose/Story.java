@@ -20,14 +20,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An article typeset for composition. The body is set once, at the grid's column width, into rows
- * of one grid line each; headlines and captions are set on demand for the width a module gives them.
+ * An article typeset for composition. The body is set at the grid's column width into rows of one grid
+ * line each, and again at any narrower measure a module asks for (once each, cached); headlines and
+ * captions are set on demand for the width a module gives them.
  * A character no font has stops the build here, naming the article, the character and its code point.
  */
 public final class Story {
 
-    /** One grid line of body: a set line (or a blank line before a subhead) and the paragraph it is from. */
-    public record Row(SetLine line, LineKind kind, String cssClass, int part) {
+    /**
+     * One grid line of body: a set line (or a blank line before a subhead) and the paragraph it is from, and
+     * where in the body it starts: a continuation set at another measure resumes from that character.
+     *
+     * @param start the body position of the row's first character (see {@link Story#end}: each paragraph's
+     *              characters counted from its base); a blank row's is its subhead's
+     */
+    public record Row(SetLine line, LineKind kind, String cssClass, int part, int start) {
         public boolean blank() {
             return line == null;
         }
@@ -42,6 +49,27 @@ public final class Story {
     private final Styles styles;
     private final LayoutRules rules;
     private final List<Row> rows;
+    /** The body's paragraphs and subheads as set, with the dateline and source line in their paragraphs. */
+    private final List<Text> texts = new ArrayList<>();
+    /** The body set at each measure a module asks for, and continued from a position at each. */
+    private final Map<Float, List<Row>> byMeasure = new HashMap<>();
+    private final Map<Resume, List<Row>> resumed = new HashMap<>();
+
+    /**
+     * A paragraph or subhead of the body as it is set. Body positions count its characters (code points of
+     * its runs) from {@code base}; each text takes one position more than its characters, so that the end
+     * of one and the start of the next are different positions.
+     */
+    private record Text(List<Block.Run> runs, boolean subhead, int part, int base, int length) {
+    }
+
+    private record Resume(float measure, int from) {
+    }
+
+    private record Resumed(float measure, int from, List<Row> rows) {
+    }
+
+    private Resumed lastResumed;
     private final boolean brief;
     private final LayoutRules.Box box;
     /**
@@ -63,7 +91,8 @@ public final class Story {
         this.styles = styles;
         this.rules = rules;
         this.box = boxOf(article, rules.boxes());
-        this.rows = setBody();
+        collectTexts();
+        this.rows = rows(measure());
         this.brief = article.photos().isEmpty() && article.bodyLength() <= rules.briefs().maxCharacters()
                 && article.body().stream().noneMatch(b -> b instanceof Block.Subhead);
     }
@@ -94,6 +123,15 @@ public final class Story {
         return box == null ? grid.columnWidth() : grid.columnWidth() - box.inset() * grid.bodySize();
     }
 
+    /**
+     * The body's measure in a module {@code span} columns wide: a boxed story's {@link #measure()} (its box keeps
+     * it apart from its neighbours), any other the grid's measure for the span ({@link Grid#measure}), which is
+     * narrower than a column where the layout sets stories further apart than the gutter.
+     */
+    public float measure(int span) {
+        return box == null ? grid.measure(span) : measure();
+    }
+
     private static LayoutRules.Box boxOf(Article a, LayoutRules.Boxes boxes) {
         if (a.box().given()) {
             return boxes.named(a.box().name()).orElseThrow(() -> new PaibanException("articles/" + a.file().getFileName()
@@ -109,15 +147,14 @@ public final class Story {
         return fallbacks;
     }
 
-    private List<Row> setBody() {
-        List<Row> out = new ArrayList<>();
-        TextStyle body = styles.get("body");
-        TextStyle subhead = styles.get("subhead");
+    /** The body's texts in reading order, as {@link #rows(float)} sets them. */
+    private void collectTexts() {
         List<Block> blocks = article.body();
         int lastParagraph = -1;
         for (int i = 0; i < blocks.size(); i++) if (blocks.get(i) instanceof Block.Paragraph) lastParagraph = i;
         boolean first = true;
         int part = 0;
+        int base = 0;
         if (lastParagraph < 0 && (!article.dateline().isEmpty() || !article.source().isEmpty())) {
             blocks = new ArrayList<>(blocks);
             blocks.add(new Block.Paragraph(List.of()));
@@ -126,29 +163,178 @@ public final class Story {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             part++;
+            List<Block.Run> runs;
             if (b instanceof Block.Subhead h) {
-                if (!out.isEmpty()) out.add(new Row(null, LineKind.SUBHEAD, "subhead", part));
-                for (SetLine l : check(Typesetter.set(h.text(), subhead, measure()), "a subhead").lines()) {
-                    out.add(new Row(l, LineKind.SUBHEAD, "subhead", part));
+                runs = List.of(new Block.Run(h.text(), false));
+            } else {
+                runs = new ArrayList<>(((Block.Paragraph) b).runs());
+                if (first && !article.dateline().isEmpty()) {
+                    String d = article.dateline();
+                    boolean closes = d.endsWith("）") || d.endsWith(")") || d.endsWith("】");
+                    runs.addFirst(new Block.Run(closes ? d : d + "\u3000", true));
                 }
-                continue;
+                first = false;
+                if (i == lastParagraph && !article.source().isEmpty()) {
+                    String s = article.source();
+                    runs.add(new Block.Run(s.startsWith("（") ? s : "（" + s + "）", false));
+                }
+                runs = List.copyOf(runs);
             }
-            List<Block.Run> runs = new ArrayList<>(((Block.Paragraph) b).runs());
-            if (first && !article.dateline().isEmpty()) {
-                String d = article.dateline();
-                boolean closes = d.endsWith("）") || d.endsWith(")") || d.endsWith("】");
-                runs.addFirst(new Block.Run(closes ? d : d + "\u3000", true));
-            }
-            first = false;
-            if (i == lastParagraph && !article.source().isEmpty()) {
-                String s = article.source();
-                runs.add(new Block.Run(s.startsWith("（") ? s : "（" + s + "）", false));
-            }
-            for (SetLine l : check(Typesetter.set(runs, body, measure()), "the body").lines()) {
-                out.add(new Row(l, LineKind.BODY, "body", part));
+            int length = 0;
+            for (Block.Run r : runs) length += r.text().codePointCount(0, r.text().length());
+            texts.add(new Text(runs, b instanceof Block.Subhead, part, base, length));
+            base += length + 1;
+        }
+    }
+
+    /** The body position after its last character: a piece that starts there has nothing left to set. */
+    public int end() {
+        return texts.isEmpty() ? 0 : texts.getLast().base() + texts.getLast().length();
+    }
+
+    /**
+     * The body set at {@code measure} points, one row a grid line. The story's {@link #rows()} are this at its
+     * {@link #measure()}; a module whose columns are narrower (the space between stories, {@link Grid#measure})
+     * asks for its own.
+     */
+    public List<Row> rows(float measure) {
+        if (rows != null && measure == measure()) return rows;
+        List<Row> cached = byMeasure.get(measure);
+        if (cached != null) return cached;
+        List<Row> out = new ArrayList<>();
+        for (Text t : texts) {
+            if (t.subhead() && !out.isEmpty()) out.add(new Row(null, LineKind.SUBHEAD, "subhead", t.part(), t.base()));
+            out.addAll(set(t, 0, measure));
+        }
+        List<Row> rows = List.copyOf(out);
+        byMeasure.put(measure, rows);
+        return rows;
+    }
+
+    /**
+     * The body at {@code measure} from body position {@code from} on (a continuation's rows). Where the rows at
+     * that measure have a line starting there, they are those rows; otherwise the paragraph {@code from} falls in
+     * is set again from that character, its first line not indented (it is not the paragraph's first), and the
+     * paragraphs after it follow as set.
+     */
+    public List<Row> rows(float measure, int from) {
+        List<Row> all = rows(measure);
+        if (from == 0) return all;
+        // the module builder asks for the same piece's rows at every step of a flow: the last answer first
+        Resumed last = lastResumed;
+        if (last != null && last.measure() == measure && last.from() == from) return last.rows();
+        if (measure == measure()) {
+            // the story's own measure, where every cut is made when stories stand the gutter apart: its rows
+            // from the one that starts there, found without a lookup
+            int at = firstAt(rows, from);
+            if (at >= 0) {
+                List<Row> out = rows.subList(at, rows.size());
+                lastResumed = new Resumed(measure, from, out);
+                return out;
             }
         }
-        return List.copyOf(out);
+        Resume key = new Resume(measure, from);
+        List<Row> cached = resumed.get(key);
+        if (cached != null) {
+            lastResumed = new Resumed(measure, from, cached);
+            return cached;
+        }
+        int at = firstAt(all, from);
+        List<Row> out;
+        if (at >= 0) {
+            out = all.subList(at, all.size());
+        } else {
+            int t = textAt(from);
+            Text text = texts.get(t);
+            List<Row> rest = new ArrayList<>(set(text, from - text.base(), measure));
+            if (t + 1 < texts.size()) {
+                int next = firstAt(all, texts.get(t + 1).base());
+                // the blank line before a following subhead comes with it
+                while (next > 0 && all.get(next - 1).blank() && all.get(next - 1).start() == texts.get(t + 1).base()) next--;
+                rest.addAll(all.subList(next, all.size()));
+            }
+            out = List.copyOf(rest);
+        }
+        resumed.put(key, out);
+        lastResumed = new Resumed(measure, from, out);
+        return out;
+    }
+
+    /** The first row that prints something and starts at {@code position}, or -1. */
+    private static int firstAt(List<Row> rows, int position) {
+        int lo = 0;
+        int hi = rows.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).start() < position) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int i = lo; i < rows.size() && rows.get(i).start() == position; i++) if (!rows.get(i).blank()) return i;
+        return -1;
+    }
+
+    /** The body text that holds position {@code p}. */
+    private int textAt(int p) {
+        for (int t = texts.size() - 1; t >= 0; t--) if (texts.get(t).base() <= p) return t;
+        return 0;
+    }
+
+    /**
+     * Sets one text from its {@code offset}-th character at {@code measure}, and tells each line where it starts:
+     * its glyphs are matched to the text's characters in order (only spaces a break or a Han neighbour drops
+     * have no glyph).
+     */
+    private List<Row> set(Text t, int offset, float measure) {
+        TextStyle style = styles.get(t.subhead() ? "subhead" : "body");
+        if (offset > 0) style = style.withIndent(0);
+        List<Block.Run> runs = offset == 0 ? t.runs() : from(t.runs(), offset);
+        Galley g = check(Typesetter.set(runs, style, measure), t.subhead() ? "a subhead" : "the body");
+        int[] cps = text(t.runs());
+        int i = offset;
+        List<Row> out = new ArrayList<>();
+        for (SetLine l : g.lines()) {
+            int start = i;
+            for (paiban.typeset.Glyph gl : l.glyphs()) {
+                while (i < cps.length && cps[i] != gl.codePoint()) {
+                    if (!Character.isWhitespace(cps[i]) && !Character.isSpaceChar(cps[i])) {
+                        throw new IllegalStateException("articles/" + article.file().getFileName() + " (article '"
+                                + article.slug() + "'): the body's line '" + l.text() + "' has '"
+                                + new String(Character.toChars(gl.codePoint())) + "' where the copy has '"
+                                + new String(Character.toChars(cps[i])) + "' (" + Unicode.notation(cps[i])
+                                + "); paiban cannot tell where a continuation resumes");
+                    }
+                    i++;
+                }
+                if (i < cps.length) i++;
+            }
+            // a line's start is its first character, past the spaces the break before it dropped
+            while (start < cps.length && start < i && (Character.isWhitespace(cps[start]) || Character.isSpaceChar(cps[start]))) start++;
+            out.add(new Row(l, t.subhead() ? LineKind.SUBHEAD : LineKind.BODY, t.subhead() ? "subhead" : "body", t.part(),
+                    t.base() + start));
+        }
+        return out;
+    }
+
+    private static int[] text(List<Block.Run> runs) {
+        StringBuilder sb = new StringBuilder();
+        for (Block.Run r : runs) sb.append(r.text());
+        return sb.codePoints().toArray();
+    }
+
+    /** The runs from their {@code offset}-th character on, each keeping its weight. */
+    private static List<Block.Run> from(List<Block.Run> runs, int offset) {
+        List<Block.Run> out = new ArrayList<>();
+        int skip = offset;
+        for (Block.Run r : runs) {
+            int n = r.text().codePointCount(0, r.text().length());
+            if (skip >= n) {
+                skip -= n;
+                continue;
+            }
+            out.add(skip == 0 ? r : new Block.Run(r.text().substring(r.text().offsetByCodePoints(0, skip)), r.bold()));
+            skip = 0;
+        }
+        return out;
     }
 
     /** One line group of a headline: its style, its text and what it is. */

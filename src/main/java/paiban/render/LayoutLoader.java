@@ -156,17 +156,44 @@ public final class LayoutLoader {
                     + " for a two-line ." + rules.headlines().lead() + " and " + Grid.MIN_STORY_LINES
                     + " for the story under it. Make .type-area taller or .masthead shorter");
         }
-        Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines);
+        float storyGap = storyGap(rules.grid(), gutter, colW, size);
+        Grid grid = new Grid(areaW, lines * pitch, columns, colW, gutter, pitch, lines, baseline, size, mastheadLines,
+                storyGap);
         foldSizesFit(rules.ads(), grid, Math.min(left, pageW - left - areaW), where);
         return new Layout(name, folder, template, fonts, grid, new Styles(styles), rules, pageW, pageH, left, top,
                 paiban.copy.FillerReader.read(folder, "layouts/" + name + "/"), PrintSettings.read(folder, name));
     }
 
     /**
+     * The space between stories side by side in points: layout.yaml's {@code grid.story-gap}, or the gutter. It may
+     * not be narrower than the gutter (stories would read as one), nor so much wider that a one-column story's
+     * measure, which gives up the difference, falls under six characters or loses more than
+     * {@link paiban.compose.LayoutRules.GridRules#MAX_OVER_GUTTER}.
+     */
+    private static float storyGap(paiban.compose.LayoutRules.GridRules g, float gutter, float colW, float size) {
+        if (!g.given()) return gutter;
+        float gap = g.storyGap() * size;
+        String chars = String.format(java.util.Locale.ROOT, "%.2f", gutter / size);
+        if (gap < gutter - 0.01f) {
+            throw new PaibanException(g.where() + ": grid.story-gap is " + g.storyGap() + " body characters, narrower than "
+                    + "the gutter inside a story (.gutter in layout.css, " + chars + " characters); stories side by side "
+                    + "would read as one. Give it at least " + chars);
+        }
+        float over = (gap - gutter) / size;
+        if (over > paiban.compose.LayoutRules.GridRules.MAX_OVER_GUTTER + 0.001f || colW - (gap - gutter) < 6 * size) {
+            throw new PaibanException(g.where() + ": grid.story-gap is " + g.storyGap() + " body characters, "
+                    + String.format(java.util.Locale.ROOT, "%.2f", over) + " more than the gutter (" + chars + "); a "
+                    + "one-column story gives up that much of its line. Keep it within "
+                    + (int) paiban.compose.LayoutRules.GridRules.MAX_OVER_GUTTER + " characters of the gutter and leave "
+                    + "a column at least 6 characters");
+        }
+        return Math.abs(gap - gutter) < 0.01f ? gutter : gap;
+    }
+
+    /**
      * A 中缝 stands in the inner margin, by the fold: its width and its gap from the type area must fit
      * the narrower of the two margins (pages alternate sides of the fold), and its height the type area.
      */
-
     private static void foldSizesFit(paiban.compose.LayoutRules.Ads ads, Grid grid, float margin, String where) {
         for (paiban.compose.LayoutRules.AdSize s : ads.sizes().values()) {
             if (!s.foldSize()) continue;

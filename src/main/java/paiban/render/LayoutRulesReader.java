@@ -38,7 +38,7 @@ final class LayoutRulesReader {
         f.onlyKeys(LayoutRules.SECTIONS.keySet(), "");
         LayoutRules d = LayoutRules.DEFAULTS;
         return new LayoutRules(headlines(f, d.headlines()), briefs(f, d.briefs()), index(f, d.index()),
-                photos(f, d.photos()), air(f, d.air()), words(f, d.words()), ads(f, name), boxes(f));
+                photos(f, d.photos()), air(f, d.air()), words(f, d.words()), ads(f, name), boxes(f), grid(f));
     }
 
     /**
@@ -124,6 +124,31 @@ final class LayoutRulesReader {
             out.add(new LayoutRules.Box(name, cls, sections, b.integer("inset", 0, 4, "1").orElse(1)));
         }
         return new LayoutRules.Boxes(out);
+    }
+
+    /**
+     * The space between stories side by side, {@code grid: { story-gap: 1.5 }} in body characters (halves and
+     * quarters allowed). Whether it is at least the gutter the loader checks, which knows the gutter from the CSS.
+     */
+    private static LayoutRules.GridRules grid(YamlFields f) {
+        Optional<YamlFields> s = section(f, "grid");
+        if (s.isEmpty()) return LayoutRules.GridRules.GUTTER;
+        YamlFields g = s.get();
+        Optional<String> t = g.text("story-gap");
+        if (t.isEmpty()) return LayoutRules.GridRules.GUTTER;
+        String written = t.get().strip();
+        String where = f.file() + ":" + g.line("story-gap");
+        if (!written.matches("[0-9]+(\\.[0-9]{1,2})?")) {
+            throw new PaibanException(where + ": grid.story-gap must be a number of body characters, found '" + written
+                    + "'; write it like 'story-gap: 1.5' (the gutter is usually 1)");
+        }
+        float v = Float.parseFloat(written);
+        if (v <= 0 || v > 1 + LayoutRules.GridRules.MAX_OVER_GUTTER + 1) {
+            throw new PaibanException(where + ": grid.story-gap must be more than 0 and at most "
+                    + (int) (LayoutRules.GridRules.MAX_OVER_GUTTER + 2) + " body characters, found " + written
+                    + "; write it like 'story-gap: 1.5'");
+        }
+        return new LayoutRules.GridRules(v, where);
     }
 
     private static Optional<YamlFields> section(YamlFields f, String key) {

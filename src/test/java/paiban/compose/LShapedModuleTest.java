@@ -54,7 +54,8 @@ class LShapedModuleTest {
      */
     private static boolean isL(Module m, Grid grid) {
         if (m.photos().isEmpty() || !m.kind().article()) return false;
-        float right = grid.columnX(m.column()) + grid.spanWidth(m.span());
+        // a story stands in from its columns' edges by the layout's space between stories (0 when it is the gutter)
+        float right = grid.columnX(m.column()) + grid.spanWidth(m.span()) - grid.storyInset();
         float photoLeft = Float.MAX_VALUE;
         float photoFoot = 0;
         boolean atRight = false;
@@ -63,7 +64,7 @@ class LShapedModuleTest {
             photoFoot = Math.max(photoFoot, ph.y() + ph.height());
             atRight |= Math.abs(ph.x() + ph.width() - right) < 1;
         }
-        if (!atRight || photoLeft <= grid.columnX(m.column()) + 1) return false;
+        if (!atRight || photoLeft <= grid.columnX(m.column()) + grid.storyInset() + 1) return false;
         boolean beside = false;
         boolean under = false;
         for (PlacedLine l : m.text()) {
