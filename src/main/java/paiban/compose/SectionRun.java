@@ -112,7 +112,10 @@ final class SectionRun {
 
     /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
     Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, List<String> sections) {
-        boolean photos = stories.stream().anyMatch(p -> !p.story().article().photos().isEmpty());
+        // the plan's stories are the run's copy too: a planned story's photo is stretched like any other (the
+        // sample's lead photo a column larger takes the lines its 江门 story left short on page 2)
+        boolean photos = java.util.stream.Stream.concat(stories.stream(), specs.stream().flatMap(s -> s.planned().stream()))
+                .anyMatch(p -> !p.furniture() && !p.story().article().photos().isEmpty());
         Result best = null;
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
