@@ -65,7 +65,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
         }
 
         /** Levels a story's headline may grow by default when its run opens up short copy. */
-        public static final int GROW = 1;
+        public static final int GROW = 2;
 
         /** Headlines that grow by the default {@link #GROW} levels at most. */
         public Headlines(String lead, String pageLead, List<Level> levels) {

@@ -108,6 +108,11 @@ final class PageFiller {
         return builder;
     }
 
+    /** Grid lines the 导读 box takes at {@code span} columns: its items and the layout's air ({@code index.air}). */
+    int indexLines(int span) {
+        return index.minLines(span) + rules.index().air();
+    }
+
     private record State(int top, List<Slot> slots, List<Piece> queue, List<Piece> briefs, List<Piece> carried,
                          boolean indexDone, double cost) {
     }

@@ -38,6 +38,11 @@ final class PageFills {
         return filler.builder();
     }
 
+    /** Grid lines the 导读 box takes at {@code span} columns for its items and the layout's air. */
+    int indexLines(int span) {
+        return filler.indexLines(span);
+    }
+
     PageFiller.Filled fill(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
         // copies: the caller goes on to change its lists, and the key must not change with them
         Key key = new Key(lastPageAir(spec), List.copyOf(queue), List.copyOf(briefs));

@@ -35,9 +35,11 @@ final class SectionRun {
      * @param left     copy that did not fit in the run's pages
      * @param feet     for each page, each column's last line of copy
      * @param unplaced for each page, the planned pieces it could not take
+     * @param framed   column lines the 导读 box frames beyond its items and the layout's air ({@code index.air}):
+     *                 white, though the page's feet do not show it
      */
     record Result(List<List<Slot>> pages, List<Piece> left, List<int[]> feet, List<List<Piece>> unplaced,
-                  boolean indexPlaced, Stretch stretch, int grown, double cost) {
+                  boolean indexPlaced, Stretch stretch, int grown, double cost, int framed) {
 
         /** Column lines that end more than three lines short of the foot, on the run's last page. */
         int lastShort(Grid grid) {
@@ -112,7 +114,10 @@ final class SectionRun {
 
     /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
     Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, List<String> sections) {
-        boolean photos = stories.stream().anyMatch(p -> !p.story().article().photos().isEmpty());
+        // the plan's stories are the run's copy too: a planned story's photo is stretched like any other (the
+        // sample's lead photo a column larger takes the lines its 江门 story left short on page 2)
+        boolean photos = java.util.stream.Stream.concat(stories.stream(), specs.stream().flatMap(s -> s.planned().stream()))
+                .anyMatch(p -> !p.furniture() && !p.story().article().photos().isEmpty());
         Result best = null;
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
@@ -154,7 +159,9 @@ final class SectionRun {
 
     private int weight(Result r) {
         Stretch s = r.stretch();
-        return r.lastShort(grid) + STRETCH_STEP * (Math.abs(s.photos()) + s.air() + GROW_STEPS * r.grown());
+        // the white a stretched 导读 box frames weighs as the last page's does: a stretch may earn its place by
+        // giving those lines to copy (the lead's photo larger, the box as tall as its items)
+        return r.lastShort(grid) + r.framed() + STRETCH_STEP * (Math.abs(s.photos()) + s.air() + GROW_STEPS * r.grown());
     }
 
     /** Column lines a step of stretch must fill on the last page to be taken. */
@@ -177,6 +184,7 @@ final class SectionRun {
         List<List<Piece>> unplaced = new ArrayList<>();
         boolean indexPlaced = false;
         double cost = 0;
+        int framed = 0;
         for (int i = 0; i < specs.size(); i++) {
             PageSpec spec = specs.get(i);
             plannedLater.removeAll(spec.planned());
@@ -190,6 +198,9 @@ final class SectionRun {
             PageFiller.Filled f = filler.fill(fs, q, briefQueue);
             pages.add(f.slots());
             feet.add(feet(f.slots(), filler.builder()));
+            for (Slot sl : f.slots()) {
+                if (sl.piece().index()) framed += Math.max(0, sl.lines() - filler.indexLines(sl.span())) * sl.span();
+            }
             List<Piece> missed = new ArrayList<>();
             for (Piece p : spec.planned()) if (f.queue().contains(p) || f.briefs().contains(p)) missed.add(p);
             unplaced.add(missed);
@@ -206,7 +217,7 @@ final class SectionRun {
         left.addAll(briefQueue);
         // fillers are there to be used if needed; one left over is no copy left out
         left.removeIf(Piece::furniture);
-        return new Result(pages, left, feet, unplaced, indexPlaced, stretch, grown, cost);
+        return new Result(pages, left, feet, unplaced, indexPlaced, stretch, grown, cost, framed);
     }
 
     /** Each column's last line of copy on a page: where the lowest module's text in that column ends. */

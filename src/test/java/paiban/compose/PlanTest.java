@@ -49,6 +49,26 @@ class PlanTest {
                 .filter(m -> m.slug().equals("a31") && m.kind() != ModuleKind.CONTINUATION).count());
     }
 
+    /**
+     * The sample plans both of page 1's stories: the run is stretched to fill its last page with their photos
+     * as with any story's (the lead's photo a column larger), so page 2 ends full instead of 5 lines short,
+     * and 江门's story still jumps to it.
+     */
+    @Test
+    void aPlannedStorysPhotoIsStretchedToFillTheRunsLastPage() {
+        Path dir = ComposedIssues.HOME.resolve("issues/2021-06-22");
+        Issue issue = IssueReader.read(dir);
+        Composer.Composition c = ComposedIssues.compose(issue);
+        CompositionPropertiesTest.keepsEveryRule("the sample: ", issue, c);
+        assertEquals(2, c.pages().size());
+        var grid = ComposedIssues.layout().grid();
+        for (Page p : c.pages()) {
+            for (int f : ComposedIssues.feet(p, grid)) assertTrue(grid.lines() - f <= 3, "page " + p.number() + ": " + c.warnings());
+        }
+        assertTrue(c.pages().get(1).modules().stream()
+                .anyMatch(m -> m.slug().equals("jiangmen-service") && m.kind() == ModuleKind.CONTINUATION));
+    }
+
     @Test
     void aPlannedPageWithOnlyASectionTakesThatSection() {
         Path dir = planned("section", """
