@@ -168,8 +168,8 @@ final class PageFiller {
                     next.addAll(grown);
                 }
             }
-            next.sort(Comparator.comparingDouble(s -> (s.cost() + outlook(s, spec)) / (s.top() - spec.top() + 1.0)));
-            beam = dedupe(next, spec.canCut() ? BEAM : LAST_PAGE_BEAM);
+            beam = dedupe(sorted(next, s -> (s.cost() + outlook(s, spec)) / (s.top() - spec.top() + 1.0)),
+                    spec.canCut() ? BEAM : LAST_PAGE_BEAM);
         }
         // the full-width ads stand outside the copy's lines: they join the page's slots as they are
         List<Slot> slots = new ArrayList<>(best.slots());
@@ -177,13 +177,31 @@ final class PageFiller {
         return new Filled(List.copyOf(slots), best.queue(), best.briefs(), best.carried(), best.indexDone(), bestCost);
     }
 
+    /**
+     * The states by their score, lowest first, equal ones in their order (a stable sort), each scored once: on a
+     * last page the score weighs every piece waiting, which a comparator would do at every comparison.
+     */
+    private static List<State> sorted(List<State> states, java.util.function.ToDoubleFunction<State> score) {
+        record Scored(State state, double score) {
+        }
+        List<Scored> scored = new ArrayList<>(states.size());
+        for (State s : states) scored.add(new Scored(s, score.applyAsDouble(s)));
+        scored.sort(Comparator.comparingDouble(Scored::score));
+        List<State> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) out.add(s.state());
+        return out;
+    }
+
+    /** What makes two partial pages the same to go on from: where they end and what is still waiting. */
+    private record Waiting(int top, List<Piece> queue, List<Piece> briefs, boolean indexDone) {
+    }
+
     private static List<State> dedupe(List<State> states, int beam) {
         List<State> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Waiting> seen = new HashSet<>();
         for (State s : states) {
             if (out.size() == beam) break;
-            String key = s.top() + "|" + s.queue() + "|" + s.briefs() + "|" + s.indexDone();
-            if (seen.add(key)) out.add(s);
+            if (seen.add(new Waiting(s.top(), s.queue(), s.briefs(), s.indexDone()))) out.add(s);
         }
         return out;
     }
@@ -353,8 +371,8 @@ final class PageFiller {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(n -> n.cost() + outlook(n, spec)));
-        return out.size() > KEEP_PER_STATE ? out.subList(0, KEEP_PER_STATE) : out;
+        List<State> best = sorted(out, n -> n.cost() + outlook(n, spec));
+        return best.size() > KEEP_PER_STATE ? best.subList(0, KEEP_PER_STATE) : best;
     }
 
     /** The group the opening piece takes in a band split as {@code config}, or -1 if it should not. */
