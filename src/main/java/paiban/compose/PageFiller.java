@@ -719,14 +719,16 @@ final class PageFiller {
         if (all.length == 1) return all;
         int pref = preferredPhoto(w, rank, spec.photoShift());
         if (spec.canCut()) return new int[] {pref};
-        // the section's last page may size its photos freely: they are what can fill it
-        List<Integer> out = new ArrayList<>();
-        out.add(pref);
+        // the section's last page may size its photos freely: they are what can fill it (every span once, nearest
+        // the preference first; an array, not a list: the search asks at every step)
+        int[] out = new int[all.length];
+        int n = 0;
+        out[n++] = pref;
         for (int d = 1; d < all.length; d++) {
-            if (pref + d <= all.length) out.add(pref + d);
-            if (pref - d >= 1) out.add(pref - d);
+            if (pref + d <= all.length) out[n++] = pref + d;
+            if (pref - d >= 1) out[n++] = pref - d;
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** A depth-first search for the cheapest stack of modules that fills a group exactly. */
