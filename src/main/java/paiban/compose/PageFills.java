@@ -39,6 +39,8 @@ final class PageFills {
 
     private final PageFiller filler;
     private final Map<Key, Fill> filled = new HashMap<>();
+    /** The sections, in their order, of the runs whose pages that can cut were filled here: where a shared run looks. */
+    private final Set<List<String>> runs = new HashSet<>();
 
     PageFills(PageFiller filler) {
         this.filler = filler;
@@ -59,6 +61,7 @@ final class PageFills {
                     : "a page filled differently with a later section's copy waiting: " + spec.sections();
             if (f == null) f = new Fill(spec, filler.fill(spec, key.queue(), key.briefs()), filler.copyEnd());
             filled.put(key, f);
+            if (shareable(spec)) runs.add(spec.sections());
         } else {
             assert f.spec().equals(spec) || f.filled().equals(filler.fill(spec, key.queue(), key.briefs()))
                     : "a last page filled differently with another headline air: " + spec.stretch() + " against " + f.spec().stretch();
@@ -71,9 +74,9 @@ final class PageFills {
      * where it stands; null if no such page was filled, or its search reached the end of their copy.
      */
     private Fill earlierSections(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
-        // a section's last page weighs all the copy waiting, and the plan's pages name their pieces
-        if (!spec.canCut() || !spec.must().isEmpty() || !spec.spans().isEmpty()) return null;
+        if (!shareable(spec)) return null;
         for (int last = spec.sections().size() - 2; last >= 0; last--) {
+            if (!runs.contains(spec.sections().subList(0, last + 1))) continue;
             List<Piece> q = upTo(queue, spec, last, true);
             List<Piece> b = upTo(briefs, spec, last, false);
             if (q == null || b == null) continue;
@@ -102,6 +105,11 @@ final class PageFills {
                     e.carried(), e.indexPlaced(), e.cost()), new PageFiller.CopyEnd(false, List.copyOf(still)));
         }
         return null;
+    }
+
+    /** A section's last page weighs all the copy waiting, and the plan's pages name their pieces. */
+    private static boolean shareable(PageFiller.Spec spec) {
+        return spec.canCut() && spec.must().isEmpty() && spec.spans().isEmpty();
     }
 
     /**
