@@ -125,7 +125,36 @@ final class PageFiller {
     private record Stack(List<Slot> slots, Set<Piece> used, double cost) {
     }
 
+    /**
+     * Where the search of a page looked past the end of the copy waiting, the only places where copy behind it,
+     * of a later section, could change the page (see {@link PageFills}).
+     *
+     * @param reached     it had no copy left for a band or a group, or scored a partial page with none waiting
+     * @param nextHeights the bands where it looked for the next story's height beside the band's first piece
+     *                    ({@link #otherHeight}) and found none that fits
+     */
+    record CopyEnd(boolean reached, List<NextHeight> nextHeights) {
+    }
+
+    /**
+     * A band where no next story was found for the group of {@code columns}: one found there would have added
+     * a band of its height, if between {@code above} and {@code below} (both exclusive).
+     */
+    record NextHeight(int columns, int above, int below) {
+    }
+
+    /** What the last page filled looked for past its copy (a filler fills one page at a time). */
+    private boolean copyEnd;
+    private final List<NextHeight> nextHeights = new ArrayList<>();
+
+    /** Where the last page filled looked past the end of its copy. */
+    CopyEnd copyEnd() {
+        return new CopyEnd(copyEnd, List.copyOf(nextHeights));
+    }
+
     Filled fill(Spec spec, List<Piece> queue, List<Piece> briefs) {
+        copyEnd = false;
+        nextHeights.clear();
         State start = new State(spec.top(), List.of(), queue, briefs, List.of(), !spec.index(), 0);
         List<State> beam = List.of(start);
         State best = null;
@@ -144,8 +173,8 @@ final class PageFiller {
                     next.addAll(grown);
                 }
             }
-            next.sort(Comparator.comparingDouble(s -> (s.cost() + outlook(s, spec)) / (s.top() - spec.top() + 1.0)));
-            beam = dedupe(next, spec.canCut() ? BEAM : LAST_PAGE_BEAM);
+            beam = dedupe(sorted(next, s -> (s.cost() + outlook(s, spec)) / (s.top() - spec.top() + 1.0)),
+                    spec.canCut() ? BEAM : LAST_PAGE_BEAM);
         }
         // the full-width ads stand outside the copy's lines: they join the page's slots as they are
         List<Slot> slots = new ArrayList<>(best.slots());
@@ -153,13 +182,31 @@ final class PageFiller {
         return new Filled(List.copyOf(slots), best.queue(), best.briefs(), best.carried(), best.indexDone(), bestCost);
     }
 
+    /**
+     * The states by their score, lowest first, equal ones in their order (a stable sort), each scored once: on a
+     * last page the score weighs every piece waiting, which a comparator would do at every comparison.
+     */
+    private static List<State> sorted(List<State> states, java.util.function.ToDoubleFunction<State> score) {
+        record Scored(State state, double score) {
+        }
+        List<Scored> scored = new ArrayList<>(states.size());
+        for (State s : states) scored.add(new Scored(s, score.applyAsDouble(s)));
+        scored.sort(Comparator.comparingDouble(Scored::score));
+        List<State> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) out.add(s.state());
+        return out;
+    }
+
+    /** What makes two partial pages the same to go on from: where they end and what is still waiting. */
+    private record Waiting(int top, List<Piece> queue, List<Piece> briefs, boolean indexDone) {
+    }
+
     private static List<State> dedupe(List<State> states, int beam) {
         List<State> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Waiting> seen = new HashSet<>();
         for (State s : states) {
             if (out.size() == beam) break;
-            String key = s.top() + "|" + s.queue() + "|" + s.briefs() + "|" + s.indexDone();
-            if (seen.add(key)) out.add(s);
+            if (seen.add(new Waiting(s.top(), s.queue(), s.briefs(), s.indexDone()))) out.add(s);
         }
         return out;
     }
@@ -199,6 +246,7 @@ final class PageFiller {
         double c = s.cost();
         int left = spec.bottom() - s.top();
         boolean waiting = !s.queue().isEmpty() || s.briefs().stream().anyMatch(p -> !p.furniture());
+        copyEnd |= !waiting;
         // with copy waiting the page is stuck; without, it is a section's last page, which should be full too
         c += waiting ? left * grid.columns() * costs.stuck() : grid.columns() * costs.foot(left);
         for (Piece p : s.queue()) {
@@ -243,10 +291,11 @@ final class PageFiller {
      * The piece that opens the next band: the plan's next article, else the most important one waiting of
      * the earliest section that has copy waiting (sections keep their order), else the 导读 box.
      */
-    private static Piece head(State s, Spec spec) {
+    private Piece head(State s, Spec spec) {
         for (Piece p : s.queue()) if (spec.must().contains(p)) return p;
         for (Piece p : s.briefs()) if (spec.must().contains(p)) return p;
         int earliest = earliest(s, spec, Set.of());
+        copyEnd |= earliest == Integer.MAX_VALUE;
         for (Piece p : s.queue()) if (spec.sectionRank(p) == earliest) return p;
         for (Piece p : s.briefs()) if (!p.furniture() && spec.sectionRank(p) == earliest) return p;
         if (!s.indexDone()) return Piece.INDEX;
@@ -319,6 +368,7 @@ final class PageFiller {
                     }
                     int other = otherHeight(s, config, g, head, spec);
                     if (other > natural && other < room - minBand) heights.add(other);
+                    if (other < 0 && config.length > 1) nextHeights.add(new NextHeight(config[g == 0 ? 1 : 0], natural, room - minBand));
                 }
                 for (int h : heights) {
                     State n = band(s, spec, config, g, head, ps, rank, h);
@@ -326,8 +376,8 @@ final class PageFiller {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(n -> n.cost() + outlook(n, spec)));
-        return out.size() > KEEP_PER_STATE ? out.subList(0, KEEP_PER_STATE) : out;
+        List<State> best = sorted(out, n -> n.cost() + outlook(n, spec));
+        return best.size() > KEEP_PER_STATE ? best.subList(0, KEEP_PER_STATE) : best;
     }
 
     /** The group the opening piece takes in a band split as {@code config}, or -1 if it should not. */
@@ -373,11 +423,17 @@ final class PageFiller {
         if (config.length < 2) return -1;
         int w = config[g == 0 ? 1 : 0];
         for (Piece p : s.queue()) {
-            if (p == head || !fits(p, w, Rank.OTHER)) continue;
-            int ps = photoChoices(p, w, Rank.OTHER, spec)[0];
-            return builder.natural(p, w, ps, Rank.OTHER) + spec.pad(p);
+            int h = p == head ? -1 : nextHeight(p, w, spec);
+            if (h >= 0) return h;
         }
         return -1;
+    }
+
+    /** The height {@code p} takes in a group of {@code w} columns beside a band's first piece; -1 if it does not fit there. */
+    int nextHeight(Piece p, int w, Spec spec) {
+        if (!fits(p, w, Rank.OTHER)) return -1;
+        int ps = photoChoices(p, w, Rank.OTHER, spec)[0];
+        return builder.natural(p, w, ps, Rank.OTHER) + spec.pad(p);
     }
 
     /** Lays one band of height {@code h} split as {@code config}, with {@code head} in group {@code g}. */
@@ -514,6 +570,7 @@ final class PageFiller {
         int stories = 0;
         // a later section's copy waits until the earlier sections' copy is placed: sections keep their order
         int earliest = earliest(s, spec, used);
+        copyEnd |= earliest == Integer.MAX_VALUE;
         for (Piece p : s.queue()) {
             if (used.contains(p) || p == first) continue;
             if (spec.sectionRank(p) > earliest) continue;
@@ -667,14 +724,16 @@ final class PageFiller {
         if (all.length == 1) return all;
         int pref = preferredPhoto(w, rank, spec.photoShift());
         if (spec.canCut()) return new int[] {pref};
-        // the section's last page may size its photos freely: they are what can fill it
-        List<Integer> out = new ArrayList<>();
-        out.add(pref);
+        // the section's last page may size its photos freely: they are what can fill it (every span once, nearest
+        // the preference first; an array, not a list: the search asks at every step)
+        int[] out = new int[all.length];
+        int n = 0;
+        out[n++] = pref;
         for (int d = 1; d < all.length; d++) {
-            if (pref + d <= all.length) out.add(pref + d);
-            if (pref - d >= 1) out.add(pref - d);
+            if (pref + d <= all.length) out[n++] = pref + d;
+            if (pref - d >= 1) out[n++] = pref - d;
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** A depth-first search for the cheapest stack of modules that fills a group exactly. */

@@ -122,8 +122,8 @@ final class SectionRun {
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
-            Result r = run(stories, briefs, specs, stretch, sections, 0);
-            if (best == null || better(r, best)) best = r;
+            Result r = run(stories, briefs, specs, stretch, sections, 0, bound(best));
+            if (r != null && (best == null || better(r, best))) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
         if (specs.size() > 1 && best.left().isEmpty() && best.lastShort(grid) * 8 > grid.lines() * grid.columns()) {
@@ -132,8 +132,8 @@ final class SectionRun {
             for (int grown = 0; grown < fillers.size(); grown++) {
                 for (Stretch stretch : spreads(fillers.getFirst().builder().rules().air().spread())) {
                     if (!photos && stretch.photos() != 0) continue;
-                    Result r = run(stories, briefs, specs, stretch, sections, grown);
-                    if (better(r, best)) best = r;
+                    Result r = run(stories, briefs, specs, stretch, sections, grown, bound(best));
+                    if (r != null && better(r, best)) best = r;
                     if (best.left().isEmpty() && best.totalShort(grid) == 0) break spread;
                 }
             }
@@ -157,6 +157,17 @@ final class SectionRun {
         return weight(a) < weight(b);
     }
 
+    /**
+     * The most column lines the pages before the last may end short in a run that could still beat {@code best}
+     * ({@link #better}): with all its copy placed, one more short than it, or as many if its last page is full.
+     * A run's short lines only grow page by page, so a run past this is given up before its last pages are filled.
+     */
+    private int bound(Result best) {
+        if (best == null || best.leftRows() > 0) return Integer.MAX_VALUE;
+        int inner = best.totalShort(grid) - best.lastShort(grid);
+        return best.lastShort(grid) == 0 ? inner - 1 : inner;
+    }
+
     private int weight(Result r) {
         Stretch s = r.stretch();
         // the white a stretched 导读 box frames weighs as the last page's does: a stretch may earn its place by
@@ -169,8 +180,12 @@ final class SectionRun {
     /** A level of headline growth counts as this many steps of stretch: it changes every story of the run. */
     private static final int GROW_STEPS = 2;
 
+    /**
+     * The run over {@code specs}; null as soon as the pages before the last end more than {@code mostShort} column
+     * lines short in all (see {@link #bound}).
+     */
     Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch, List<String> sections,
-               int grown) {
+               int grown, int mostShort) {
         PageFills filler = fillers.get(grown);
         Set<Piece> plannedLater = new HashSet<>();
         for (PageSpec s : specs) plannedLater.addAll(s.planned());
@@ -185,6 +200,7 @@ final class SectionRun {
         boolean indexPlaced = false;
         double cost = 0;
         int framed = 0;
+        int inner = 0;
         for (int i = 0; i < specs.size(); i++) {
             PageSpec spec = specs.get(i);
             plannedLater.removeAll(spec.planned());
@@ -200,6 +216,10 @@ final class SectionRun {
             feet.add(feet(f.slots(), filler.builder()));
             for (Slot sl : f.slots()) {
                 if (sl.piece().index()) framed += Math.max(0, sl.lines() - filler.indexLines(sl.span())) * sl.span();
+            }
+            if (i < specs.size() - 1) {
+                inner += Result.shortOf(feet.getLast(), grid);
+                if (inner > mostShort) return null;
             }
             List<Piece> missed = new ArrayList<>();
             for (Piece p : spec.planned()) if (f.queue().contains(p) || f.briefs().contains(p)) missed.add(p);
