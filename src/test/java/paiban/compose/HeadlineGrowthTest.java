@@ -8,6 +8,7 @@ import paiban.copy.IssueReader;
 import paiban.render.Layout;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -66,28 +67,44 @@ class HeadlineGrowthTest {
     }
 
     /**
-     * Where one level is not enough, the second the shipped layouts allow fills more: on this broadsheet issue
-     * (two sections, 15,000 characters) the last page was named 544 column lines short with one level, 333 with two.
+     * Where one level is not enough, the second the shipped layouts allow fills more, and never less: over a few
+     * generated issues on two layouts (one case alone proved fragile: a change elsewhere in make-up, such as
+     * broadsheet's space between stories, moves which issues the second level helps), no issue is named shorter
+     * with one level than with two, none changes its page count, and the two levels fill more in all. With a
+     * layout that lets headlines grow one level only, the sum is the same and the test fails.
      */
     @Test
-    void aSecondLevelFillsMoreWhereOneIsNotEnough() {
-        FixtureIssue.Shape shape = new FixtureIssue.Shape(15000, 2, 4);
-        Path dir = FixtureIssue.ofShape(1007, shape).layout("broadsheet").write(ComposedIssues.fresh("growth-two-levels"), "issue");
-        Issue issue = IssueReader.read(dir);
-        Layout layout = ComposedIssues.layout("broadsheet");
-        Composer.Composition one = new Composer(layout.grid(), layout.styles(), growing(layout.rules(), 1)).compose(issue);
-        Composer.Composition two = ComposedIssues.compose(issue);
-        CompositionPropertiesTest.keepsEveryRule("broadsheet " + shape + ": ", issue, two);
-        assertEquals(one.pages().size(), two.pages().size());
-        assertTrue(shortLines(two) < shortLines(one), shortLines(two) + " column lines short against " + shortLines(one)
-                + " with one level: " + two.warnings());
+    void aSecondLevelFillsMoreWhereOneIsNotEnoughAndNeverLess() {
+        record Case(String layout, int chars, int sections, int photos, long seed) {
+        }
+        List<Case> cases = List.of(new Case("broadsheet", 14000, 2, 4, 1007), new Case("broadsheet", 15000, 2, 4, 1005),
+                new Case("broadsheet", 15000, 2, 4, 1007), new Case("broadsheet", 16000, 2, 4, 1007),
+                new Case("tabloid", 40000, 3, 4, 1011));
+        int withOne = 0, withTwo = 0;
+        for (Case k : cases) {
+            FixtureIssue.Shape shape = new FixtureIssue.Shape(k.chars(), k.sections(), k.photos());
+            Path dir = FixtureIssue.ofShape(k.seed(), shape).layout(k.layout())
+                    .write(ComposedIssues.fresh("growth-two-levels-" + k.layout() + "-" + k.chars() + "-" + k.seed()), "issue");
+            Issue issue = IssueReader.read(dir);
+            Layout layout = ComposedIssues.layout(k.layout());
+            assertEquals(2, layout.rules().headlines().grow(), k.layout() + " lets headlines grow two levels");
+            Composer.Composition one = new Composer(layout.grid(), layout.styles(), growing(layout.rules(), 1)).compose(issue);
+            Composer.Composition two = ComposedIssues.compose(issue);
+            CompositionPropertiesTest.keepsEveryRule(k + ": ", issue, two);
+            assertEquals(one.pages().size(), two.pages().size(), k.toString());
+            assertTrue(shortLines(two) <= shortLines(one), k + ": " + shortLines(two) + " column lines short against "
+                    + shortLines(one) + " with one level: " + two.warnings());
+            withOne += shortLines(one);
+            withTwo += shortLines(two);
+        }
+        assertTrue(withTwo < withOne, withTwo + " column lines short in all against " + withOne + " with one level");
     }
 
     /** The layout's rules with headlines allowed to grow {@code levels} levels. */
     private static LayoutRules growing(LayoutRules rules, int levels) {
         return new LayoutRules(new LayoutRules.Headlines(rules.headlines().lead(), rules.headlines().pageLead(),
                 rules.headlines().levels(), levels), rules.briefs(), rules.index(), rules.photos(), rules.air(), rules.words(),
-                rules.ads(), rules.boxes());
+                rules.ads(), rules.boxes(), rules.grid());
     }
 
     /** Column lines the build names short, over all pages. */
