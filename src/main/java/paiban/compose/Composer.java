@@ -186,6 +186,7 @@ public final class Composer {
         }
         Plan plan = resolvePlan(issue, pieces);
         List<Run> runs = runs(pieces, plan);
+        List<Run> sections = runs;
         Optional<Integer> fixed = issue.pages();
         Trials trials = new Trials(fillers.stream().map(Piece::of).toList(), AdPlan.of(issue.ads(), grid, rules, warnings::add));
 
@@ -197,7 +198,7 @@ public final class Composer {
         // ads are booked by page number, which is known only once the pages are numbered: runs are composed
         // with the ads of the numbers they last had, and again until every run has its own pages' ads
         for (int pass = 0; pass < (trials.ads.isEmpty() ? 3 : 8); pass++) {
-            Allotment allotment = allot(fit(runs, index, trials), fixed, issue, index, trials);
+            Allotment allotment = allot(fit(runs, index, trials), sections, fixed, issue, index, trials);
             composed = composed(allotment, index, trials);
             numbering = number(allotment);
             List<IndexBox.Item> items = indexItems(composed, numbering);
@@ -492,34 +493,115 @@ public final class Composer {
      * Settles the page count: with {@code pages: N} the runs must share exactly N pages; without it
      * the issue takes an even number. Each page more goes to the run that fills best with it.
      */
-    private Allotment allot(Allotment fit, Optional<Integer> fixed, Issue issue, Index index, Trials trials) {
+    private Allotment allot(Allotment fit, List<Run> sections, Optional<Integer> fixed, Issue issue, Index index,
+                            Trials trials) {
         Allotment a = fit;
         int planned = issue.plan().stream().mapToInt(PlanPage::page).max().orElse(0);
         if (fixed.isPresent()) {
             int n = fixed.get();
             if (a.total() > n) throw overflow(a, n, index, trials);
-            while (a.total() < n) a = addPage(a, index, trials);
+            while (a.total() < n) a = addPage(a, sections, index, trials);
             return a;
         }
-        while (a.total() < planned) a = addPage(a, index, trials);
+        while (a.total() < planned) a = addPage(a, sections, index, trials);
         // printed sheets carry an even number of pages
-        if (a.total() % 2 == 1) a = addPage(a, index, trials);
+        if (a.total() % 2 == 1) a = addPage(a, sections, index, trials);
         return a;
     }
 
-    /** One page more for the run that fills best with it: all its copy placed, then the fewest short lines. */
-    private Allotment addPage(Allotment a, Index index, Trials trials) {
+    /**
+     * One page more for the run that fills best with it: all its copy placed, then the fewest short lines. A
+     * page that carries no copy at all is never printed while another way exists: where the page more would
+     * stand empty, the best way that leaves no page without copy is taken instead, either another run's page
+     * more or sections that shared a run parted again at a boundary, each part on its own pages, taking exactly
+     * the one page more (broadsheet, 12,000 characters in four sections: 要闻 on page 1, 科普 and 健康 parted
+     * onto pages 2 and 3, 农技 on page 4, instead of a blank page 2).
+     */
+    private Allotment addPage(Allotment a, List<Run> sections, Index index, Trials trials) {
         int pick = a.runs().size() - 1;
         int[] best = null;
+        boolean blank = false;
+        // the best run with no page left without copy, in case the best of all leaves one
+        int full = -1;
+        int[] bestFull = null;
         for (int i = 0; i < a.runs().size(); i++) {
             SectionRun.Result r = trials.run(a.runs().get(i), a.pages().get(i) + 1, a.front(i), index);
             int[] key = {r.leftRows(), r.totalShort(grid)};
             if (best == null || java.util.Arrays.compare(key, best) < 0) {
                 best = key;
                 pick = i;
+                blank = blankPage(r);
+            }
+            if (!blankPage(r) && (bestFull == null || java.util.Arrays.compare(key, bestFull) < 0)) {
+                bestFull = key;
+                full = i;
             }
         }
+        if (blank) {
+            Optional<Parting> parted = parted(a, sections, index, trials);
+            if (parted.isPresent() && (bestFull == null || java.util.Arrays.compare(parted.get().key(), bestFull) < 0)) {
+                return parted.get().allotment();
+            }
+            if (bestFull != null) return a.with(full, a.pages().get(full) + 1);
+        }
         return a.with(pick, a.pages().get(pick) + 1);
+    }
+
+    /** An allotment with a shared run parted in two, and how well it fills: copy left, then short lines. */
+    private record Parting(Allotment allotment, int[] key) {
+    }
+
+    /** True when one of the run's pages carries no article's copy: nothing but furniture, if anything. */
+    private static boolean blankPage(SectionRun.Result r) {
+        for (List<Slot> page : r.pages()) {
+            if (page.stream().map(Slot::piece).noneMatch(p -> !p.furniture() && !p.index() && !p.isAd())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The allotment with one shared run parted in two at a section boundary, each part on the fewest pages that
+     * hold it, taking exactly one page more than the shared run and leaving no page without copy; the parting
+     * that fills best (all copy placed, then the fewest short lines); empty if none does.
+     */
+    private Optional<Parting> parted(Allotment a, List<Run> sections, Index index, Trials trials) {
+        Map<String, Run> byName = new HashMap<>();
+        for (Run s : sections) if (s.names().size() == 1) byName.put(s.names().getFirst(), s);
+        Parting out = null;
+        int[] best = null;
+        for (int i = 0; i < a.runs().size(); i++) {
+            Run shared = a.runs().get(i);
+            if (shared.names().size() < 2 || !shared.planned().isEmpty()) continue;
+            if (!shared.names().stream().allMatch(byName::containsKey)) continue;
+            for (int cut = 1; cut < shared.names().size(); cut++) {
+                Run first = joined(shared.names().subList(0, cut), byName);
+                Run second = joined(shared.names().subList(cut, shared.names().size()), byName);
+                int p1 = fitPages(first, a.front(i), index, trials);
+                int p2 = fitPages(second, false, index, trials);
+                if (p1 + p2 != a.pages().get(i) + 1) continue;
+                SectionRun.Result r1 = trials.run(first, p1, a.front(i), index);
+                SectionRun.Result r2 = trials.run(second, p2, false, index);
+                if (blankPage(r1) || blankPage(r2)) continue;
+                int[] key = {r1.leftRows() + r2.leftRows(), r1.totalShort(grid) + r2.totalShort(grid)};
+                if (best != null && java.util.Arrays.compare(key, best) >= 0) continue;
+                best = key;
+                List<Run> runs = new ArrayList<>(a.runs());
+                List<Integer> pages = new ArrayList<>(a.pages());
+                runs.set(i, first);
+                runs.add(i + 1, second);
+                pages.set(i, p1);
+                pages.add(i + 1, p2);
+                out = new Parting(new Allotment(runs, pages), key);
+            }
+        }
+        return Optional.ofNullable(out);
+    }
+
+    /** The sections' own runs, in order, as one run sharing pages (as {@link #share} joins them). */
+    private static Run joined(List<String> names, Map<String, Run> byName) {
+        Run run = byName.get(names.getFirst());
+        for (String n : names.subList(1, names.size())) run = run.with(byName.get(n));
+        return run;
     }
 
     /**
