@@ -3,6 +3,7 @@ package paiban.compose;
 import paiban.core.Unicode;
 import paiban.core.PaibanException;
 import paiban.model.Article;
+import paiban.model.Block;
 import paiban.model.Filler;
 import paiban.model.Issue;
 import paiban.model.PlanPage;
@@ -699,7 +700,13 @@ public final class Composer {
     }
 
     private static IndexBox.Item item(Piece p, int page) {
-        return new IndexBox.Item(p.slug(), p.story().article().title(), p.priority(), page);
+        return new IndexBox.Item(p.slug(), p.story().article().title(), p.priority(), page, opening(p.story().article()));
+    }
+
+    /** The story's first paragraph, which the 导读 box may set as the item's 提要. */
+    private static String opening(Article a) {
+        for (Block b : a.body()) if (b instanceof Block.Paragraph p) return p.text();
+        return "";
     }
 
     private List<IndexBox.Item> top(List<IndexBox.Item> items) {
@@ -790,7 +797,7 @@ public final class Composer {
         for (IndexBox.Item i : box.items()) {
             Piece first = findFirstPart(pageOf, i.slug());
             Integer page = first == null ? null : pageOf.get(first);
-            if (page != null && page != 1) items.add(new IndexBox.Item(i.slug(), i.title(), i.priority(), page));
+            if (page != null && page != 1) items.add(i.on(page));
         }
         IndexBox finalBox = new IndexBox(grid, styles, rules, items);
         List<Page> pages = new ArrayList<>();

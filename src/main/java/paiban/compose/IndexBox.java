@@ -16,8 +16,23 @@ import java.util.List;
  */
 final class IndexBox {
 
-    /** One story in the box. */
-    record Item(String slug, String title, int priority, int page) {
+    /**
+     * One story in the box.
+     *
+     * @param opening the story's first paragraph, after its dateline: the 提要 the box sets under the title
+     *                where it has lines to spare
+     */
+    record Item(String slug, String title, int priority, int page, String opening) {
+
+        /** A story whose opening the box does not set. */
+        Item(String slug, String title, int priority, int page) {
+            this(slug, title, priority, page, "");
+        }
+
+        /** The same story on page {@code page}. */
+        Item on(int page) {
+            return new Item(slug, title, priority, page, opening);
+        }
     }
 
     private final Grid grid;
@@ -161,9 +176,12 @@ final class IndexBox {
             float x = grid.columnX(column + k * laneSpan(span)) + grid.bodySize() / 2;
             int need = 0;
             for (Item i : lane) need += itemLines(i, span).size();
-            // the spare lines go around the items, so that a tall box is evenly set rather than half empty
             int spare = Math.max(0, room - need);
             int gaps = lane.size() + 1;
+            // a tall box sets a 提要 under each item in the lines it has over one empty line around each item
+            List<List<SetLine>> summaries = summaries(lane, span, spare - gaps);
+            for (List<SetLine> set : summaries) spare -= summaryLines(set.size());
+            // the spare lines go around the items, so that a tall box is evenly set rather than half empty
             int y = line + titleLines + gap(spare, gaps, 0);
             for (int n = 0; n < lane.size(); n++) {
                 Item i = lane.get(n);
@@ -175,11 +193,109 @@ final class IndexBox {
                 }
                 text.add(new PlacedLine(label(i.page(), span), x, baselineOf(y - 1, item), LineKind.INDEX, "index-item",
                         item.color(), part, false));
+                List<SetLine> summary = summaries.get(n);
+                TextStyle st = summaryStyle();
+                for (int m = 0; m < summary.size(); m++) {
+                    // the 提要 keeps its own leading, tighter than the grid's, from the top of the line under the title
+                    float top = grid.lineTop(y) + m * st.pitch();
+                    text.add(new PlacedLine(summary.get(m), x, top + (st.pitch() - st.size()) / 2 + Story.emTop(st) * st.size(),
+                            LineKind.INDEX, SUMMARY, st.color(), part, false));
+                }
+                y += summaryLines(summary.size());
                 part++;
                 y += gap(spare, gaps, n + 1);
             }
         }
         return new Module("", rules.title(), ModuleKind.INDEX, column, span, line, lines, text, List.of());
+    }
+
+    /** The 提要's style class; a layout whose CSS leaves it out sets the 提要 like the titles. */
+    private static final String SUMMARY = "index-summary";
+
+    private TextStyle summaryStyle() {
+        return styles.getOr(SUMMARY, "index-item").withIndent(0);
+    }
+
+    /** Grid lines that {@code n} lines of 提要 take. */
+    private int summaryLines(int n) {
+        return n == 0 ? 0 : grid.linesFor(n * summaryStyle().pitch());
+    }
+
+    /**
+     * The 提要 of each item of a lane, in its order, in {@code budget} grid lines: shared a line at a time,
+     * most important item first, each item taking no more than its whole opening needs.
+     */
+    private List<List<SetLine>> summaries(List<Item> lane, int span, int budget) {
+        List<List<SetLine>> out = new ArrayList<>();
+        for (int n = 0; n < lane.size(); n++) out.add(List.of());
+        if (!rules.summary() || budget <= 0) return out;
+        TextStyle st = summaryStyle();
+        float measure = measure(span);
+        int[] want = new int[lane.size()];
+        for (int n = 0; n < lane.size(); n++) {
+            String o = lane.get(n).opening().strip();
+            want[n] = o.isEmpty() ? 0 : summaryLines(Typesetter.set(o, st, measure).lines().size());
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int n = 0; n < lane.size(); n++) order.add(n);
+        order.sort(Comparator.comparingInt((Integer n) -> lane.get(n).priority()).thenComparingInt(n -> n));
+        int[] got = new int[lane.size()];
+        boolean gave = true;
+        while (budget > 0 && gave) {
+            gave = false;
+            for (int n : order) {
+                if (budget > 0 && got[n] < want[n]) {
+                    got[n]++;
+                    budget--;
+                    gave = true;
+                }
+            }
+        }
+        for (int n = 0; n < lane.size(); n++) {
+            // the lines of 提要 that fit in the item's grid lines
+            int fit = (int) Math.floor(got[n] * grid.pitch() / st.pitch() + 1e-3);
+            if (fit > 0) out.set(n, summary(lane.get(n).opening().strip(), st, measure, fit));
+        }
+        return out;
+    }
+
+    /**
+     * The opening set in at most {@code max} lines: whole, or cut after the last sentence that fits, or else
+     * at the end of the last line with the layout's ellipsis. The Typesetter keeps a closing mark off a line's start.
+     */
+    private List<SetLine> summary(String opening, TextStyle st, float measure, int max) {
+        List<SetLine> whole = Typesetter.set(opening, st, measure).lines();
+        if (whole.size() <= max) return whole;
+        for (int end = opening.length(); end > 0; end--) {
+            if (!sentenceEnd(opening, end)) continue;
+            List<SetLine> set = Typesetter.set(opening.substring(0, end), st, measure).lines();
+            if (set.size() <= max) return set;
+        }
+        int[] cps = opening.codePoints().toArray();
+        int k = 0;
+        for (int n = 0; n < max; n++) k += whole.get(n).text().codePointCount(0, whole.get(n).text().length());
+        for (k = Math.min(k, cps.length); k > 0; k--) {
+            int end = k;
+            // no comma, 顿号 or space before the ellipsis
+            while (end > 0 && (isPause(cps[end - 1]) || Character.isWhitespace(cps[end - 1]))) end--;
+            if (end == 0) break;
+            List<SetLine> set = Typesetter.set(new String(cps, 0, end) + words.ellipsis(), st, measure).lines();
+            if (set.size() <= max) return set;
+        }
+        return List.of();
+    }
+
+    /** Whether the opening's first {@code end} characters end a sentence: 。！？, with any closing quote after it. */
+    private static boolean sentenceEnd(String s, int end) {
+        int i = end;
+        while (i > 0 && "”’」』）)".indexOf(s.charAt(i - 1)) >= 0) i--;
+        if (i == 0 || "。！？!?".indexOf(s.charAt(i - 1)) < 0) return false;
+        // a closing quote after the stop belongs to the sentence: cut after it
+        return end == s.length() || "”’」』）)".indexOf(s.charAt(end)) < 0;
+    }
+
+    private static boolean isPause(int cp) {
+        return "，、；：,;:".indexOf(cp) >= 0;
     }
 
     private static int gap(int spare, int gaps, int i) {

@@ -130,10 +130,15 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
      * (a wider box sets its items in lanes side by side), the mark before each item, and the lines of air it
      * spreads its items over cheaply before what it is given beyond counts as white.
      */
-    public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
+    public record IndexRules(String title, int maxItems, int laneWidth, String marker, int air, boolean summary) {
 
         /** Lines of air the box spreads its items over by default, beyond what they need. */
         public static final int AIR = 6;
+
+        /** The rules with a 提要 under each item, where the box has the lines for it. */
+        public IndexRules(String title, int maxItems, int laneWidth, String marker, int air) {
+            this(title, maxItems, laneWidth, marker, air, true);
+        }
 
         /** The rules with the default {@link #AIR}. */
         public IndexRules(String title, int maxItems, int laneWidth, String marker) {
@@ -311,7 +316,7 @@ public record LayoutRules(Headlines headlines, Briefs briefs, IndexRules index, 
     /** Keys a layout.yaml may have, with what each holds, for its error messages. */
     public static final Map<String, String> SECTIONS = Map.of(
             "headlines", "lead, page-lead, levels, grow", "briefs", "max-characters, max-width, title, kicker, subtitle",
-            "index", "title, max-items, lane-width, marker, air", "photos", "min-width, preferred-width, lead-width",
+            "index", "title, max-items, lane-width, marker, air, summary", "photos", "min-width, preferred-width, lead-width",
             "air", "normal, last-page, spread",
             "words", "jump-to, jump-from, index-page, separator, jump-head-length, ellipsis, page, number, editor",
             "print", "ink-limit", "ads", "label, min-dpi, refuse-dpi, sizes", "boxes", "name, class, sections, inset",

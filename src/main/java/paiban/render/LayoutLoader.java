@@ -87,7 +87,12 @@ public final class LayoutLoader {
         LayoutRules rules = LayoutRulesReader.read(folder, name);
         List<String> classes = new java.util.ArrayList<>(Styles.REQUIRED);
         for (String c : rules.styles()) if (!classes.contains(c)) classes.add(c);
-        for (String c : classes) {
+        // an optional style is one the CSS may leave out: probed beside a paragraph no rule names, it is
+        // taken only if it is styled otherwise than that paragraph
+        List<String> probed = new java.util.ArrayList<>(classes);
+        probed.addAll(Styles.OPTIONAL);
+        probed.add(UNSTYLED);
+        for (String c : probed) {
             probe.append("<p class=\"").append(c).append("\" style=\"position: static\">国</p>");
         }
         probe.append("</div></div></body></html>");
@@ -126,6 +131,10 @@ public final class LayoutLoader {
 
         Map<String, TextStyle> styles = new HashMap<>();
         for (String c : classes) styles.put(c, textStyle(need(boxes, c, name), fonts, ctx, dpp, name, c));
+        for (String c : Styles.OPTIONAL) {
+            Box b = need(boxes, c, name);
+            if (!styledAlike(b, need(boxes, UNSTYLED, name), ctx)) styles.put(c, textStyle(b, fonts, ctx, dpp, name, c));
+        }
         TextStyle body = styles.get("body");
         float size = body.size();
         float pitch = body.pitch();
@@ -238,6 +247,18 @@ public final class LayoutLoader {
         }
         Face bold = fonts.hasRole("bold") ? fonts.role("bold") : face;
         return new TextStyle(fonts.chain(face), fonts.chain(bold), size, pitch, align, indent, color);
+    }
+
+    /** A class no layout names: the probe's paragraph that shows what a class the CSS leaves out looks like. */
+    private static final String UNSTYLED = "paiban-unstyled-probe";
+
+    private static boolean styledAlike(Box a, Box b, CssContext ctx) {
+        CalculatedStyle x = a.getStyle();
+        CalculatedStyle y = b.getStyle();
+        return java.util.Arrays.equals(x.valueByName(CSSName.FONT_FAMILY).asStringArray(),
+                y.valueByName(CSSName.FONT_FAMILY).asStringArray())
+                && x.getFont(ctx).size() == y.getFont(ctx).size() && x.getLineHeight(ctx) == y.getLineHeight(ctx)
+                && String.valueOf(x.getColor()).equals(String.valueOf(y.getColor())) && x.getIdent(CSSName.TEXT_ALIGN) == y.getIdent(CSSName.TEXT_ALIGN);
     }
 
     private static Box need(Map<String, Box> boxes, String cls, String layout) {

@@ -197,7 +197,7 @@ final class LayoutRulesReader {
         return new LayoutRules.IndexRules(x.text("title").orElse(d.title()),
                 x.integer("max-items", 0, 40, "8").orElse(d.maxItems()),
                 x.integer("lane-width", 6, 1000, "24").orElse(d.laneWidth()), x.text("marker").orElse(d.marker()),
-                x.integer("air", 0, 12, "6").orElse(d.air()));
+                x.integer("air", 0, 12, "6").orElse(d.air()), x.flag("summary").orElse(d.summary()));
     }
 
     private static LayoutRules.Photos photos(YamlFields f, LayoutRules.Photos d) {

@@ -235,7 +235,8 @@ public final class WebEdition {
         StringBuilder box = new StringBuilder();
         for (Module m : front.modules()) {
             if (PageMap.kindOf(m) != PageMap.AreaKind.INDEX) continue;
-            for (PlacedLine l : m.text()) box.append(l.line().text());
+            // the titles, not the 提要 under them, which may quote another story's title
+            for (PlacedLine l : m.text()) if (!l.cssClass().equals("index-summary")) box.append(l.line().text());
         }
         String printed = box.toString().replaceAll("\\s", "");
         List<Article> out = new ArrayList<>();

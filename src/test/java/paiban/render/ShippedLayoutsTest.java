@@ -31,8 +31,11 @@ class ShippedLayoutsTest {
     private static final Path LAYOUTS = Path.of("layouts");
     private static final float MM = 72f / 25.4f;
 
-    /** Text classes that compose sets besides {@link Styles#REQUIRED}: a brief's 引题 and 副题, the pull quote. */
-    private static final List<String> MORE_CLASSES = List.of("brief-kicker", "brief-subtitle", "quote");
+    /**
+     * Text classes that compose sets besides {@link Styles#REQUIRED}: a brief's 引题 and 副题, the pull quote, the
+     * 导读's 提要 (optional to a layout, but every shipped one styles it).
+     */
+    private static final List<String> MORE_CLASSES = List.of("brief-kicker", "brief-subtitle", "quote", "index-summary");
     /** Module kinds that need a look of their own on every layout. */
     private static final List<String> KINDS = List.of("index", "quote", "filler");
 
