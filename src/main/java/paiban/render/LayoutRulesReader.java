@@ -177,7 +177,7 @@ final class LayoutRulesReader {
                     + "every story (no min-width, no max-priority), so that every story has a headline");
         }
         return new LayoutRules.Headlines(h.text("lead").orElse(d.lead()), h.text("page-lead").orElse(d.pageLead()), levels,
-                h.integer("grow", 0, 4, "1").orElse(d.grow()));
+                h.integer("grow", 0, 4, "2").orElse(d.grow()));
     }
 
     private static LayoutRules.Briefs briefs(YamlFields f, LayoutRules.Briefs d) {
