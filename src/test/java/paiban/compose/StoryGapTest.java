@@ -266,12 +266,6 @@ class StoryGapTest {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        org.apache.commons.io.FileUtils.copyDirectory(from.toFile(), to.toFile());
     }
 }

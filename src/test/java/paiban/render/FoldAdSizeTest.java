@@ -8,7 +8,6 @@ import paiban.typeset.FontBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,13 +19,7 @@ class FoldAdSizeTest {
     private static Path broadsheet(Path root, String from, String to) throws IOException {
         Path src = Path.of("layouts/broadsheet");
         Path dir = root.resolve("wide-fold");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        org.apache.commons.io.FileUtils.copyDirectory(src.toFile(), dir.toFile());
         Path yaml = dir.resolve("layout.yaml");
         String text = Files.readString(yaml);
         assertTrue(text.contains(from), "layouts/broadsheet/layout.yaml has no " + from);

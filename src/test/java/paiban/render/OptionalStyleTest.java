@@ -7,7 +7,6 @@ import paiban.typeset.FontBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,13 +19,7 @@ class OptionalStyleTest {
     void aLayoutWithoutTheSummaryStyleFallsBackAndOneWithItHasIt(@TempDir Path root) throws IOException {
         Path src = Path.of("layouts/tabloid");
         Path dir = root.resolve("plain");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        org.apache.commons.io.FileUtils.copyDirectory(src.toFile(), dir.toFile());
         FontBook fonts = FontBook.of(Path.of("fonts"));
         var shipped = LayoutLoader.load(Path.of("layouts"), "tabloid", fonts).styles();
         assertTrue(shipped.has("index-summary"), "the tabloid styles .index-summary");
