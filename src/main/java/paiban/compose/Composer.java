@@ -528,12 +528,13 @@ public final class Composer {
         for (int i = 0; i < a.runs().size(); i++) {
             SectionRun.Result r = trials.run(a.runs().get(i), a.pages().get(i) + 1, a.front(i), index);
             int[] key = {r.leftRows(), r.totalShort(grid)};
+            boolean empty = blankPage(r);
             if (best == null || java.util.Arrays.compare(key, best) < 0) {
                 best = key;
                 pick = i;
-                blank = blankPage(r);
+                blank = empty;
             }
-            if (!blankPage(r) && (bestFull == null || java.util.Arrays.compare(key, bestFull) < 0)) {
+            if (!empty && (bestFull == null || java.util.Arrays.compare(key, bestFull) < 0)) {
                 bestFull = key;
                 full = i;
             }
