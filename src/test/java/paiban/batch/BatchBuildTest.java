@@ -1,5 +1,6 @@
 package paiban.batch;
 
+import org.apache.commons.io.FileUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -62,13 +63,7 @@ class BatchBuildTest {
     }
 
     static Path copySample(Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(SAMPLE)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = to.resolve(SAMPLE.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        FileUtils.copyDirectory(SAMPLE.toFile(), to.toFile());
         return to;
     }
 

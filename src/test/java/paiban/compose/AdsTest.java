@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import org.apache.commons.io.FileUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,12 +48,8 @@ class AdsTest {
     /** The demo issue (2021-06-29) copied under target/, set in {@code layout}. */
     static Path demo(String name, String layout) {
         Path dir = ComposedIssues.fresh(name);
-        try (Stream<Path> walk = Files.walk(DEMO)) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(DEMO.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
+        try {
+            FileUtils.copyDirectory(DEMO.toFile(), dir.toFile());
             Path yaml = dir.resolve("issue.yaml");
             Files.writeString(yaml, Files.readString(yaml).replace("layout: tabloid", "layout: " + layout));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package paiban.compose;
 
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,13 +35,7 @@ class QuoteInsideTest {
     /** The demo issue in a fresh folder, on the layout, with or without its plan. */
     private static Path demo(String layout, boolean plan) throws IOException {
         Path dir = ComposedIssues.fresh("quote-demo-" + layout + (plan ? "-plan" : ""));
-        try (var walk = Files.walk(DEMO)) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(DEMO.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        FileUtils.copyDirectory(DEMO.toFile(), dir.toFile());
         List<String> yaml = new ArrayList<>();
         boolean inPlan = false;
         for (String line : Files.readAllLines(dir.resolve("issue.yaml"))) {
