@@ -168,6 +168,66 @@ class PreflightTest {
         assertEquals(null, one.trim());
     }
 
+    /**
+     * An image placed at a quarter of its pixels' resolution is averaged down in pairs for the page's raster,
+     * but its own most ink counts every pixel, also those of the odd last column and row that no pair takes in:
+     * there a 17 × 17 image has its only ink, 300 %, once as a JPEG and once stored losslessly.
+     */
+    @Test
+    void anImagesOwnInkCountsThePixelsItsAveragesLeaveOut() throws IOException {
+        int side = 17;
+        byte[] ink = new byte[side * side * 4];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                if (x < side - 1 && y < side - 1) continue;
+                for (int k = 0; k < 4; k++) ink[(y * side + x) * 4 + k] = (byte) 191; // 75 % each
+            }
+        }
+        Path file = dir.resolve("odd.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(100, 100));
+            doc.addPage(page);
+            PDImageXObject flate = new PDImageXObject(doc, new ByteArrayInputStream(ink), null, side, side, 8,
+                    PDDeviceCMYK.INSTANCE);
+            // a CMYK JPEG as print.pdf holds them: Adobe's inverted samples
+            byte[] inverted = ink.clone();
+            for (int i = 0; i < inverted.length; i++) inverted[i] = (byte) (255 - (inverted[i] & 0xff));
+            java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+                    new java.awt.image.DataBufferByte(inverted, inverted.length), side, side, side * 4, 4,
+                    new int[]{0, 1, 2, 3}, null);
+            java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageWriter w = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam q = w.getDefaultWriteParam();
+            q.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            q.setCompressionQuality(1f);
+            try (var out = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
+                w.setOutput(out);
+                w.write(null, new javax.imageio.IIOImage(r, null, null), q);
+            }
+            w.dispose();
+            PDImageXObject dct = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(doc,
+                    jpeg.toByteArray());
+            if (dct.getDecode() == null) {
+                dct.getCOSObject().setItem(COSName.DECODE, new COSArray(List.of(new COSFloat(1), new COSFloat(0),
+                        new COSFloat(1), new COSFloat(0), new COSFloat(1), new COSFloat(0), new COSFloat(1),
+                        new COSFloat(0))));
+            }
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.drawImage(flate, 10, 10, side / 2f, side / 2f);
+                s.drawImage(dct, 50, 10, side / 2f, side / 2f);
+            }
+            doc.save(file.toFile());
+        }
+        PressReport odd = Preflight.check(file, 240);
+        List<PressFinding> own = odd.findings().stream()
+                .filter(f -> f.rule() == PressFinding.Rule.INK_LIMIT && f.detail().contains("its own pixels")).toList();
+        assertEquals(2, own.size(), odd.findings().toString());
+        for (PressFinding f : own) {
+            double most = Double.parseDouble(f.detail().replaceAll(".*reach ([0-9.]+)%.*", "$1"));
+            assertEquals(300, most, 6, f.toString());
+        }
+    }
+
     @Test
     void theBuildsCheckFindsWhatTheFullOneFinds() throws IOException {
         // black type overprinted on 220 % of C, M and Y breaks the limit where it stands; on 100 % it cannot
