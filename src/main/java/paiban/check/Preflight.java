@@ -393,6 +393,12 @@ public final class Preflight {
                 int f = Math.max(1, factor);
                 Reduction planesOut = new Reduction(width, height, f);
                 int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
+                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
+                // stored sample is then 255 − ink, the very value of its plane
+                boolean adobe = stored != null;
+                for (int v = 0; v < 256 && adobe; v++) {
+                    adobe = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                }
                 int[] rc = null, rm = null, ry = null, rk = null, row = null;
                 if (stored == null) {
                     rc = new int[width];
@@ -405,7 +411,8 @@ public final class Preflight {
                 for (int y = 0; y < height; y++) {
                     if (stored != null) {
                         // the samples straight into the sums, the photo's every sample being read here alone
-                        most = Math.max(most, planesOut.addStored(y, stored, c, m, ye, k));
+                        most = Math.max(most, adobe ? planesOut.addInverted(y, stored)
+                                : planesOut.addStored(y, stored, c, m, ye, k));
                         continue;
                     }
                     // a row at a time from the raster: getPixel per sample cost more than the rest of the loop
@@ -539,6 +546,40 @@ public final class Preflight {
                     if (total > most) most = total;
                 }
                 return most;
+            }
+
+            /**
+             * As {@link #addStored} where every ink's table is 255 − sample: the planes take the samples as they
+             * are and a pixel's ink is 4 × 255 less its samples' sum, without a table to look up per sample.
+             */
+            int addInverted(int y, byte[] stored) {
+                int least = 4 * 255, o = y * sourceWidth * 4, x = 0;
+                if (y / f < height) {
+                    int[] sc = sums[0], sm = sums[1], sy = sums[2], sk = sums[3];
+                    for (int to = 0; to < width; to++) {
+                        int vc = 0, vm = 0, vy = 0, vk = 0;
+                        for (int end = x + f; x < end; x++, o += 4) {
+                            int sc1 = stored[o] & 0xff, sm1 = stored[o + 1] & 0xff, sy1 = stored[o + 2] & 0xff,
+                                    sk1 = stored[o + 3] & 0xff;
+                            int blank = sc1 + sm1 + sy1 + sk1;
+                            if (blank < least) least = blank;
+                            vc += sc1;
+                            vm += sm1;
+                            vy += sy1;
+                            vk += sk1;
+                        }
+                        sc[to] += vc;
+                        sm[to] += vm;
+                        sy[to] += vy;
+                        sk[to] += vk;
+                    }
+                    emit(y);
+                }
+                for (; x < sourceWidth; x++, o += 4) {
+                    int blank = (stored[o] & 0xff) + (stored[o + 1] & 0xff) + (stored[o + 2] & 0xff) + (stored[o + 3] & 0xff);
+                    if (blank < least) least = blank;
+                }
+                return 4 * 255 - least;
             }
 
             /** After the last row of a square: its averages into the planes, rounded, and the sums cleared. */
