@@ -367,7 +367,6 @@ public final class Preflight {
             this.name = name;
             width = image.getWidth();
             height = image.getHeight();
-            for (int k = 0; k < 4; k++) planes[k] = new byte[width * height];
             PDColorSpace space = image.getColorSpace();
             int n = space.getNumberOfComponents();
             boolean cmyk = space instanceof PDDeviceCMYK || space instanceof PDICCBased icc && icc.getNumberOfComponents() == 4;
@@ -389,50 +388,60 @@ public final class Preflight {
                         ink[k][v] = cmyk ? x : k < 3 ? 0 : 255 - x;
                     }
                 }
-                // each channel's table and plane as a local: this loop runs for every sample of every photo
+                // each sample's ink, summed for the most ink at full resolution and added straight into its
+                // square's average: a photo's planes are never written at full size to be read back and averaged
+                int f = Math.max(1, factor);
+                Reduction planesOut = new Reduction(width, height, f);
                 int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
-                byte[] pc = planes[0], pm = planes[1], py = planes[2], pk = planes[3];
+                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
+                // stored sample is then 255 − ink, the very value of its plane
+                boolean adobe = stored != null;
+                for (int v = 0; v < 256 && adobe; v++) {
+                    adobe = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                }
+                int[] rc = null, rm = null, ry = null, rk = null, row = null;
+                if (stored == null) {
+                    rc = new int[width];
+                    rm = new int[width];
+                    ry = new int[width];
+                    rk = new int[width];
+                    row = new int[width * n];
+                }
                 int most = 0;
-                if (stored != null) {
-                    for (int p = 0, o = 0; p < width * height; p++, o += 4) {
-                        int vc = c[stored[o] & 0xff], vm = m[stored[o + 1] & 0xff], vy = ye[stored[o + 2] & 0xff],
-                                vk = k[stored[o + 3] & 0xff];
-                        pc[p] = (byte) (255 - vc);
-                        pm[p] = (byte) (255 - vm);
-                        py[p] = (byte) (255 - vy);
-                        pk[p] = (byte) (255 - vk);
-                        most = Math.max(most, vc + vm + vy + vk);
+                for (int y = 0; y < height; y++) {
+                    if (stored != null) {
+                        // the samples straight into the sums, the photo's every sample being read here alone
+                        most = Math.max(most, adobe ? planesOut.addInverted(y, stored)
+                                : planesOut.addStored(y, stored, c, m, ye, k));
+                        continue;
                     }
-                } else {
-                    // a row at a time: getPixel per sample cost more than the rest of the loop
-                    int[] row = new int[width * n];
-                    for (int y = 0, p = 0; y < height; y++) {
-                        raster.getPixels(0, y, width, 1, row);
-                        for (int x = 0, o = 0; x < width; x++, p++, o += n) {
-                            int vc, vm, vy, vk;
-                            if (cmyk) {
-                                vc = c[row[o]];
-                                vm = m[row[o + 1]];
-                                vy = ye[row[o + 2]];
-                                vk = k[row[o + 3]];
-                            } else {
-                                int v = row[o];
-                                vc = c[v];
-                                vm = m[v];
-                                vy = ye[v];
-                                vk = k[v];
-                            }
-                            pc[p] = (byte) (255 - vc);
-                            pm[p] = (byte) (255 - vm);
-                            py[p] = (byte) (255 - vy);
-                            pk[p] = (byte) (255 - vk);
-                            most = Math.max(most, vc + vm + vy + vk);
+                    // a row at a time from the raster: getPixel per sample cost more than the rest of the loop
+                    raster.getPixels(0, y, width, 1, row);
+                    for (int x = 0, o = 0; x < width; x++, o += n) {
+                        if (cmyk) {
+                            rc[x] = c[row[o]];
+                            rm[x] = m[row[o + 1]];
+                            ry[x] = ye[row[o + 2]];
+                            rk[x] = k[row[o + 3]];
+                        } else {
+                            int v = row[o];
+                            rc[x] = c[v];
+                            rm[x] = m[v];
+                            ry[x] = ye[v];
+                            rk[x] = k[v];
                         }
                     }
+                    for (int x = 0; x < width; x++) most = Math.max(most, rc[x] + rm[x] + ry[x] + rk[x]);
+                    planesOut.add(y, rc, rm, ry, rk);
                 }
                 mostInk = most;
+                for (int i = 0; i < 4; i++) planes[i] = planesOut.planes[i];
+                width = planesOut.width;
+                height = planesOut.height;
+                return;
             } else {
                 // RGB, indexed, Lab, spot: what the renderer makes of it, read as the PostScript rule reads RGB
+                for (int k = 0; k < 4; k++) planes[k] = new byte[width * height];
                 BufferedImage rgb = image.getImage();
                 for (int y = 0, p = 0; y < height; y++) {
                     for (int x = 0; x < width; x++, p++) {
@@ -450,6 +459,142 @@ public final class Preflight {
                 }
             }
             if (factor > 1) reduce(factor);
+        }
+
+        /**
+         * The four planes (255 − ink) averaged over {@code f} × {@code f} pixels as rows of inks come in, as
+         * {@link #reduce} averages them; with {@code f} 1 the planes as they are. Pixels beyond the last
+         * whole square of a side are left out, as there.
+         */
+        private static final class Reduction {
+            final int f, width, height, sourceWidth;
+            final byte[][] planes = new byte[4][];
+            private final int[][] sums;
+
+            Reduction(int sourceWidth, int sourceHeight, int f) {
+                this.f = f;
+                this.sourceWidth = sourceWidth;
+                width = sourceWidth / f;
+                height = sourceHeight / f;
+                for (int k = 0; k < 4; k++) planes[k] = new byte[width * height];
+                sums = new int[4][width];
+            }
+
+            /** Row {@code y} of the source, as each ink's 8-bit amounts. */
+            void add(int y, int[] c, int[] m, int[] ye, int[] k) {
+                if (y / f >= height) return;
+                if (f == 1) {
+                    int o = y * width;
+                    byte[] pc = planes[0], pm = planes[1], py = planes[2], pk = planes[3];
+                    for (int x = 0; x < width; x++) {
+                        pc[o + x] = (byte) (255 - c[x]);
+                        pm[o + x] = (byte) (255 - m[x]);
+                        py[o + x] = (byte) (255 - ye[x]);
+                        pk[o + x] = (byte) (255 - k[x]);
+                    }
+                    return;
+                }
+                int[] sc = sums[0], sm = sums[1], sy = sums[2], sk = sums[3];
+                for (int x = 0, from = 0; x < width; x++) {
+                    int vc = 0, vm = 0, vy = 0, vk = 0;
+                    for (int end = from + f; from < end; from++) {
+                        vc += 255 - c[from];
+                        vm += 255 - m[from];
+                        vy += 255 - ye[from];
+                        vk += 255 - k[from];
+                    }
+                    sc[x] += vc;
+                    sm[x] += vm;
+                    sy[x] += vy;
+                    sk[x] += vk;
+                }
+                emit(y);
+            }
+
+            /**
+             * Row {@code y} of interleaved stored samples (4 bytes a pixel), each through its ink's table
+             * ({@code c} … {@code k}: sample → 8-bit ink); the most ink of any pixel of the row.
+             */
+            int addStored(int y, byte[] stored, int[] c, int[] m, int[] ye, int[] k) {
+                int most = 0, o = y * sourceWidth * 4, x = 0;
+                if (y / f < height) {
+                    int[] sc = sums[0], sm = sums[1], sy = sums[2], sk = sums[3];
+                    for (int to = 0; to < width; to++) {
+                        int vc = 0, vm = 0, vy = 0, vk = 0;
+                        for (int end = x + f; x < end; x++, o += 4) {
+                            int ic = c[stored[o] & 0xff], im = m[stored[o + 1] & 0xff], iy = ye[stored[o + 2] & 0xff],
+                                    ik = k[stored[o + 3] & 0xff];
+                            int total = ic + im + iy + ik;
+                            if (total > most) most = total;
+                            vc += ic;
+                            vm += im;
+                            vy += iy;
+                            vk += ik;
+                        }
+                        // the plane holds 255 − ink: f of them sum to 255 f − the inks
+                        sc[to] += 255 * f - vc;
+                        sm[to] += 255 * f - vm;
+                        sy[to] += 255 * f - vy;
+                        sk[to] += 255 * f - vk;
+                    }
+                    emit(y);
+                }
+                // what the averaged planes leave out still counts for the most ink
+                for (; x < sourceWidth; x++, o += 4) {
+                    int total = c[stored[o] & 0xff] + m[stored[o + 1] & 0xff] + ye[stored[o + 2] & 0xff]
+                            + k[stored[o + 3] & 0xff];
+                    if (total > most) most = total;
+                }
+                return most;
+            }
+
+            /**
+             * As {@link #addStored} where every ink's table is 255 − sample: the planes take the samples as they
+             * are and a pixel's ink is 4 × 255 less its samples' sum, without a table to look up per sample.
+             */
+            int addInverted(int y, byte[] stored) {
+                int least = 4 * 255, o = y * sourceWidth * 4, x = 0;
+                if (y / f < height) {
+                    int[] sc = sums[0], sm = sums[1], sy = sums[2], sk = sums[3];
+                    for (int to = 0; to < width; to++) {
+                        int vc = 0, vm = 0, vy = 0, vk = 0;
+                        for (int end = x + f; x < end; x++, o += 4) {
+                            int sc1 = stored[o] & 0xff, sm1 = stored[o + 1] & 0xff, sy1 = stored[o + 2] & 0xff,
+                                    sk1 = stored[o + 3] & 0xff;
+                            int blank = sc1 + sm1 + sy1 + sk1;
+                            if (blank < least) least = blank;
+                            vc += sc1;
+                            vm += sm1;
+                            vy += sy1;
+                            vk += sk1;
+                        }
+                        sc[to] += vc;
+                        sm[to] += vm;
+                        sy[to] += vy;
+                        sk[to] += vk;
+                    }
+                    emit(y);
+                }
+                for (; x < sourceWidth; x++, o += 4) {
+                    int blank = (stored[o] & 0xff) + (stored[o + 1] & 0xff) + (stored[o + 2] & 0xff) + (stored[o + 3] & 0xff);
+                    if (blank < least) least = blank;
+                }
+                return 4 * 255 - least;
+            }
+
+            /** After the last row of a square: its averages into the planes, rounded, and the sums cleared. */
+            private void emit(int y) {
+                if (y % f != f - 1) return;
+                int area = f * f, half = area / 2, o = y / f * width;
+                for (int i = 0; i < 4; i++) {
+                    int[] sum = sums[i];
+                    byte[] to = planes[i];
+                    for (int x = 0; x < width; x++) {
+                        to[o + x] = (byte) ((sum[x] + half) / area);
+                        sum[x] = 0;
+                    }
+                }
+            }
         }
 
         /** The C, M and Y planes interleaved, as the samples of an RGB image. */

@@ -168,6 +168,76 @@ class PreflightTest {
         assertEquals(null, one.trim());
     }
 
+    /**
+     * An image placed at a quarter of its pixels' resolution is averaged down in pairs for the page's raster,
+     * but its own most ink counts every pixel, also those of the odd last column and row that no pair takes in:
+     * there a 17 × 17 image has its only ink, 300 %, stored losslessly and as two JPEGs, one of them Adobe's.
+     */
+    @Test
+    void anImagesOwnInkCountsThePixelsItsAveragesLeaveOut() throws IOException {
+        int side = 17;
+        byte[] ink = new byte[side * side * 4];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                if (x < side - 1 && y < side - 1) continue;
+                for (int k = 0; k < 4; k++) ink[(y * side + x) * 4 + k] = (byte) 191; // 75 % each
+            }
+        }
+        Path file = dir.resolve("odd.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(100, 100));
+            doc.addPage(page);
+            PDImageXObject flate = new PDImageXObject(doc, new ByteArrayInputStream(ink), null, side, side, 8,
+                    PDDeviceCMYK.INSTANCE);
+            // a CMYK JPEG as print.pdf holds them, Adobe's inverted samples under Decode [1 0 …], and one that
+            // stores the inks as they are
+            byte[] inverted = ink.clone();
+            for (int i = 0; i < inverted.length; i++) inverted[i] = (byte) (255 - (inverted[i] & 0xff));
+            PDImageXObject adobe = cmykJpeg(doc, inverted, side, 1, 0);
+            PDImageXObject plain = cmykJpeg(doc, ink, side, 0, 1);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.drawImage(flate, 10, 10, side / 2f, side / 2f);
+                s.drawImage(adobe, 40, 10, side / 2f, side / 2f);
+                s.drawImage(plain, 70, 10, side / 2f, side / 2f);
+            }
+            doc.save(file.toFile());
+        }
+        PressReport odd = Preflight.check(file, 240);
+        List<PressFinding> own = odd.findings().stream()
+                .filter(f -> f.rule() == PressFinding.Rule.INK_LIMIT && f.detail().contains("its own pixels")).toList();
+        assertEquals(3, own.size(), odd.findings().toString());
+        for (PressFinding f : own) {
+            double most = Double.parseDouble(f.detail().replaceAll(".*reach ([0-9.]+)%.*", "$1"));
+            assertEquals(300, most, 6, f.toString());
+        }
+    }
+
+    /** A {@code side}² CMYK JPEG of {@code samples} (ImageIO's, at full quality) under Decode [d0 d1 …]. */
+    private static PDImageXObject cmykJpeg(PDDocument doc, byte[] samples, int side, int d0, int d1) throws IOException {
+        java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+                new java.awt.image.DataBufferByte(samples, samples.length), side, side, side * 4, 4,
+                new int[]{0, 1, 2, 3}, null);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageWriter w = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam q = w.getDefaultWriteParam();
+        q.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        q.setCompressionQuality(1f);
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
+            w.setOutput(out);
+            w.write(null, new javax.imageio.IIOImage(r, null, null), q);
+        }
+        w.dispose();
+        PDImageXObject image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(doc,
+                jpeg.toByteArray());
+        COSArray decode = new COSArray();
+        for (int i = 0; i < 4; i++) {
+            decode.add(new COSFloat(d0));
+            decode.add(new COSFloat(d1));
+        }
+        image.getCOSObject().setItem(COSName.DECODE, decode);
+        return image;
+    }
+
     @Test
     void theBuildsCheckFindsWhatTheFullOneFinds() throws IOException {
         // black type overprinted on 220 % of C, M and Y breaks the limit where it stands; on 100 % it cannot
