@@ -118,73 +118,139 @@ public final class Preflight {
         return check(doc, name, inkLimit, true);
     }
 
-    private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
+    /**
+     * As {@link #checkBuilt(PDDocument, String, int)}, on the file itself, with the pages shared between the
+     * calling thread and one thread of its own where there are two cores or more: the check renders every
+     * page twice, and on a build's critical path (print.pdf is checked before any edition is kept) the
+     * second core would otherwise stand idle. The thread opens the file a second time, since a PDFBox
+     * document must not be read by two threads at once. Each page's results are its own (a finding names
+     * its page, an image's samples are kept for its page only), so putting them back in page order gives
+     * the very report that one thread gives. The thread is not one of {@code Workers}: the print edition
+     * runs on a worker, and a worker must not wait for another worker's task.
+     */
+    public static PressReport checkBuilt(Path file, String name, int inkLimit) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            int n = doc.getNumberOfPages();
+            if (n < 2 || Runtime.getRuntime().availableProcessors() < 2) return check(doc, name, inkLimit, true);
+            int limit = inkLimit * 255 / 100;
+            PageResult[] results = new PageResult[n];
+            // odd pages here, even pages there: a page's cost is mostly its photos, which the copy spreads
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
+                try (PDDocument own = Loader.loadPDF(file.toFile())) {
+                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true);
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            });
+            other.start();
+            Throwable here = null;
+            try {
+                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true);
+            } catch (IOException | RuntimeException | Error e) {
+                here = e;
+            }
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaibanException(name + ": interrupted while checking the ink", e);
+            }
+            if (here == null) here = failed.get();
+            if (here instanceof IOException e) throw e;
+            if (here instanceof RuntimeException e) throw e;
+            if (here instanceof Error e) throw e;
+            if (here != null) throw new IllegalStateException(here);
+            return report(name, inkLimit, java.util.Arrays.asList(results));
+        }
+    }
+
+    /** One page's share of a report: its ink, the images it paints and its findings, each in the order met. */
+    private record PageResult(PressReport.PageInk ink, List<String> images, List<PressFinding> findings) {
+    }
+
+    private static PressReport report(String name, int inkLimit, List<PageResult> results) {
         List<PressReport.PageInk> pages = new ArrayList<>();
         List<String> images = new ArrayList<>();
-        Findings findings = new Findings();
-        int limit = inkLimit * 255 / 100;
-        for (int i = 0; i < doc.getNumberOfPages(); i++) {
-            // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
-            Map<COSStream, Samples> samples = new IdentityHashMap<>();
-            try (PDDocument scratch = new PDDocument()) {
-                int number = i + 1;
-                PDPage page = doc.getPage(i);
-                // C, M and Y in one pass, as the red, green and blue of one raster: Java2D blends each channel
-                // alone, so it is three grey passes in one; then K in a pass of its own
-                Observer seen = new Observer(number, findings, images);
-                InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, seen, null, 0);
-                BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
-                seen.flushText();
-                int w = cmy.getWidth(), h = cmy.getHeight();
-                int[] tac = new int[w * h];
-                if (joint.separable) {
-                    int[] rgb = packedRgb(cmy);
-                    for (int p = 0; p < rgb.length; p++) {
-                        int v = rgb[p];
-                        tac[p] = 3 * 255 - (v >> 16 & 0xff) - (v >> 8 & 0xff) - (v & 0xff);
-                    }
-                } else {
-                    // an overprinting colour with some of C, M, Y and not others, a pattern or a shading: each
-                    // of the three has to be drawn alone
-                    for (int ink = 0; ink < 3; ink++) {
-                        add(new InkRenderer(doc, scratch, ink, samples, null, null, 0)
-                                .renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
-                    }
-                }
-                InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, null,
-                        built ? new Beneath(tac.clone(), w, h) : null, limit);
-                add(black.renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
-                int most = black.skippedMost, over = 0, at = 0;
-                for (int p = 0; p < tac.length; p++) {
-                    if (tac[p] > most) {
-                        most = tac[p];
-                        at = p;
-                    }
-                    if (tac[p] > limit) over++;
-                }
-                double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
-                if (most > limit) {
-                    float scale = 72 / DPI;
-                    findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number,
-                            String.format(Locale.ROOT, "page, most at %.0f, %.0f pt from its lower left",
-                                    at % w * scale, (h - 1 - at / w) * scale),
-                            String.format(Locale.ROOT, "%.1f%% ink (limit %d%%) on %.3f%% of the page", maxTac,
-                                    inkLimit, share)), "");
-                }
-                for (Samples s : samples.values()) {
-                    if (s.mostInk * 100 > inkLimit * 255) {
-                        findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number, s.name,
-                                String.format(Locale.ROOT, "its own pixels reach %.1f%% ink (limit %d%%)",
-                                        s.mostInk * 100.0 / 255, inkLimit)), "");
-                    }
-                }
-                boxes(page, number, findings);
-                fonts(page.getResources(), number, findings, new HashSet<>());
-                pages.add(new PressReport.PageInk(number, maxTac, share, box(page, COSName.TRIM_BOX),
-                        box(page, COSName.BLEED_BOX)));
-            }
+        List<PressFinding> findings = new ArrayList<>();
+        for (PageResult r : results) {
+            pages.add(r.ink());
+            images.addAll(r.images());
+            findings.addAll(r.findings());
         }
-        return new PressReport(name, inkLimit, pages, images, findings.list());
+        return new PressReport(name, inkLimit, pages, images, findings);
+    }
+
+    private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
+        int limit = inkLimit * 255 / 100;
+        List<PageResult> results = new ArrayList<>();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built));
+        return report(name, inkLimit, results);
+    }
+
+    /** Checks page {@code i}: findings are keyed by their page, so a page's own {@link Findings} loses none. */
+    private static PageResult page(PDDocument doc, int i, int inkLimit, int limit, boolean built) throws IOException {
+        List<String> images = new ArrayList<>();
+        Findings findings = new Findings();
+        // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
+        Map<COSStream, Samples> samples = new IdentityHashMap<>();
+        try (PDDocument scratch = new PDDocument()) {
+            int number = i + 1;
+            PDPage page = doc.getPage(i);
+            // C, M and Y in one pass, as the red, green and blue of one raster: Java2D blends each channel
+            // alone, so it is three grey passes in one; then K in a pass of its own
+            Observer seen = new Observer(number, findings, images);
+            InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, seen, null, 0);
+            BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
+            seen.flushText();
+            int w = cmy.getWidth(), h = cmy.getHeight();
+            int[] tac = new int[w * h];
+            if (joint.separable) {
+                int[] rgb = packedRgb(cmy);
+                for (int p = 0; p < rgb.length; p++) {
+                    int v = rgb[p];
+                    tac[p] = 3 * 255 - (v >> 16 & 0xff) - (v >> 8 & 0xff) - (v & 0xff);
+                }
+            } else {
+                // an overprinting colour with some of C, M, Y and not others, a pattern or a shading: each
+                // of the three has to be drawn alone
+                for (int ink = 0; ink < 3; ink++) {
+                    add(new InkRenderer(doc, scratch, ink, samples, null, null, 0)
+                            .renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+                }
+            }
+            InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, null,
+                    built ? new Beneath(tac.clone(), w, h) : null, limit);
+            add(black.renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+            int most = black.skippedMost, over = 0, at = 0;
+            for (int p = 0; p < tac.length; p++) {
+                if (tac[p] > most) {
+                    most = tac[p];
+                    at = p;
+                }
+                if (tac[p] > limit) over++;
+            }
+            double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
+            if (most > limit) {
+                float scale = 72 / DPI;
+                findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number,
+                        String.format(Locale.ROOT, "page, most at %.0f, %.0f pt from its lower left",
+                                at % w * scale, (h - 1 - at / w) * scale),
+                        String.format(Locale.ROOT, "%.1f%% ink (limit %d%%) on %.3f%% of the page", maxTac,
+                                inkLimit, share)), "");
+            }
+            for (Samples s : samples.values()) {
+                if (s.mostInk * 100 > inkLimit * 255) {
+                    findings.add(new PressFinding(PressFinding.Rule.INK_LIMIT, number, s.name,
+                            String.format(Locale.ROOT, "its own pixels reach %.1f%% ink (limit %d%%)",
+                                    s.mostInk * 100.0 / 255, inkLimit)), "");
+                }
+            }
+            boxes(page, number, findings);
+            fonts(page.getResources(), number, findings, new HashSet<>());
+            return new PageResult(new PressReport.PageInk(number, maxTac, share, box(page, COSName.TRIM_BOX),
+                    box(page, COSName.BLEED_BOX)), images, findings.list());
+        }
     }
 
     /**

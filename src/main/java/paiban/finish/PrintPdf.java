@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPMediaManagementSchema;
 import org.apache.xmpbox.schema.XMPSchema;
-import org.apache.pdfbox.Loader;
 import paiban.check.Preflight;
 import paiban.check.PressFinding;
 import paiban.check.PressReport;
@@ -126,10 +125,7 @@ final class PrintPdf {
     /** @param drawn the PDF ads on each page, as messages name them ("issue.yaml:31: ads[2] (某某)") */
     static void preflight(Path file, int inkLimit, Consumer<String> warnings, Map<Integer, List<String>> drawn)
             throws IOException {
-        PressReport report;
-        try (PDDocument written = Loader.loadPDF(file.toFile())) {
-            report = Preflight.checkBuilt(written, "print.pdf", inkLimit);
-        }
+        PressReport report = Preflight.checkBuilt(file, "print.pdf", inkLimit);
         // A solid area over the limit sets off and smears on newsprint, so it stops the build. Where a thin
         // black rule or line of type overprints a coloured one (the 导读 box's frame under the rule of the
         // module below), ink adds up over a hair's width: the press accepts that, as it does black type

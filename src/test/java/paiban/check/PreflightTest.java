@@ -276,6 +276,18 @@ class PreflightTest {
     }
 
     @Test
+    void theFileCheckedOnTwoThreadsGivesTheReportOfOne() throws Exception {
+        // bad.pdf's pages break the limit in different ways, so each page's findings, images and ink are its own
+        PressReport one;
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bad.toFile())) {
+            one = Preflight.checkBuilt(doc, "print.pdf", 240);
+        }
+        assertTrue(one.pages().size() >= 3 && !one.findings().isEmpty(), one.pageLines().toString());
+        assertTrue(one.findings().stream().map(PressFinding::page).distinct().count() >= 2, one.findings().toString());
+        assertEquals(one, Preflight.checkBuilt(bad, "print.pdf", 240));
+    }
+
+    @Test
     void ghostscriptMeasuresTheSameInk() throws Exception {
         GhostscriptInk.assumeInstalled();
         List<GhostscriptInk.Page> gs = GhostscriptInk.measure(bad, (int) Preflight.DPI, 240);
