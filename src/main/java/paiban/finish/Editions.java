@@ -228,10 +228,11 @@ public final class Editions {
                             staging.file(Previews.thumbName(number))));
                 }
             }
+            GlyphMasks glyphs = GlyphMasks.forPreviews();
             for (int from = 0; from < previews.size(); from += Previews.PAGES_PER_TASK) {
                 List<Previews.Target> some = previews.subList(from, Math.min(previews.size(), from + Previews.PAGES_PER_TASK));
                 tasks.add(Workers.then(screenCopy, s -> busy.timed(Edition.PREVIEWS, () ->
-                        Previews.write(s, some)).call()));
+                        Previews.write(s, glyphs, some)).call()));
             }
         }
     }

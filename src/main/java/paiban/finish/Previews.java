@@ -2,8 +2,6 @@ package paiban.finish;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -49,15 +47,16 @@ final class Previews {
      * pixels to decode) to their previews, and shrinks each for its thumbnail: rendering again at thumbnail
      * size would cost as much again, since drawing the glyphs, not filling pixels, is the work. A few pages
      * a call, so an issue renders on all cores, yet pages in one call share the glyphs their document has
-     * parsed (a fifth of the work when every page opened its own copy).
+     * parsed (a fifth of the work when every page opened its own copy). The glyphs themselves are
+     * stamped from {@code glyphs}, which all the calls of one build share.
      */
-    static void write(byte[] screenCopy, List<Target> pages) throws IOException {
+    static void write(byte[] screenCopy, GlyphMasks glyphs, List<Target> pages) throws IOException {
         try (PDDocument doc = Loader.loadPDF(screenCopy)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
+            PreviewRenderer renderer = new PreviewRenderer(doc, glyphs);
             renderer.setSubsamplingAllowed(true);
             for (Target t : pages) {
                 float height = doc.getPage(t.pageIndex()).getCropBox().getHeight();
-                BufferedImage big = renderer.renderImage(t.pageIndex(), HEIGHT / height, ImageType.RGB);
+                BufferedImage big = renderer.draw(t.pageIndex(), HEIGHT / height);
                 png(big, t.preview());
                 int width = Math.max(1, Math.round(big.getWidth() * (float) THUMB_HEIGHT / big.getHeight()));
                 png(Pixels.scale(big, width, THUMB_HEIGHT), t.thumb());

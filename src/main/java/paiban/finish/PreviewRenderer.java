@@ -1,0 +1,261 @@
+package paiban.finish;
+
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDVectorFont;
+import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.rendering.RenderDestination;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Composite;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * PDFBox's renderer, drawing the glyphs of a page from {@link GlyphMasks} instead of filling each outline
+ * anew. A glyph is stamped only where the result is what PDFBox itself would draw, give or take the
+ * quarter-pixel phase: on the page's own image (not inside a transparency group or pattern), upright and
+ * unsheared, filled (render mode 0) in a plain colour with normal blending and no soft mask, outside optional
+ * content, and wholly inside a rectangular clip. Every other glyph, and everything that is not a glyph, is
+ * PDFBox's to draw.
+ */
+final class PreviewRenderer extends PDFRenderer {
+
+    private final GlyphMasks masks;
+    private final GlyphMasks.Scratch scratch;
+    /** The page image being drawn, whose pixels the drawer stamps glyphs into; null when drawing elsewhere. */
+    private int[] pixels;
+    private int width;
+    private int height;
+    private int stamped;
+    private int drawn;
+
+    PreviewRenderer(PDDocument document, GlyphMasks masks) {
+        super(document);
+        this.masks = masks;
+        this.scratch = masks.new Scratch();
+    }
+
+    /**
+     * Draws page {@code index} at {@code scale} (1 = 72 dpi) on white, as {@link #renderImage(int, float,
+     * ImageType)} does with {@link ImageType#RGB}.
+     */
+    BufferedImage draw(int index, float scale) throws IOException {
+        PDPage page = getDocument().getPage(index);
+        if (page.getRotation() != 0 || hasBlendMode(page)) {
+            // PDFBox draws these on a transparent image first; leave them to it, glyphs and all
+            return renderImage(index, scale, ImageType.RGB);
+        }
+        PDRectangle crop = page.getCropBox();
+        int w = (int) Math.max(Math.floor(crop.getWidth() * scale), 1);
+        int h = (int) Math.max(Math.floor(crop.getHeight() * scale), 1);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setBackground(Color.WHITE);
+            g.clearRect(0, 0, w, h);
+            pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            width = w;
+            height = h;
+            renderPageToGraphics(index, g, scale, scale, RenderDestination.EXPORT);
+        } finally {
+            pixels = null;
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Glyphs stamped from masks and glyphs left to PDFBox so far, for tests. */
+    int[] counts() {
+        return new int[] {stamped, drawn};
+    }
+
+    private PDDocument getDocument() {
+        return document;
+    }
+
+    /** As PDFRenderer decides to draw a page on a transparent image: a blend mode in the page's own resources. */
+    private static boolean hasBlendMode(PDPage page) {
+        PDResources resources = page.getResources();
+        if (resources == null) return false;
+        for (COSName name : resources.getExtGStateNames()) {
+            PDExtendedGraphicsState gs = resources.getExtGState(name);
+            if (gs != null && gs.getBlendMode() != BlendMode.NORMAL) return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+        return new Drawer(parameters);
+    }
+
+    private final class Drawer extends PageDrawer {
+
+        private final int[] target = pixels;
+        private Graphics2D pageGraphics;
+        /** Open marked-content sequences that are optional content, which PDFBox may hide. */
+        private int optional;
+        private int markedDepth;
+        private int optionalFrom = -1;
+        /** The clip last looked at, and the whole pixels it leaves wholly visible (x0, y0, x1, y1). */
+        private List<Path2D> clipSeen;
+        private AffineTransform clipTransform;
+        private int[] clipPixels;
+
+        Drawer(PageDrawerParameters parameters) throws IOException {
+            super(parameters);
+        }
+
+        @Override
+        public void drawPage(Graphics2D g, PDRectangle pageSize) throws IOException {
+            pageGraphics = g;
+            super.drawPage(g, pageSize);
+        }
+
+        @Override
+        public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+            super.beginMarkedContentSequence(tag, properties);
+            markedDepth++;
+            if (optionalFrom < 0 && COSName.OC.equals(tag)) optionalFrom = markedDepth;
+        }
+
+        @Override
+        public void endMarkedContentSequence() {
+            if (markedDepth == optionalFrom) optionalFrom = -1;
+            if (markedDepth > 0) markedDepth--;
+            super.endMarkedContentSequence();
+        }
+
+        @Override
+        protected void showFontGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+                throws IOException {
+            if (stamp(textRenderingMatrix, font, code)) {
+                stamped++;
+            } else {
+                drawn++;
+                super.showFontGlyph(textRenderingMatrix, font, code, displacement);
+            }
+        }
+
+        /** Stamps the glyph from its mask when that draws what PDFBox would; false when PDFBox must draw it. */
+        private boolean stamp(Matrix trm, PDFont font, int code) throws IOException {
+            Graphics2D g = getGraphics();
+            if (target == null || g != pageGraphics || optionalFrom >= 0) return false;
+            if (!(font instanceof PDVectorFont vector) || !font.isEmbedded()) return false;
+            COSObjectKey fontKey = font.getCOSObject().getKey();
+            if (fontKey == null) return false;
+            PDGraphicsState state = getGraphicsState();
+            if (state.getTextState().getRenderingMode() != RenderingMode.FILL || state.getSoftMask() != null) {
+                return false;
+            }
+            Composite composite = state.getNonStrokingJavaComposite();
+            if (!(composite instanceof AlphaComposite ac) || ac.getRule() != AlphaComposite.SRC_OVER) return false;
+            Paint paint = getNonStrokingPaint();
+            if (!(paint instanceof Color colour)) return false;
+
+            AffineTransform device = g.getTransform();
+            device.concatenate(trm.createAffineTransform());
+            device.concatenate(font.getFontMatrix().createAffineTransform());
+            if (device.getShearX() != 0 || device.getShearY() != 0) return false;
+            int[] visible = visiblePixels(g);
+            if (visible == null) return false;
+
+            long qx = Math.round(device.getTranslateX() * GlyphMasks.PHASES);
+            long qy = Math.round(device.getTranslateY() * GlyphMasks.PHASES);
+            GlyphMasks.Key key = new GlyphMasks.Key(fontKey, code, (float) device.getScaleX(),
+                    (float) device.getScaleY(), (int) Math.floorMod(qx, GlyphMasks.PHASES),
+                    (int) Math.floorMod(qy, GlyphMasks.PHASES));
+            GlyphMasks.Mask mask = masks.get(key, vector, scratch);
+            if (mask == null) return false;
+            if (mask.width() == 0) return true;
+            long x = Math.floorDiv(qx, GlyphMasks.PHASES) + mask.x();
+            long y = Math.floorDiv(qy, GlyphMasks.PHASES) + mask.y();
+            if (x < visible[0] || y < visible[1] || x + mask.width() > visible[2] || y + mask.height() > visible[3]) {
+                return false;
+            }
+            int alpha = Math.round(colour.getAlpha() * ac.getAlpha());
+            blend(mask, (int) x, (int) y, colour.getRGB(), alpha);
+            return true;
+        }
+
+        /**
+         * The whole pixels of the page image that the current clip leaves wholly visible, as x0, y0, x1, y1
+         * (exclusive), or null when the clip is not a rectangle.
+         */
+        private int[] visiblePixels(Graphics2D g) {
+            List<Path2D> paths = getGraphicsState().getCurrentClippingPaths();
+            AffineTransform t = g.getTransform();
+            if (paths != clipSeen || !t.equals(clipTransform)) {
+                clipSeen = paths;
+                clipTransform = t;
+                Area clip = getGraphicsState().getCurrentClippingPath();
+                if (clip.isRectangular()) {
+                    Rectangle2D r = t.createTransformedShape(clip.getBounds2D()).getBounds2D();
+                    clipPixels = new int[] {
+                            (int) Math.max(0, Math.ceil(r.getMinX())), (int) Math.max(0, Math.ceil(r.getMinY())),
+                            (int) Math.min(width, Math.floor(r.getMaxX())), (int) Math.min(height, Math.floor(r.getMaxY()))};
+                } else {
+                    clipPixels = null;
+                }
+            }
+            return clipPixels;
+        }
+
+        /** Source-over of {@code rgb} at {@code alpha} through the mask's coverage, as Java2D's mask fill. */
+        private void blend(GlyphMasks.Mask mask, int x, int y, int rgb, int alpha) {
+            int sr = (rgb >> 16) & 0xff, sg = (rgb >> 8) & 0xff, sb = rgb & 0xff;
+            byte[] coverage = mask.coverage();
+            int w = mask.width();
+            for (int row = 0; row < mask.height(); row++) {
+                int from = row * w;
+                int at = (y + row) * width + x;
+                for (int col = 0; col < w; col++) {
+                    int c = coverage[from + col] & 0xff;
+                    if (c == 0) continue;
+                    int a = alpha == 255 ? c : mul8(c, alpha);
+                    if (a == 255) {
+                        target[at + col] = rgb & 0xffffff;
+                        continue;
+                    }
+                    int d = target[at + col];
+                    int na = 255 - a;
+                    int r = mul8(sr, a) + mul8((d >> 16) & 0xff, na);
+                    int gg = mul8(sg, a) + mul8((d >> 8) & 0xff, na);
+                    int b = mul8(sb, a) + mul8(d & 0xff, na);
+                    target[at + col] = (r << 16) | (gg << 8) | b;
+                }
+            }
+        }
+    }
+
+    /** a × b / 255, rounded, as Java2D's mul8 table. */
+    private static int mul8(int a, int b) {
+        int t = a * b + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+}
