@@ -126,6 +126,11 @@ final class PreviewRenderer extends PDFRenderer {
         private List<Path2D> clipSeen;
         private AffineTransform clipTransform;
         private int[] clipPixels;
+        /** The font and size of the glyph before, which the next one mostly shares, with their numbers. */
+        private PDFont lastFont;
+        private int lastFontNumber;
+        private float lastScaleX = Float.NaN, lastScaleY = Float.NaN;
+        private int lastSize;
 
         Drawer(PageDrawerParameters parameters) throws IOException {
             super(parameters);
@@ -167,8 +172,12 @@ final class PreviewRenderer extends PDFRenderer {
             Graphics2D g = getGraphics();
             if (target == null || g != pageGraphics || optionalFrom >= 0) return false;
             if (!(font instanceof PDVectorFont vector) || !font.isEmbedded()) return false;
-            COSObjectKey fontKey = font.getCOSObject().getKey();
-            if (fontKey == null) return false;
+            if (font != lastFont) {
+                COSObjectKey key = font.getCOSObject().getKey();
+                lastFont = font;
+                lastFontNumber = key == null ? -1 : masks.font(key);
+            }
+            if (lastFontNumber < 0) return false;
             PDGraphicsState state = getGraphicsState();
             if (state.getTextState().getRenderingMode() != RenderingMode.FILL || state.getSoftMask() != null) {
                 return false;
@@ -185,12 +194,18 @@ final class PreviewRenderer extends PDFRenderer {
             int[] visible = visiblePixels(g);
             if (visible == null) return false;
 
+            float scaleX = (float) device.getScaleX(), scaleY = (float) device.getScaleY();
+            if (scaleX != lastScaleX || scaleY != lastScaleY) {
+                lastScaleX = scaleX;
+                lastScaleY = scaleY;
+                lastSize = masks.size(scaleX, scaleY);
+            }
+            if (lastSize < 0) return false;
             long qx = Math.round(device.getTranslateX() * GlyphMasks.PHASES);
             long qy = Math.round(device.getTranslateY() * GlyphMasks.PHASES);
-            GlyphMasks.Key key = new GlyphMasks.Key(fontKey, code, (float) device.getScaleX(),
-                    (float) device.getScaleY(), (int) Math.floorMod(qx, GlyphMasks.PHASES),
-                    (int) Math.floorMod(qy, GlyphMasks.PHASES));
-            GlyphMasks.Mask mask = masks.get(key, vector, scratch);
+            GlyphMasks.Mask mask = masks.get(lastFontNumber, lastSize, scaleX, scaleY, code,
+                    (int) Math.floorMod(qx, GlyphMasks.PHASES), (int) Math.floorMod(qy, GlyphMasks.PHASES),
+                    vector, scratch);
             if (mask == null) return false;
             if (mask.width() == 0) return true;
             long x = Math.floorDiv(qx, GlyphMasks.PHASES) + mask.x();
