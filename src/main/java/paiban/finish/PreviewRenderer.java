@@ -1,8 +1,11 @@
 package paiban.finish;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -10,6 +13,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDVectorFont;
 import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -20,12 +25,14 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.rendering.RenderDestination;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
+import paiban.codec.TurboJpeg;
 
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;
@@ -33,6 +40,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -167,6 +175,60 @@ final class PreviewRenderer extends PDFRenderer {
             }
         }
 
+        @Override
+        public void drawImage(PDImage image) throws IOException {
+            if (!drawPhoto(image)) super.drawImage(image);
+        }
+
+        /**
+         * Draws a plain JPEG photo (DeviceRGB or DeviceGray, nothing masking, recolouring or hiding it)
+         * decoded by libjpeg-turbo at the smallest eighth of its size that still covers the pixels it
+         * fills, then scaled as PDFBox scales images; false when PDFBox must draw it. PDFBox would decode
+         * it whole with ImageIO, convert it sample by sample and then drop pixels to shrink it.
+         */
+        private boolean drawPhoto(PDImage image) throws IOException {
+            TurboJpeg turbo = TurboJpeg.get();
+            Graphics2D g = getGraphics();
+            if (turbo == null || target == null || g != pageGraphics || optionalFrom >= 0) return false;
+            if (!(image instanceof PDImageXObject x) || !plainJpeg(x.getCOSObject())) return false;
+            PDGraphicsState state = getGraphicsState();
+            if (state.getSoftMask() != null || state.getTransfer() != null
+                    || !(state.getNonStrokingJavaComposite() instanceof AlphaComposite ac)
+                    || ac.getRule() != AlphaComposite.SRC_OVER || ac.getAlpha() != 1f) {
+                return false;
+            }
+            AffineTransform at = state.getCurrentTransformationMatrix().createAffineTransform();
+            AffineTransform device = g.getTransform();
+            device.concatenate(at);
+            double across = Math.hypot(device.getScaleX(), device.getShearY());
+            double down = Math.hypot(device.getShearX(), device.getScaleY());
+            if (!(across >= 1 && down >= 1)) return false;
+            byte[] jpeg;
+            try (InputStream in = x.getCOSObject().createRawInputStream()) {
+                jpeg = in.readAllBytes();
+            }
+            BufferedImage photo;
+            try {
+                photo = turbo.decode(jpeg, (int) Math.ceil(across), (int) Math.ceil(down));
+            } catch (IOException damaged) {
+                return false;  // PDFBox's decoder, and its warnings, then
+            }
+            if (photo == null) return false;
+            AffineTransform place = new AffineTransform(at);
+            place.scale(1.0 / photo.getWidth(), -1.0 / photo.getHeight());
+            place.translate(0, -photo.getHeight());
+            Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+            // as PDFBox: an image drawn larger than its pixels, and not asking to be smoothed, keeps them sharp
+            boolean sharp = !x.getInterpolate() && (photo.getWidth() <= Math.round(across)
+                    || photo.getHeight() <= Math.round(down));
+            if (sharp) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.setComposite(ac);
+            setClip();
+            g.drawImage(photo, place, null);
+            if (sharp && interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            return true;
+        }
+
         /** Stamps the glyph from its mask when that draws what PDFBox would; false when PDFBox must draw it. */
         private boolean stamp(Matrix trm, PDFont font, int code) throws IOException {
             Graphics2D g = getGraphics();
@@ -266,6 +328,23 @@ final class PreviewRenderer extends PDFRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an image XObject is only a JPEG of 8-bit DeviceRGB or DeviceGray samples: no mask, soft
+     * mask, decode array or optional content, and not a stencil.
+     */
+    private static boolean plainJpeg(COSStream image) {
+        COSBase filter = image.getDictionaryObject(COSName.FILTER);
+        boolean dct = COSName.DCT_DECODE.equals(filter)
+                || filter instanceof COSArray a && a.size() == 1 && COSName.DCT_DECODE.equals(a.getObject(0));
+        COSBase space = image.getDictionaryObject(COSName.COLORSPACE);
+        return dct && (COSName.DEVICERGB.equals(space) || COSName.DEVICEGRAY.equals(space))
+                && image.getInt(COSName.BITS_PER_COMPONENT) == 8
+                && !image.getBoolean(COSName.IMAGE_MASK, false)
+                && !image.containsKey(COSName.SMASK) && !image.containsKey(COSName.MASK)
+                && !image.containsKey(COSName.DECODE) && !image.containsKey(COSName.OC)
+                && !image.containsKey(COSName.DECODE_PARMS);
     }
 
     /** a × b / 255, rounded, as Java2D's mul8 table. */
