@@ -215,25 +215,38 @@ public final class Editions {
                 tasks.add(Workers.then(screenCopy, s -> busy.timed(Edition.EMAIL, () ->
                         EmailPdf.write(s, master, imprint, file, warnings.get(Edition.EMAIL)::add)).call()));
             }
+            // which glyphs each page shows, found once for all the page files
+            CompletableFuture<PageCensus> census = Workers.then(screenCopy, s -> {
+                long t = System.nanoTime();
+                PageCensus c = new PageCensus(s, wanted.contains(Edition.PAGES) ? PagePdfs.census(s) : null);
+                busy.add(Edition.PAGES, System.nanoTime() - t);
+                return c;
+            });
             List<Previews.Target> previews = new ArrayList<>();
             for (int i = 0; i < r.pages().size(); i++) {
                 int index = i, number = r.pages().get(i).number();
                 if (wanted.contains(Edition.PAGES)) {
                     Path file = staging.file(PagePdfs.fileName(number));
-                    tasks.add(Workers.then(screenCopy, s -> busy.timed(Edition.PAGES, () ->
-                            PagePdfs.write(s, r, index, imprint, file)).call()));
+                    tasks.add(Workers.then(census, c -> busy.timed(Edition.PAGES, () ->
+                            PagePdfs.write(c.screenCopy(), r, index, imprint, c.shown(), file)).call()));
                 }
                 if (wanted.contains(Edition.PREVIEWS)) {
                     previews.add(new Previews.Target(index, staging.file(Previews.fileName(number)),
                             staging.file(Previews.thumbName(number))));
                 }
             }
+            GlyphMasks glyphs = GlyphMasks.forPreviews();
             for (int from = 0; from < previews.size(); from += Previews.PAGES_PER_TASK) {
                 List<Previews.Target> some = previews.subList(from, Math.min(previews.size(), from + Previews.PAGES_PER_TASK));
                 tasks.add(Workers.then(screenCopy, s -> busy.timed(Edition.PREVIEWS, () ->
-                        Previews.write(s, some)).call()));
+                        Previews.write(s, glyphs, some)).call()));
             }
         }
+    }
+
+    /** The screen copy with, for the page files, which glyphs each of its pages shows. */
+    private record PageCensus(byte[] screenCopy,
+                              List<Map<org.apache.pdfbox.cos.COSObjectKey, java.util.TreeSet<Integer>>> shown) {
     }
 
     private static long since(long start) {

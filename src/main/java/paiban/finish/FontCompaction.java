@@ -14,6 +14,8 @@ import org.apache.pdfbox.contentstream.operator.text.ShowTextLine;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -29,8 +31,10 @@ import paiban.typeset.FontBook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -96,46 +100,86 @@ final class FontCompaction extends PDFStreamEngine {
             for (PDAnnotation a : page.getAnnotations()) engine.showAnnotation(a);
         }
         for (var e : engine.shown.entrySet()) {
-            if (!(e.getKey().getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor)
-                    || !(descriptor.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream program)
-                    || !CID_FONT_TYPE0C.equals(program.getCOSName(COSName.SUBTYPE))) {
-                continue;
-            }
-            String name = untagged(e.getKey().getNameAsString(COSName.BASE_FONT));
-            Face face = fonts == null || name == null ? null : fonts.placeholderFace(name);
-            byte[] smaller;
-            if (face != null) {
-                try {
-                    smaller = face.outlines(e.getValue());
-                } catch (IOException broken) {
-                    Map<Integer, String> text = engine.texts.getOrDefault(e.getKey(), Map.of());
-                    String what = broken instanceof CffSubset.GlyphException g ? text.get(g.cid())
-                            : String.join("", new TreeSet<>(text.values()));
-                    throw new GlyphFailure(name, what, broken);
-                }
-            } else {
-                byte[] original;
-                try (InputStream in = program.createInputStream()) {
-                    original = in.readAllBytes();
-                }
-                try {
-                    smaller = CffSubset.subset(original, e.getValue());
-                } catch (IOException notUnderstood) {
-                    continue;
-                }
-                if (smaller.length >= original.length) {
-                    continue;
-                }
-            }
-            COSStream replacement = doc.getDocument().createCOSStream();
-            replacement.setItem(COSName.SUBTYPE, CID_FONT_TYPE0C);
-            try (OutputStream os = replacement.createOutputStream(COSName.FLATE_DECODE)) {
-                os.write(smaller);
-            }
-            descriptor.setItem(COSName.FONT_FILE3, replacement);
-            // A CIDSet lists the glyphs present; the old one would now overstate them.
-            descriptor.removeItem(COSName.CID_SET);
+            cut(doc, e.getKey(), e.getValue(), fonts, engine.texts.getOrDefault(e.getKey(), Map.of()));
         }
+    }
+
+    /**
+     * For each page of {@code doc}, which glyphs of which composite fonts its content shows (annotations
+     * left out): descendant CIDFont's object key → CIDs, in the order the page first shows them. One pass
+     * over the whole document, so that each page's own file ({@link PagePdfs}) can be cut from a copy of it
+     * without loading the fonts and running the page's content again.
+     */
+    static List<Map<COSObjectKey, TreeSet<Integer>>> shownByPage(PDDocument doc) throws IOException {
+        List<Map<COSObjectKey, TreeSet<Integer>>> pages = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            FontCompaction engine = new FontCompaction();
+            engine.processPage(page);
+            Map<COSObjectKey, TreeSet<Integer>> shown = new LinkedHashMap<>();
+            for (var e : engine.shown.entrySet()) {
+                COSObjectKey key = e.getKey().getKey();
+                if (key == null) return null;  // a font not stored as its own object: cut each page's afresh
+                shown.put(key, e.getValue());
+            }
+            pages.add(shown);
+        }
+        return pages;
+    }
+
+    /**
+     * Cuts the fonts of {@code doc}, a copy of the document {@code shown} was taken from (so that its
+     * object keys name the same fonts) with fewer pages, down to the glyphs {@code shown} lists.
+     */
+    static void compactTo(PDDocument doc, Map<COSObjectKey, TreeSet<Integer>> shown) throws IOException {
+        for (var e : shown.entrySet()) {
+            COSObject font = doc.getDocument().getObjectFromPool(e.getKey());
+            if (font.getObject() instanceof COSDictionary descendant) {
+                cut(doc, descendant, e.getValue(), null, Map.of());
+            }
+        }
+    }
+
+    /** Replaces the CID-keyed CFF program of {@code descendant} by one holding only {@code cids}. */
+    private static void cut(PDDocument doc, COSDictionary descendant, TreeSet<Integer> cids, FontBook fonts,
+                            Map<Integer, String> text) throws IOException {
+        if (!(descendant.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor)
+                || !(descriptor.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream program)
+                || !CID_FONT_TYPE0C.equals(program.getCOSName(COSName.SUBTYPE))) {
+            return;
+        }
+        String name = untagged(descendant.getNameAsString(COSName.BASE_FONT));
+        Face face = fonts == null || name == null ? null : fonts.placeholderFace(name);
+        byte[] smaller;
+        if (face != null) {
+            try {
+                smaller = face.outlines(cids);
+            } catch (IOException broken) {
+                String what = broken instanceof CffSubset.GlyphException g ? text.get(g.cid())
+                        : String.join("", new TreeSet<>(text.values()));
+                throw new GlyphFailure(name, what, broken);
+            }
+        } else {
+            byte[] original;
+            try (InputStream in = program.createInputStream()) {
+                original = in.readAllBytes();
+            }
+            try {
+                smaller = CffSubset.subset(original, cids);
+            } catch (IOException notUnderstood) {
+                return;
+            }
+            if (smaller.length >= original.length) {
+                return;
+            }
+        }
+        COSStream replacement = doc.getDocument().createCOSStream();
+        replacement.setItem(COSName.SUBTYPE, CID_FONT_TYPE0C);
+        try (OutputStream os = replacement.createOutputStream(COSName.FLATE_DECODE)) {
+            os.write(smaller);
+        }
+        descriptor.setItem(COSName.FONT_FILE3, replacement);
+        // A CIDSet lists the glyphs present; the old one would now overstate them.
+        descriptor.removeItem(COSName.CID_SET);
     }
 
     /** A PDF font name without its subset tag ("ABCDEF+") and without the CMap a Type 0 name may carry. */

@@ -2,12 +2,15 @@ package paiban.finish;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.render.RenderedIssue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * pages/01.pdf …: each page alone, as newspapers offer them on their 数字报 web pages. They are cut from
@@ -23,8 +26,22 @@ final class PagePdfs {
         return OutputFiles.page(number);
     }
 
-    /** Writes page {@code index} of the screen copy alone to {@code file}; one page a call, for the workers. */
-    static void write(byte[] screenCopy, RenderedIssue issue, int index, Imprint imprint, Path file) throws IOException {
+    /**
+     * Which glyphs each page of the screen copy shows ({@link FontCompaction#shownByPage}), taken once for
+     * all the page files; null when they must be found page by page.
+     */
+    static List<Map<COSObjectKey, TreeSet<Integer>>> census(byte[] screenCopy) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(screenCopy)) {
+            return FontCompaction.shownByPage(doc);
+        }
+    }
+
+    /**
+     * Writes page {@code index} of the screen copy alone to {@code file}; one page a call, for the workers.
+     * {@code census} is {@link #census}'s, or null.
+     */
+    static void write(byte[] screenCopy, RenderedIssue issue, int index, Imprint imprint,
+                      List<Map<COSObjectKey, TreeSet<Integer>>> census, Path file) throws IOException {
         List<RenderedIssue.PageInfo> pages = issue.pages();
         int number = pages.get(index).number();
         try (PDDocument one = Loader.loadPDF(screenCopy)) {
@@ -34,7 +51,11 @@ final class PagePdfs {
             // Links to other pages (a jump line's 下转第2版) would lead nowhere in a one-page file.
             one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
             // Each page file carries only the glyphs that page shows, and tags them afresh.
-            FontCompaction.compact(one);
+            if (census != null) {
+                FontCompaction.compactTo(one, census.get(index));
+            } else {
+                FontCompaction.compact(one);
+            }
             SubsetTags.normalise(one);
             Imprint titled = imprint.titled(imprint.title() + " " + Navigation.pageName(number));
             titled.writeInfo(one);

@@ -2,15 +2,9 @@ package paiban.finish;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -49,15 +43,16 @@ final class Previews {
      * pixels to decode) to their previews, and shrinks each for its thumbnail: rendering again at thumbnail
      * size would cost as much again, since drawing the glyphs, not filling pixels, is the work. A few pages
      * a call, so an issue renders on all cores, yet pages in one call share the glyphs their document has
-     * parsed (a fifth of the work when every page opened its own copy).
+     * parsed (a fifth of the work when every page opened its own copy). The glyphs themselves are
+     * stamped from {@code glyphs}, which all the calls of one build share.
      */
-    static void write(byte[] screenCopy, List<Target> pages) throws IOException {
+    static void write(byte[] screenCopy, GlyphMasks glyphs, List<Target> pages) throws IOException {
         try (PDDocument doc = Loader.loadPDF(screenCopy)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
+            PreviewRenderer renderer = new PreviewRenderer(doc, glyphs);
             renderer.setSubsamplingAllowed(true);
             for (Target t : pages) {
                 float height = doc.getPage(t.pageIndex()).getCropBox().getHeight();
-                BufferedImage big = renderer.renderImage(t.pageIndex(), HEIGHT / height, ImageType.RGB);
+                BufferedImage big = renderer.draw(t.pageIndex(), HEIGHT / height);
                 png(big, t.preview());
                 int width = Math.max(1, Math.round(big.getWidth() * (float) THUMB_HEIGHT / big.getHeight()));
                 png(Pixels.scale(big, width, THUMB_HEIGHT), t.thumb());
@@ -66,22 +61,14 @@ final class Previews {
     }
 
     /**
-     * Deflate level 1 (ImageIO maps quality q to level 9 − round(9q)): as small as its default level 4 on
-     * pages with photos, and a third quicker.
+     * Deflate level 1: as small as ImageIO's default level 4 on pages with photos, and a third quicker
+     * (measured with ImageIO's writer; {@link PngFile} compresses the same way).
      */
-    private static final float PNG_QUALITY = 8f / 9;
+    private static final int DEFLATE_LEVEL = 1;
 
     private static void png(BufferedImage image, Path file) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (OutputStream out = Files.newOutputStream(file);
-             ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            PngFile.write(image, out, DEFLATE_LEVEL);
         }
     }
 }

@@ -125,4 +125,56 @@ class FontCompactionTest {
         int[] pb = b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth());
         return Arrays.equals(pa, pb);
     }
+
+    /** The CFF programs of a document's fonts, in the order the document's objects are walked. */
+    private static List<byte[]> cffPrograms(PDDocument doc) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        List<COSStream> streams = new ArrayList<>();
+        CosWalk.dictionaries(doc.getDocument().getTrailer(), d -> {
+            if (COSName.FONT_DESC.equals(d.getCOSName(COSName.TYPE))
+                    && d.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream s) streams.add(s);
+        });
+        for (COSStream s : streams) {
+            try (InputStream in = s.createInputStream()) {
+                out.add(in.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    /** One page of {@code pdf} alone, as PagePdfs cuts it. */
+    private static PDDocument onePage(byte[] pdf, int index) throws IOException {
+        PDDocument one = Loader.loadPDF(pdf);
+        for (int j = one.getNumberOfPages() - 1; j >= 0; j--) {
+            if (j != index) one.removePage(j);
+        }
+        one.getPage(0).getCOSObject().removeItem(COSName.ANNOTS);
+        return one;
+    }
+
+    @Test
+    void aPageCutFromTheCensusKeepsWhatRunningThePageKeeps() throws IOException {
+        byte[] screen = java.nio.file.Files.readAllBytes(built.file("email.pdf"));
+        List<java.util.Map<org.apache.pdfbox.cos.COSObjectKey, java.util.TreeSet<Integer>>> census;
+        try (PDDocument doc = Loader.loadPDF(screen)) {
+            census = FontCompaction.shownByPage(doc);
+            assertEquals(doc.getNumberOfPages(), census.size());
+        }
+        for (int i = 0; i < census.size(); i++) {
+            assertTrue(!census.get(i).isEmpty(), "page " + (i + 1) + " shows glyphs");
+            try (PDDocument ran = onePage(screen, i); PDDocument counted = onePage(screen, i)) {
+                List<byte[]> before = cffPrograms(ran);
+                FontCompaction.compact(ran);
+                FontCompaction.compactTo(counted, census.get(i));
+                List<byte[]> expected = cffPrograms(ran), actual = cffPrograms(counted);
+                assertEquals(expected.size(), actual.size());
+                boolean smaller = false;
+                for (int f = 0; f < expected.size(); f++) {
+                    assertTrue(Arrays.equals(expected.get(f), actual.get(f)), "page " + (i + 1) + ", font " + f);
+                    smaller |= actual.get(f).length < before.get(f).length;
+                }
+                assertTrue(smaller, "page " + (i + 1) + "'s fonts were cut");
+            }
+        }
+    }
 }
