@@ -54,6 +54,8 @@ public final class Story {
     /** The body set at each measure a module asks for, and continued from a position at each. */
     private final Map<Float, List<Row>> byMeasure = new HashMap<>();
     private final Map<Resume, List<Row>> resumed = new HashMap<>();
+    /** Each whole text of the body made ready to set at any measure, by the text itself (not its equal). */
+    private final Map<Text, Typesetter.Prepared> prepared = new java.util.IdentityHashMap<>();
 
     /**
      * A paragraph or subhead of the body as it is set. Body positions count its characters (code points of
@@ -286,9 +288,10 @@ public final class Story {
      */
     private List<Row> set(Text t, int offset, float measure) {
         TextStyle style = styles.get(t.subhead() ? "subhead" : "body");
-        if (offset > 0) style = style.withIndent(0);
-        List<Block.Run> runs = offset == 0 ? t.runs() : from(t.runs(), offset);
-        Galley g = check(Typesetter.set(runs, style, measure), t.subhead() ? "a subhead" : "the body");
+        // a whole text is made ready once and set at each measure a module asks for
+        Typesetter.Prepared ready = offset == 0 ? prepared.computeIfAbsent(t, k -> Typesetter.prepare(k.runs(), style))
+                : Typesetter.prepare(from(t.runs(), offset), style.withIndent(0));
+        Galley g = check(ready.set(measure), t.subhead() ? "a subhead" : "the body");
         int[] cps = text(t.runs());
         int i = offset;
         List<Row> out = new ArrayList<>();

@@ -23,25 +23,55 @@ public final class Typesetter {
 
     /** Sets one paragraph (or headline, caption) into lines of {@code measure} points. */
     public static Galley set(List<Block.Run> runs, TextStyle style, float measure) {
+        return prepare(runs, style).set(measure);
+    }
+
+    /**
+     * One paragraph made ready to set at any measure: its atoms, their faces and advances, and where it may
+     * break, none of which depend on the measure. Composition sets a story's body at a measure for each module
+     * width when the layout sets stories further apart than the gutter; finding all this again for each measure
+     * was half of that typesetting.
+     */
+    public static final class Prepared {
+        private final TextStyle style;
+        private final Set<Integer> missing;
+        private final Set<Integer> fallbacks;
+        /** Null for a paragraph without atoms. */
+        private final AtomClusters clusters;
+
+        private Prepared(TextStyle style, Set<Integer> missing, Set<Integer> fallbacks, AtomClusters clusters) {
+            this.style = style;
+            this.missing = missing;
+            this.fallbacks = fallbacks;
+            this.clusters = clusters;
+        }
+
+        /** The paragraph set into lines of {@code measure} points: what {@link Typesetter#set} gives. */
+        public Galley set(float measure) {
+            float em = measure / style.size();
+            if (em < 2 - EPS) {
+                throw new IllegalArgumentException("a measure of " + measure + " pt is under two characters");
+            }
+            if (clusters == null) {
+                return new Galley(List.of(new SetLine(List.of(), measure, style.size(), 0, 0, true, true, 0, 0, 1)),
+                        missing, fallbacks);
+            }
+            boolean justify = style.align() == TextStyle.Align.JUSTIFY;
+            List<LineBreaker.Line> lines = LineBreaker.breakLines(clusters, em, style.indent(), justify);
+            List<SetLine> set = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                set.add(emit(clusters, lines.get(i), style, em, i == 0, i == lines.size() - 1));
+            }
+            return new Galley(set, missing, fallbacks);
+        }
+    }
+
+    /** The paragraph ready to be set at any measure ({@link Prepared#set}). */
+    public static Prepared prepare(List<Block.Run> runs, TextStyle style) {
         Set<Integer> missing = new LinkedHashSet<>();
         Set<Integer> fallbacks = new LinkedHashSet<>();
         List<Atom> atoms = atomize(runs, style, missing, fallbacks);
-        float em = measure / style.size();
-        if (em < 2 - EPS) {
-            throw new IllegalArgumentException("a measure of " + measure + " pt is under two characters");
-        }
-        if (atoms.isEmpty()) {
-            return new Galley(List.of(new SetLine(List.of(), measure, style.size(), 0, 0, true, true, 0, 0, 1)),
-                    missing, fallbacks);
-        }
-        AtomClusters p = new AtomClusters(atoms);
-        boolean justify = style.align() == TextStyle.Align.JUSTIFY;
-        List<LineBreaker.Line> lines = LineBreaker.breakLines(p, em, style.indent(), justify);
-        List<SetLine> set = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            set.add(emit(p, lines.get(i), style, em, i == 0, i == lines.size() - 1));
-        }
-        return new Galley(set, missing, fallbacks);
+        return new Prepared(style, missing, fallbacks, atoms.isEmpty() ? null : new AtomClusters(atoms));
     }
 
     /** Convenience for plain text. */
