@@ -56,6 +56,11 @@ final class PageFills {
         return filler.indexLines(span);
     }
 
+    /** Whether a page that cannot cut certainly leaves some of the copy waiting ({@link PageFiller#cannotHold}). */
+    boolean cannotHold(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
+        return filler.cannotHold(spec, queue, briefs);
+    }
+
     PageFiller.Filled fill(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
         // copies: the caller goes on to change its lists, and the key must not change with them
         Key key = new Key(lastPageAir(spec), List.copyOf(queue), List.copyOf(briefs));
