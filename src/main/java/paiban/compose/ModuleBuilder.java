@@ -227,14 +227,16 @@ public final class ModuleBuilder {
     /**
      * At least the column lines a module of the whole piece takes at {@code span} columns, whatever its photos and
      * standing: its natural height times its span is at least its body rows, at the measure of a body as wide as
-     * the module or (beside a vertical headline) narrower, and the empty last line across. Found without setting
-     * a headline or a photo's caption, or flowing the body round photos, so that it is cheap to ask of much copy.
+     * the module or (beside a vertical headline) narrower, and the empty last line across. The rows are counted
+     * at their fewest ({@link Story#leastRows}), without setting the body, a headline or a caption, so that it
+     * is cheap to ask of much copy.
      */
     int leastArea(Piece p, int span) {
-        boolean vertical = !p.continuation() && p.story().article().headline() == HeadlineShape.VERTICAL;
+        Story s = p.story();
+        boolean vertical = !p.continuation() && s.article().headline() == HeadlineShape.VERTICAL;
         int rows = Integer.MAX_VALUE;
-        for (int b = vertical ? 1 : span; b <= span; b++) rows = Math.min(rows, rowCount(p, b));
-        return rows + span * GAP;
+        for (int b = vertical ? 1 : span; b <= span; b++) rows = Math.min(rows, s.leastRows(s.measure(b), p.from()));
+        return (p.continuation() ? 1 : 0) + rows + span * GAP;
     }
 
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */

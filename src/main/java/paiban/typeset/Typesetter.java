@@ -64,6 +64,38 @@ public final class Typesetter {
             }
             return new Galley(set, missing, fallbacks);
         }
+
+        /**
+         * At least how many lines {@link #set} makes at {@code measure} points, found without breaking: the atoms at
+         * their narrowest (every mark's blank half squeezed, Western text condensed as far as the line breaker ever
+         * condenses it, word spaces dropped) fill every line to at most the measure, or to the width of the one
+         * cluster a line holds when that is wider. Composition asks it to know cheaply that copy cannot fit a page.
+         */
+        public int leastLines(float measure) {
+            if (clusters == null) return 1;
+            if (least == null) least = least(clusters);
+            float em = measure / style.size();
+            float line = Math.max(em + EPS, least[1]);
+            return Math.max(1, (int) Math.ceil(least[0] / line - 1e-3));
+        }
+
+        /** The atoms' narrowest widths added up, and the narrowest of the widest cluster, in em. */
+        private float[] least;
+
+        private static float[] least(AtomClusters p) {
+            float sum = 0;
+            for (Atom a : p.atoms) {
+                if (a.kind == CharClass.SPACE) continue;
+                float narrowest = a.natural - a.blankLeft - a.blankRight;
+                if (a.condensable()) narrowest -= a.natural * (1 - LineBreaker.FORCED_FLOOR);
+                sum += narrowest;
+            }
+            float widest = 0;
+            for (int c = 0; c < p.clusters(); c++) {
+                widest = Math.max(widest, p.measure(p.start[c], p.end[c]).narrowest(LineBreaker.FORCED_FLOOR));
+            }
+            return new float[] {sum, widest};
+        }
     }
 
     /** The paragraph ready to be set at any measure ({@link Prepared#set}). */
