@@ -243,15 +243,38 @@ public final class ModuleBuilder {
     int natural(Piece p, int span, int photoSpan, Rank rank) {
         if (p.isFiller()) return p.filler().lines();
         if (p.isQuote()) return quoteLines(p, span).size() > 0 ? grid.linesFor(quoteHeight(p, span)) + 1 + GAP : 0;
-        Key k = new Key(p, span, photoSpan, rank, 0);
-        Integer n = naturals.get(k);
+        int at = slot(span, photoSpan, rank);
+        int[] known = at < 0 ? null : measured.computeIfAbsent(p, k -> new int[2 * slots()]);
+        if (known != null && known[at] > 0) return known[at];
+        Key k = known != null ? null : new Key(p, span, photoSpan, rank, 0);
+        Integer n = known != null ? null : naturals.get(k);
         if (n == null) {
             int b = bodySpan(p, span, rank);
             int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p, b));
             n = headLines(p, span, rank) + Math.max(body, headLength(p, span, rank)) + GAP;
-            naturals.put(k, n);
+            if (known != null) known[at] = n;
+            else naturals.put(k, n);
         }
         return n;
+    }
+
+    /**
+     * {@link #natural} and {@link #legal} as found, by piece: the page filler asks them at every step of its search,
+     * and one look-up of the piece and an index by span, photo span and standing is cheaper than a key made and
+     * hashed each time. Natural heights are at least the empty last line, so 0 is not yet known; legality is 0 not
+     * yet known, 1 no, 2 yes, in the array's second half.
+     */
+    private final Map<Piece, int[]> measured = new HashMap<>();
+
+    private int slots() {
+        return Rank.values().length * (grid.columns() + 1) * (grid.columns() + 1);
+    }
+
+    /** Where {@link #measured} keeps a span, photo span and standing; -1 outside the page's columns. */
+    private int slot(int span, int photoSpan, Rank rank) {
+        int n = grid.columns() + 1;
+        if (span < 0 || span >= n || photoSpan < 0 || photoSpan >= n) return -1;
+        return (rank.ordinal() * n + span) * n + photoSpan;
     }
 
     /**
@@ -261,12 +284,19 @@ public final class ModuleBuilder {
      */
     boolean legal(Piece p, int span, int photoSpan, Rank rank) {
         if (p.furniture()) return true;
-        return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int b = bodySpan(p, span, rank);
-            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
-            int end = balancedEnd(occ, rowCount(p, b));
-            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, b));
-        });
+        int at = slot(span, photoSpan, rank);
+        if (at < 0) return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> legalNow(p, span, photoSpan, rank));
+        int[] known = measured.computeIfAbsent(p, k -> new int[2 * slots()]);
+        at += slots();
+        if (known[at] == 0) known[at] = legalNow(p, span, photoSpan, rank) ? 2 : 1;
+        return known[at] == 2;
+    }
+
+    private boolean legalNow(Piece p, int span, int photoSpan, Rank rank) {
+        int b = bodySpan(p, span, rank);
+        int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
+        int end = balancedEnd(occ, rowCount(p, b));
+        return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, b));
     }
 
     /** Every column below its photos holds a leg of at least {@link #MIN_LEG} lines, or all the rows there are. */
