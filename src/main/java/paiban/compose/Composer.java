@@ -368,8 +368,18 @@ public final class Composer {
 
         /** Runs composed with {@code index}'s 导读 box, sharing the pages filled so far. */
         private SectionRun runner(Index index) {
-            return new SectionRun(fills.computeIfAbsent(index.box(), b -> fillers(b).stream().map(PageFills::new).toList()));
+            return new SectionRun(fills.computeIfAbsent(index.box(), b -> {
+                List<PageFiller> made = fillers(b);
+                // the first box's fillers fill every pass's pages without the box (PageFills)
+                if (boxless == null) boxless = made.stream().map(PageFills::new).toList();
+                List<PageFills> out = new ArrayList<>();
+                for (int g = 0; g < made.size(); g++) out.add(new PageFills(made.get(g), boxless.get(g)));
+                return List.copyOf(out);
+            }));
         }
+
+        /** The pages without the 导读 box, for each growth of the headlines: filled alike whatever the box. */
+        private List<PageFills> boxless;
     }
 
     private PageFiller filler(IndexBox box) {
