@@ -138,7 +138,8 @@ public final class Typesetter {
                     // —— and …… are one mark of two em: never split (clreq §3.1.7)
                     while (j < s.length() && s.codePointAt(j) == cp) j += Character.charCount(cp);
                 }
-                int[] cps = s.substring(i, j).codePoints().toArray();
+                // most atoms are one character: no substring and stream for those (they were a third of atomizing)
+                int[] cps = j - i == Character.charCount(cp) ? new int[] {cp} : s.substring(i, j).codePoints().toArray();
                 atoms.add(atom(k, cps, chain, missing, fallbacks));
                 i = j;
             }
