@@ -325,25 +325,61 @@ public final class Composer {
         }
 
         SectionRun.Result run(Run s, int pages, boolean front, Index index) {
-            boolean carries = front && index.wanted();
-            List<AdPlan.Reserve> reserved = reserves(s, pages, front);
-            Key key = new Key(s.key(), pages, front, carries ? index.box() : null, reserved);
-            return done.computeIfAbsent(key, k -> {
-                List<Piece> briefs = new ArrayList<>(s.briefs());
-                // pull quotes and fillers are there to be used where a page needs them
-                for (List<Piece> list : List.of(s.stories(), s.briefs())) {
-                    // (a story's quote stands inside its module where that has room; only one that never can waits here)
-                    for (Piece p : list) {
-                        if (!p.story().article().quote().isEmpty() && !builder.quoteCanStandInside(p)) briefs.add(Piece.quoteOf(p.story()));
-                    }
-                }
-                briefs.addAll(fillers);
-                List<PageFills> filled = fills.computeIfAbsent(index.box(),
-                        b -> fillers(b).stream().map(PageFills::new).toList());
-                SectionRun runner = new SectionRun(filled);
-                return runner.best(s.stories(), briefs, specs(s, pages, front, index.wanted(), reserved), s.names());
-            });
+            return done.computeIfAbsent(key(s, pages, front, index),
+                    k -> runner(index).best(s.stories(), briefs(s), specs(s, pages, front, index.wanted(), k.ads()), s.names()));
         }
+
+        /**
+         * Whether the run over so many pages places all its copy: {@code run(s, pages, front, index).left().isEmpty()},
+         * found without choosing the best way when it does, or filling last pages that certainly cannot take their
+         * copy when it does not ({@link SectionRun#fits}). Finding page counts asks it of too few pages first.
+         */
+        boolean fits(Run s, int pages, boolean front, Index index) {
+            Key key = key(s, pages, front, index);
+            SectionRun.Result known = done.get(key);
+            if (known != null) return known.left().isEmpty();
+            // a story without body rows could be left over uncounted by the best run's bound: there, the best run decides
+            boolean rows = java.util.stream.Stream.of(s.stories(), s.briefs(), s.planned().stream().flatMap(p -> p.pieces().stream()).toList())
+                    .flatMap(List::stream).allMatch(p -> ModuleBuilder.rowCount(p) > 0);
+            if (!rows) return run(s, pages, front, index).left().isEmpty();
+            return fits.computeIfAbsent(key,
+                    k -> runner(index).fits(s.stories(), briefs(s), specs(s, pages, front, index.wanted(), k.ads()), s.names()));
+        }
+
+        private final Map<Key, Boolean> fits = new HashMap<>();
+
+        private Key key(Run s, int pages, boolean front, Index index) {
+            boolean carries = front && index.wanted();
+            return new Key(s.key(), pages, front, carries ? index.box() : null, reserves(s, pages, front));
+        }
+
+        /** The run's briefs, then the pull quotes and fillers that are there to be used where a page needs them. */
+        private List<Piece> briefs(Run s) {
+            List<Piece> briefs = new ArrayList<>(s.briefs());
+            for (List<Piece> list : List.of(s.stories(), s.briefs())) {
+                // (a story's quote stands inside its module where that has room; only one that never can waits here)
+                for (Piece p : list) {
+                    if (!p.story().article().quote().isEmpty() && !builder.quoteCanStandInside(p)) briefs.add(Piece.quoteOf(p.story()));
+                }
+            }
+            briefs.addAll(fillers);
+            return briefs;
+        }
+
+        /** Runs composed with {@code index}'s 导读 box, sharing the pages filled so far. */
+        private SectionRun runner(Index index) {
+            return new SectionRun(fills.computeIfAbsent(index.box(), b -> {
+                List<PageFiller> made = fillers(b);
+                // the first box's fillers fill every pass's pages without the box (PageFills)
+                if (boxless == null) boxless = made.stream().map(PageFills::new).toList();
+                List<PageFills> out = new ArrayList<>();
+                for (int g = 0; g < made.size(); g++) out.add(new PageFills(made.get(g), boxless.get(g)));
+                return List.copyOf(out);
+            }));
+        }
+
+        /** The pages without the 导读 box, for each growth of the headlines: filled alike whatever the box. */
+        private List<PageFills> boxless;
     }
 
     private PageFiller filler(IndexBox box) {
@@ -396,10 +432,25 @@ public final class Composer {
         return Math.max(1, s.planned().size() + (front && !s.page1Planned() ? 1 : 0));
     }
 
-    /** The fewest pages that hold the run's copy, starting from an estimate by area. */
+    /**
+     * The fewest pages that hold the run's copy, starting from an estimate by area. Only whether so many pages
+     * hold it is asked ({@link Trials#fits}); where four page counts from the estimate up do not, the runs
+     * themselves are composed, to see whether more pages place more copy at all.
+     */
     private int fitPages(Run s, boolean front, Index index, Trials trials) {
         int min = minPages(s, front);
-        int k = Math.max(min, estimate(s, front, index));
+        int estimate = Math.max(min, estimate(s, front, index));
+        int k = estimate;
+        while (!trials.fits(s, k, front, index)) {
+            // fitPagesStalled gives up after three page counts that place no more copy, the fourth without it at the soonest
+            if (++k > estimate + 3) return fitPagesStalled(s, front, index, trials, estimate);
+        }
+        while (k > min && trials.fits(s, k - 1, front, index)) k--;
+        return k;
+    }
+
+    /** {@link #fitPages} from {@code k} up, by the runs' copy left over: more pages that take no more copy three times running stop the build. */
+    private int fitPagesStalled(Run s, boolean front, Index index, Trials trials, int k) {
         SectionRun.Result r = trials.run(s, k, front, index);
         int stalled = 0;
         while (!r.left().isEmpty()) {
@@ -414,11 +465,6 @@ public final class Composer {
                         + String.join(rules.words().separator(), s.names()) + " on any page of the layout; this is paiban's"
                         + " fault: please report it with the articles");
             }
-        }
-        while (k > min) {
-            SectionRun.Result fewer = trials.run(s, k - 1, front, index);
-            if (!fewer.left().isEmpty()) break;
-            k--;
         }
         return k;
     }

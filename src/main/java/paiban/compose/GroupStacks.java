@@ -24,7 +24,40 @@ final class GroupStacks<S, P, K> {
     }
 
     /** What the search depends on besides the state and spec: {@code used} is a copy, as the caller goes on to add to it. */
-    private record Key(int w, int h, boolean foot, Set<Piece> used, Piece first, int firstPs, Rank rank) {
+    private record Key(int w, int h, boolean foot, Used used, Piece first, int firstPs, Rank rank) {
+    }
+
+    /**
+     * The pieces already taken in the band, as one key: the same objects, in any order. Within one partial page
+     * every piece waiting is one object, so comparing them by identity finds every stack found before; a copy
+     * made as a set, hashing each piece, was a tenth of a broadsheet composition.
+     */
+    private static final class Used {
+        private final Piece[] pieces;
+        private final int hash;
+
+        Used(Set<Piece> used) {
+            pieces = used.toArray(new Piece[0]);
+            int h = 0;
+            for (Piece p : pieces) h += System.identityHashCode(p);
+            hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Used u) || u.hash != hash || u.pieces.length != pieces.length) return false;
+            for (Piece p : pieces) {
+                boolean found = false;
+                for (Piece q : u.pieces) found |= p == q;
+                if (!found) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private S state;
@@ -40,7 +73,7 @@ final class GroupStacks<S, P, K> {
             state = s;
             spec = sp;
         }
-        Key key = new Key(w, h, foot, Set.copyOf(used), first, firstPs, rank);
+        Key key = new Key(w, h, foot, new Used(used), first, firstPs, rank);
         Object k = found.get(key);
         if (k == null) {
             K made = search.stack(s, sp, w, h, foot, used, first, firstPs, rank);

@@ -224,19 +224,57 @@ public final class ModuleBuilder {
         return p.story().rows(p.story().measure(span), p.from());
     }
 
+    /**
+     * At least the column lines a module of the whole piece takes at {@code span} columns, whatever its photos and
+     * standing: its natural height times its span is at least its body rows, at the measure of a body as wide as
+     * the module or (beside a vertical headline) narrower, and the empty last line across. The rows are counted
+     * at their fewest ({@link Story#leastRows}), without setting the body, a headline or a caption, so that it
+     * is cheap to ask of much copy.
+     */
+    int leastArea(Piece p, int span) {
+        Story s = p.story();
+        boolean vertical = !p.continuation() && s.article().headline() == HeadlineShape.VERTICAL;
+        int rows = Integer.MAX_VALUE;
+        for (int b = vertical ? 1 : span; b <= span; b++) rows = Math.min(rows, s.leastRows(s.measure(b), p.from()));
+        return (p.continuation() ? 1 : 0) + rows + span * GAP;
+    }
+
     /** The module's height when the whole piece is set at {@code span}, columns balanced. */
     int natural(Piece p, int span, int photoSpan, Rank rank) {
         if (p.isFiller()) return p.filler().lines();
         if (p.isQuote()) return quoteLines(p, span).size() > 0 ? grid.linesFor(quoteHeight(p, span)) + 1 + GAP : 0;
-        Key k = new Key(p, span, photoSpan, rank, 0);
-        Integer n = naturals.get(k);
+        int at = slot(span, photoSpan, rank);
+        int[] known = at < 0 ? null : measured.computeIfAbsent(p, k -> new int[2 * slots()]);
+        if (known != null && known[at] > 0) return known[at];
+        Key k = known != null ? null : new Key(p, span, photoSpan, rank, 0);
+        Integer n = known != null ? null : naturals.get(k);
         if (n == null) {
             int b = bodySpan(p, span, rank);
             int body = balancedEnd(occupancy(p, b, Math.min(photoSpan, b), null, 0, 0), rowCount(p, b));
             n = headLines(p, span, rank) + Math.max(body, headLength(p, span, rank)) + GAP;
-            naturals.put(k, n);
+            if (known != null) known[at] = n;
+            else naturals.put(k, n);
         }
         return n;
+    }
+
+    /**
+     * {@link #natural} and {@link #legal} as found, by piece: the page filler asks them at every step of its search,
+     * and one look-up of the piece and an index by span, photo span and standing is cheaper than a key made and
+     * hashed each time. Natural heights are at least the empty last line, so 0 is not yet known; legality is 0 not
+     * yet known, 1 no, 2 yes, in the array's second half.
+     */
+    private final Map<Piece, int[]> measured = new HashMap<>();
+
+    private int slots() {
+        return Rank.values().length * (grid.columns() + 1) * (grid.columns() + 1);
+    }
+
+    /** Where {@link #measured} keeps a span, photo span and standing; -1 outside the page's columns. */
+    private int slot(int span, int photoSpan, Rank rank) {
+        int n = grid.columns() + 1;
+        if (span < 0 || span >= n || photoSpan < 0 || photoSpan >= n) return -1;
+        return (rank.ordinal() * n + span) * n + photoSpan;
     }
 
     /**
@@ -246,12 +284,19 @@ public final class ModuleBuilder {
      */
     boolean legal(Piece p, int span, int photoSpan, Rank rank) {
         if (p.furniture()) return true;
-        return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
-            int b = bodySpan(p, span, rank);
-            int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
-            int end = balancedEnd(occ, rowCount(p, b));
-            return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, b));
-        });
+        int at = slot(span, photoSpan, rank);
+        if (at < 0) return legal.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> legalNow(p, span, photoSpan, rank));
+        int[] known = measured.computeIfAbsent(p, k -> new int[2 * slots()]);
+        at += slots();
+        if (known[at] == 0) known[at] = legalNow(p, span, photoSpan, rank) ? 2 : 1;
+        return known[at] == 2;
+    }
+
+    private boolean legalNow(Piece p, int span, int photoSpan, Rank rank) {
+        int b = bodySpan(p, span, rank);
+        int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
+        int end = balancedEnd(occ, rowCount(p, b));
+        return legsHold(flow(p, occ, end, false), occ, end, rowCount(p, b));
     }
 
     /** Every column below its photos holds a leg of at least {@link #MIN_LEG} lines, or all the rows there are. */

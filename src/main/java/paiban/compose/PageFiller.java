@@ -183,6 +183,41 @@ final class PageFiller {
     }
 
     /**
+     * Whether a page that cannot cut certainly leaves some of the copy waiting: the least areas of its stories and
+     * briefs ({@link #leastArea}) add up to more than its lines across all its columns. Adding stops as soon as they
+     * do, so an overfull last page costs a look at the copy that fills it, not a search.
+     */
+    boolean cannotHold(Spec spec, List<Piece> queue, List<Piece> briefs) {
+        long room = (long) (spec.bottom() - spec.top()) * grid.columns();
+        long need = 0;
+        for (List<Piece> list : List.of(queue, briefs)) {
+            for (Piece p : list) {
+                need += spec.spans().containsKey(p) ? leastArea(p, true) : leastAreas.computeIfAbsent(p, k -> leastArea(k, false));
+                if (need > room) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * At least the column lines the whole piece takes on a page that cannot cut it: the least of
+     * {@link ModuleBuilder#leastArea} over the spans it may take there ({@link #fits}; the lead any span of two
+     * thirds of the page; {@code anySpan}: the plan gives it its span).
+     */
+    private int leastArea(Piece p, boolean anySpan) {
+        if (p.furniture()) return 0;
+        int least = Integer.MAX_VALUE;
+        for (int w = 1; w <= grid.columns(); w++) {
+            if (!anySpan && !fits(p, w, Rank.OTHER) && !fits(p, w, Rank.PAGE_LEAD) && w * 3 < grid.columns() * 2) continue;
+            least = Math.min(least, builder.leastArea(p, w));
+        }
+        return least;
+    }
+
+    /** {@link #leastArea} of the pieces the plan leaves free, by piece. */
+    private final java.util.Map<Piece, Integer> leastAreas = new java.util.HashMap<>();
+
+    /**
      * The states by their score, lowest first, equal ones in their order (a stable sort), each scored once: on a
      * last page the score weighs every piece waiting, which a comparator would do at every comparison.
      */
@@ -757,7 +792,9 @@ final class PageFiller {
             if (!items.isEmpty()) close(items, remaining, cost, rank);
             if (items.size() == 4 || remaining < 4) return;
             if (best != null && cost >= best.cost()) return;
-            long stories = items.stream().filter(i -> !i.piece().brief() && !i.piece().furniture()).count();
+            // counted by hand: a stream here, at every step of every group's search, was a twentieth of a composition
+            int stories = 0;
+            for (Item i : items) if (!i.piece().brief() && !i.piece().furniture()) stories++;
             for (int k = from; k < candidates.size(); k++) {
                 Piece p = candidates.get(k);
                 boolean story = !p.brief() && !p.furniture();

@@ -38,12 +38,24 @@ final class PageFills {
     }
 
     private final PageFiller filler;
+    /**
+     * Where pages that do not carry the 导读 box are filled, if not here: such a page never looks at the box, so
+     * the pages filled with one box serve every other (page 1's run is composed again in each pass with the box
+     * its last pass found). Null: here.
+     */
+    private final PageFills boxless;
     private final Map<Key, Fill> filled = new HashMap<>();
     /** The sections, in their order, of the runs whose pages that can cut were filled here: where a shared run looks. */
     private final Set<List<String>> runs = new HashSet<>();
 
     PageFills(PageFiller filler) {
+        this(filler, null);
+    }
+
+    /** Pages filled with {@code filler}, those without the 导读 box by {@code boxless} (null: by this). */
+    PageFills(PageFiller filler, PageFills boxless) {
         this.filler = filler;
+        this.boxless = boxless;
     }
 
     /** The module builder the pages are filled with: its headlines are the run's. */
@@ -56,7 +68,13 @@ final class PageFills {
         return filler.indexLines(span);
     }
 
+    /** Whether a page that cannot cut certainly leaves some of the copy waiting ({@link PageFiller#cannotHold}). */
+    boolean cannotHold(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
+        return filler.cannotHold(spec, queue, briefs);
+    }
+
     PageFiller.Filled fill(PageFiller.Spec spec, List<Piece> queue, List<Piece> briefs) {
+        if (boxless != null && !spec.index()) return boxless.fill(spec, queue, briefs);
         // copies: the caller goes on to change its lists, and the key must not change with them
         Key key = new Key(lastPageAir(spec), List.copyOf(queue), List.copyOf(briefs));
         Fill f = filled.get(key);

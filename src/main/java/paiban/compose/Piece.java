@@ -84,12 +84,22 @@ record Piece(Story story, int from, int part, Filler filler, boolean pullQuote, 
     /**
      * The record's equality, component by component, written out: composition compares pieces in every
      * lookup of its caches, and the story (which has no equality of its own) is compared by reference
-     * directly. {@link #hashCode()} stays the record's.
+     * directly. {@link #hashCode()} likewise.
      */
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof Piece q && story == q.story && from == q.from && part == q.part
                 && pullQuote == q.pullQuote && java.util.Objects.equals(filler, q.filler) && java.util.Objects.equals(ad, q.ad);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = System.identityHashCode(story);
+        h = 31 * h + from;
+        h = 31 * h + part;
+        h = 31 * h + (pullQuote ? 1 : 0);
+        h = 31 * h + java.util.Objects.hashCode(filler);
+        return 31 * h + java.util.Objects.hashCode(ad);
     }
 
     @Override

@@ -114,15 +114,12 @@ final class SectionRun {
 
     /** The best run over {@code specs}: the copy all placed, the last page as full as it gets. */
     Result best(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, List<String> sections) {
-        // the plan's stories are the run's copy too: a planned story's photo is stretched like any other (the
-        // sample's lead photo a column larger takes the lines its 江门 story left short on page 2)
-        boolean photos = java.util.stream.Stream.concat(stories.stream(), specs.stream().flatMap(s -> s.planned().stream()))
-                .anyMatch(p -> !p.furniture() && !p.story().article().photos().isEmpty());
+        boolean photos = photos(stories, specs);
         Result best = null;
         for (Stretch stretch : STRETCHES) {
             if (!photos && stretch.photos() != 0) continue;
             if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
-            Result r = run(stories, briefs, specs, stretch, sections, 0, bound(best));
+            Result r = run(stories, briefs, specs, stretch, sections, 0, bound(best), false);
             if (r != null && (best == null || better(r, best))) best = r;
             if (best.left().isEmpty() && best.totalShort(grid) == 0) break;
         }
@@ -132,13 +129,42 @@ final class SectionRun {
             for (int grown = 0; grown < fillers.size(); grown++) {
                 for (Stretch stretch : spreads(fillers.getFirst().builder().rules().air().spread())) {
                     if (!photos && stretch.photos() != 0) continue;
-                    Result r = run(stories, briefs, specs, stretch, sections, grown, bound(best));
+                    Result r = run(stories, briefs, specs, stretch, sections, grown, bound(best), false);
                     if (r != null && better(r, best)) best = r;
                     if (best.left().isEmpty() && best.totalShort(grid) == 0) break spread;
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * Whether {@link #best} places all the copy: whether one of its stretches does, the headlines as the layout
+     * sets them (the spreads and grown headlines are tried only once the copy is all placed). Finding a run's page
+     * count asks this of too few pages first; a stretch whose last page certainly cannot take the copy that
+     * reaches it ({@link PageFills#cannotHold}) is given up there, without filling that page, and the first
+     * stretch that places everything ends the question. Exact where every piece left over has body rows, which
+     * {@link #best}'s bound counts: a story without any could be left over uncounted.
+     */
+    boolean fits(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, List<String> sections) {
+        boolean photos = photos(stories, specs);
+        for (Stretch stretch : STRETCHES) {
+            if (!photos && stretch.photos() != 0) continue;
+            if (specs.size() == 1 && !stretch.equals(STRETCHES.getFirst())) break;
+            Result r = run(stories, briefs, specs, stretch, sections, 0, Integer.MAX_VALUE, true);
+            if (r != null && r.left().isEmpty()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run's copy has photos to stretch. The plan's stories are the run's copy too: a planned story's
+     * photo is stretched like any other (the sample's lead photo a column larger takes the lines its 江门 story
+     * left short on page 2).
+     */
+    private static boolean photos(List<Piece> stories, List<PageSpec> specs) {
+        return java.util.stream.Stream.concat(stories.stream(), specs.stream().flatMap(s -> s.planned().stream()))
+                .anyMatch(p -> !p.furniture() && !p.story().article().photos().isEmpty());
     }
 
     /**
@@ -182,10 +208,11 @@ final class SectionRun {
 
     /**
      * The run over {@code specs}; null as soon as the pages before the last end more than {@code mostShort} column
-     * lines short in all (see {@link #bound}).
+     * lines short in all (see {@link #bound}), or, if {@code placesAll}, when its last page certainly cannot take
+     * the copy left for it (see {@link #fits}).
      */
     Result run(List<Piece> stories, List<Piece> briefs, List<PageSpec> specs, Stretch stretch, List<String> sections,
-               int grown, int mostShort) {
+               int grown, int mostShort, boolean placesAll) {
         PageFills filler = fillers.get(grown);
         Set<Piece> plannedLater = new HashSet<>();
         for (PageSpec s : specs) plannedLater.addAll(s.planned());
@@ -211,6 +238,7 @@ final class SectionRun {
             PageFiller.Spec fs = new PageFiller.Spec(spec.ads().top(), i < specs.size() - 1,
                     spec.front(), spec.index(), spec.spans(), new LinkedHashSet<>(spec.planned()), stretch, sections,
                     spec.ads());
+            if (placesAll && i == specs.size() - 1 && filler.cannotHold(fs, q, briefQueue)) return null;
             PageFiller.Filled f = filler.fill(fs, q, briefQueue);
             pages.add(f.slots());
             feet.add(feet(f.slots(), filler.builder()));

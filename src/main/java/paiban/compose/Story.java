@@ -54,6 +54,8 @@ public final class Story {
     /** The body set at each measure a module asks for, and continued from a position at each. */
     private final Map<Float, List<Row>> byMeasure = new HashMap<>();
     private final Map<Resume, List<Row>> resumed = new HashMap<>();
+    /** Each whole text of the body made ready to set at any measure, by the text itself (not its equal). */
+    private final Map<Text, Typesetter.Prepared> prepared = new java.util.IdentityHashMap<>();
 
     /**
      * A paragraph or subhead of the body as it is set. Body positions count its characters (code points of
@@ -260,6 +262,26 @@ public final class Story {
         return out;
     }
 
+    /**
+     * At least as many rows as {@link #rows(float, int)} gives, found without setting the body at {@code measure}:
+     * each whole text after the one {@code from} falls in at its fewest lines ({@link Typesetter.Prepared#leastLines}),
+     * with the blank row before each subhead; the text {@code from} falls in counts none, and from 0 the first counts
+     * whole.
+     */
+    public int leastRows(float measure, int from) {
+        int n = 0;
+        for (int t = from == 0 ? 0 : textAt(from) + 1; t < texts.size(); t++) {
+            Text text = texts.get(t);
+            if (text.subhead() && t > 0) n++;
+            n += prepared(text).leastLines(measure);
+        }
+        return n;
+    }
+
+    private Typesetter.Prepared prepared(Text t) {
+        return prepared.computeIfAbsent(t, k -> Typesetter.prepare(k.runs(), styles.get(k.subhead() ? "subhead" : "body")));
+    }
+
     /** The first row that prints something and starts at {@code position}, or -1. */
     private static int firstAt(List<Row> rows, int position) {
         int lo = 0;
@@ -286,9 +308,10 @@ public final class Story {
      */
     private List<Row> set(Text t, int offset, float measure) {
         TextStyle style = styles.get(t.subhead() ? "subhead" : "body");
-        if (offset > 0) style = style.withIndent(0);
-        List<Block.Run> runs = offset == 0 ? t.runs() : from(t.runs(), offset);
-        Galley g = check(Typesetter.set(runs, style, measure), t.subhead() ? "a subhead" : "the body");
+        // a whole text is made ready once and set at each measure a module asks for
+        Typesetter.Prepared ready = offset == 0 ? prepared(t)
+                : Typesetter.prepare(from(t.runs(), offset), style.withIndent(0));
+        Galley g = check(ready.set(measure), t.subhead() ? "a subhead" : "the body");
         int[] cps = text(t.runs());
         int i = offset;
         List<Row> out = new ArrayList<>();

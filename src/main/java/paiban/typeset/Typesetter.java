@@ -23,25 +23,87 @@ public final class Typesetter {
 
     /** Sets one paragraph (or headline, caption) into lines of {@code measure} points. */
     public static Galley set(List<Block.Run> runs, TextStyle style, float measure) {
+        return prepare(runs, style).set(measure);
+    }
+
+    /**
+     * One paragraph made ready to set at any measure: its atoms, their faces and advances, and where it may
+     * break, none of which depend on the measure. Composition sets a story's body at a measure for each module
+     * width when the layout sets stories further apart than the gutter; finding all this again for each measure
+     * was half of that typesetting.
+     */
+    public static final class Prepared {
+        private final TextStyle style;
+        private final Set<Integer> missing;
+        private final Set<Integer> fallbacks;
+        /** Null for a paragraph without atoms. */
+        private final AtomClusters clusters;
+
+        private Prepared(TextStyle style, Set<Integer> missing, Set<Integer> fallbacks, AtomClusters clusters) {
+            this.style = style;
+            this.missing = missing;
+            this.fallbacks = fallbacks;
+            this.clusters = clusters;
+        }
+
+        /** The paragraph set into lines of {@code measure} points: what {@link Typesetter#set} gives. */
+        public Galley set(float measure) {
+            float em = measure / style.size();
+            if (em < 2 - EPS) {
+                throw new IllegalArgumentException("a measure of " + measure + " pt is under two characters");
+            }
+            if (clusters == null) {
+                return new Galley(List.of(new SetLine(List.of(), measure, style.size(), 0, 0, true, true, 0, 0, 1)),
+                        missing, fallbacks);
+            }
+            boolean justify = style.align() == TextStyle.Align.JUSTIFY;
+            List<LineBreaker.Line> lines = LineBreaker.breakLines(clusters, em, style.indent(), justify);
+            List<SetLine> set = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                set.add(emit(clusters, lines.get(i), style, em, i == 0, i == lines.size() - 1));
+            }
+            return new Galley(set, missing, fallbacks);
+        }
+
+        /**
+         * At least how many lines {@link #set} makes at {@code measure} points, found without breaking: the atoms at
+         * their narrowest (every mark's blank half squeezed, Western text condensed as far as the line breaker ever
+         * condenses it, word spaces dropped) fill every line to at most the measure, or to the width of the one
+         * cluster a line holds when that is wider. Composition asks it to know cheaply that copy cannot fit a page.
+         */
+        public int leastLines(float measure) {
+            if (clusters == null) return 1;
+            if (least == null) least = least(clusters);
+            float em = measure / style.size();
+            float line = Math.max(em + EPS, least[1]);
+            return Math.max(1, (int) Math.ceil(least[0] / line - 1e-3));
+        }
+
+        /** The atoms' narrowest widths added up, and the narrowest of the widest cluster, in em. */
+        private float[] least;
+
+        private static float[] least(AtomClusters p) {
+            float sum = 0;
+            for (Atom a : p.atoms) {
+                if (a.kind == CharClass.SPACE) continue;
+                float narrowest = a.natural - a.blankLeft - a.blankRight;
+                if (a.condensable()) narrowest -= a.natural * (1 - LineBreaker.FORCED_FLOOR);
+                sum += narrowest;
+            }
+            float widest = 0;
+            for (int c = 0; c < p.clusters(); c++) {
+                widest = Math.max(widest, p.measure(p.start[c], p.end[c]).narrowest(LineBreaker.FORCED_FLOOR));
+            }
+            return new float[] {sum, widest};
+        }
+    }
+
+    /** The paragraph ready to be set at any measure ({@link Prepared#set}). */
+    public static Prepared prepare(List<Block.Run> runs, TextStyle style) {
         Set<Integer> missing = new LinkedHashSet<>();
         Set<Integer> fallbacks = new LinkedHashSet<>();
         List<Atom> atoms = atomize(runs, style, missing, fallbacks);
-        float em = measure / style.size();
-        if (em < 2 - EPS) {
-            throw new IllegalArgumentException("a measure of " + measure + " pt is under two characters");
-        }
-        if (atoms.isEmpty()) {
-            return new Galley(List.of(new SetLine(List.of(), measure, style.size(), 0, 0, true, true, 0, 0, 1)),
-                    missing, fallbacks);
-        }
-        AtomClusters p = new AtomClusters(atoms);
-        boolean justify = style.align() == TextStyle.Align.JUSTIFY;
-        List<LineBreaker.Line> lines = LineBreaker.breakLines(p, em, style.indent(), justify);
-        List<SetLine> set = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            set.add(emit(p, lines.get(i), style, em, i == 0, i == lines.size() - 1));
-        }
-        return new Galley(set, missing, fallbacks);
+        return new Prepared(style, missing, fallbacks, atoms.isEmpty() ? null : new AtomClusters(atoms));
     }
 
     /** Convenience for plain text. */
@@ -76,7 +138,8 @@ public final class Typesetter {
                     // —— and …… are one mark of two em: never split (clreq §3.1.7)
                     while (j < s.length() && s.codePointAt(j) == cp) j += Character.charCount(cp);
                 }
-                int[] cps = s.substring(i, j).codePoints().toArray();
+                // most atoms are one character: no substring and stream for those (they were a third of atomizing)
+                int[] cps = j - i == Character.charCount(cp) ? new int[] {cp} : s.substring(i, j).codePoints().toArray();
                 atoms.add(atom(k, cps, chain, missing, fallbacks));
                 i = j;
             }
