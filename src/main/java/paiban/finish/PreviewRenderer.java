@@ -266,7 +266,7 @@ final class PreviewRenderer extends PDFRenderer {
             long qx = Math.round(device.getTranslateX() * GlyphMasks.PHASES);
             long qy = Math.round(device.getTranslateY() * GlyphMasks.PHASES);
             GlyphMasks.Mask mask = masks.get(lastFontNumber, lastSize, scaleX, scaleY, code,
-                    (int) Math.floorMod(qx, GlyphMasks.PHASES), (int) Math.floorMod(qy, GlyphMasks.PHASES),
+                    Math.floorMod(qx, GlyphMasks.PHASES), Math.floorMod(qy, GlyphMasks.PHASES),
                     vector, scratch);
             if (mask == null) return false;
             if (mask.width() == 0) return true;
