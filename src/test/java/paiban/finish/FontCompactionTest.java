@@ -36,20 +36,9 @@ class FontCompactionTest {
 
     /** The CFF programs embedded in a PDF, in object order. */
     private static List<byte[]> cffPrograms(Path pdf) throws IOException {
-        List<byte[]> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            List<COSStream> streams = new ArrayList<>();
-            CosWalk.dictionaries(doc.getDocument().getTrailer(), d -> {
-                if (COSName.FONT_DESC.equals(d.getCOSName(COSName.TYPE))
-                        && d.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream s) streams.add(s);
-            });
-            for (COSStream s : streams) {
-                try (InputStream in = s.createInputStream()) {
-                    out.add(in.readAllBytes());
-                }
-            }
+            return cffPrograms(doc);
         }
-        return out;
     }
 
     private static CFFCIDFont parse(byte[] cff) throws IOException {
