@@ -2,11 +2,11 @@ package paiban.compose;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import paiban.testing.PrintedGlyphs;
 import paiban.cli.Main;
 import paiban.copy.IssueReader;
 import paiban.core.PaibanException;
@@ -76,7 +76,7 @@ class StoryGapTest {
                 var trim = pdf.getPage(p.number() - 1).getTrimBox();
                 float dx = trim.getLowerLeftX() - crop.getLowerLeftX() + l.areaLeft();
                 float dy = crop.getUpperRightY() - trim.getUpperRightY() + l.areaTop();
-                List<TextPosition> glyphs = glyphs(pdf, p.number());
+                List<TextPosition> glyphs = PrintedGlyphs.of(pdf, p.number());
                 Map<Module, Edges[]> edges = new HashMap<>();
                 for (Module m : p.modules()) if (measurable(m)) edges.put(m, edges(m, grid, glyphs, dx, dy));
                 String where = layout + " page " + p.number();
@@ -181,19 +181,6 @@ class StoryGapTest {
         return !u.isEmpty() && Character.UnicodeScript.of(u.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
-    private static List<TextPosition> glyphs(PDDocument pdf, int page) throws IOException {
-        List<TextPosition> out = new ArrayList<>();
-        PDFTextStripper s = new PDFTextStripper() {
-            @Override
-            protected void processTextPosition(TextPosition t) {
-                out.add(t);
-            }
-        };
-        s.setStartPage(page);
-        s.setEndPage(page);
-        s.getText(pdf);
-        return out;
-    }
 
     /**
      * A story cut mid-paragraph in one module and continued in a module of another span resumes at the character

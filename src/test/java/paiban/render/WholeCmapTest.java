@@ -15,11 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDCIDFontType0;
 import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paiban.testing.PrintedGlyphs;
 import paiban.finish.Edition;
 import paiban.finish.EditionOptions;
 import paiban.finish.Editions;
@@ -165,17 +165,9 @@ class WholeCmapTest {
         Face face = fonts.role(role);
         TrueTypeFont original = originals.get(role);
         var cmap = original.getUnicodeCmapLookup();
-        List<TextPosition> shown = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void processTextPosition(TextPosition text) {
-                    if (!text.getUnicode().isBlank()) shown.add(text);
-                }
-            };
-            stripper.setStartPage(page);
-            stripper.setEndPage(page);
-            stripper.getText(doc);
+            List<TextPosition> shown = PrintedGlyphs.of(doc, page).stream().filter(t -> !t.getUnicode().isBlank())
+                    .toList();
 
             List<String> wrong = new ArrayList<>();
             Map<PDFont, CFFCIDFont> embedded = new HashMap<>();

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paiban.testing.PrintedGlyphs;
 import paiban.Pipeline;
 
 import java.io.IOException;
@@ -88,7 +88,7 @@ class WebEditionTest {
             List<Area> areas = areas(BuiltIssues.read(out.resolve("web/" + WebEdition.pageFile(page))));
             try (PDDocument pdf = Loader.loadPDF(out.resolve(String.format("pages/%02d.pdf", page)).toFile())) {
                 float w = pdf.getPage(0).getCropBox().getWidth(), h = pdf.getPage(0).getCropBox().getHeight();
-                List<TextPosition> glyphs = glyphs(pdf);
+                List<TextPosition> glyphs = PrintedGlyphs.of(pdf);
                 for (Area a : areas) {
                     assertTrue(a.left >= 0 && a.top >= 0 && a.left + a.width <= 100.001 && a.top + a.height <= 100.001,
                             a + " lies on the picture");
@@ -146,17 +146,6 @@ class WebEditionTest {
         throw new AssertionError(slug);
     }
 
-    private static List<TextPosition> glyphs(PDDocument pdf) throws IOException {
-        List<TextPosition> all = new ArrayList<>();
-        PDFTextStripper s = new PDFTextStripper() {
-            @Override
-            protected void processTextPosition(TextPosition text) {
-                all.add(text);
-            }
-        };
-        s.getText(pdf);
-        return all;
-    }
 
     /** The glyphs of {@code text}'s first printing, spaces and line breaks in between ignored. */
     private static List<TextPosition> find(List<TextPosition> glyphs, String text) {
