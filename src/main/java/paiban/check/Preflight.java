@@ -45,6 +45,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code paiban check --print}: the checks a newspaper plant's preflight makes, on any PDF: total area
@@ -135,7 +137,7 @@ public final class Preflight {
             int limit = inkLimit * 255 / 100;
             PageResult[] results = new PageResult[n];
             // odd pages here, even pages there: a page's cost is mostly its photos, which the copy spreads
-            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
                 try (PDDocument own = Loader.loadPDF(file.toFile())) {
                     for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true);
@@ -161,7 +163,7 @@ public final class Preflight {
             if (here instanceof RuntimeException e) throw e;
             if (here instanceof Error e) throw e;
             if (here != null) throw new IllegalStateException(here);
-            return report(name, inkLimit, java.util.Arrays.asList(results));
+            return report(name, inkLimit, Arrays.asList(results));
         }
     }
 

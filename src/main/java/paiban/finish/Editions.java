@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import paiban.core.PaibanException;
 import paiban.core.Workers;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -216,12 +218,13 @@ public final class Editions {
                         EmailPdf.write(s, master, imprint, file, warnings.get(Edition.EMAIL)::add)).call()));
             }
             // which glyphs each page shows, found once for all the page files
-            CompletableFuture<PageCensus> census = Workers.then(screenCopy, s -> {
-                long t = System.nanoTime();
-                PageCensus c = new PageCensus(s, wanted.contains(Edition.PAGES) ? PagePdfs.census(s) : null);
-                busy.add(Edition.PAGES, System.nanoTime() - t);
-                return c;
-            });
+            CompletableFuture<PageCensus> census = !wanted.contains(Edition.PAGES) ? null
+                    : Workers.then(screenCopy, s -> {
+                        long t = System.nanoTime();
+                        PageCensus c = new PageCensus(s, PagePdfs.census(s));
+                        busy.add(Edition.PAGES, System.nanoTime() - t);
+                        return c;
+                    });
             List<Previews.Target> previews = new ArrayList<>();
             for (int i = 0; i < r.pages().size(); i++) {
                 int index = i, number = r.pages().get(i).number();
@@ -245,8 +248,7 @@ public final class Editions {
     }
 
     /** The screen copy with, for the page files, which glyphs each of its pages shows. */
-    private record PageCensus(byte[] screenCopy,
-                              List<Map<org.apache.pdfbox.cos.COSObjectKey, java.util.TreeSet<Integer>>> shown) {
+    private record PageCensus(byte[] screenCopy, List<Map<COSObjectKey, TreeSet<Integer>>> shown) {
     }
 
     private static long since(long start) {
