@@ -1,25 +1,53 @@
 package paiban.core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, for names and fingerprints that must follow from the bytes alone. */
+/** SHA-256 and MD5, for names and fingerprints that must follow from the bytes alone. */
 public final class Digests {
 
     private Digests() {
     }
 
-    public static byte[] sha256(byte[] data) {
+    /** A fresh SHA-256. */
+    public static MessageDigest sha256() {
+        return of("SHA-256");
+    }
+
+    /** A fresh MD5: for a PDF's /ID, which ISO 32000 suggests be made so. */
+    public static MessageDigest md5() {
+        return of("MD5");
+    }
+
+    private static MessageDigest of(String algorithm) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+            throw new IllegalStateException("every Java has " + algorithm, e);
         }
+    }
+
+    public static byte[] sha256(byte[] data) {
+        return sha256().digest(data);
     }
 
     /** The SHA-256 of {@code data} in lower-case hex, 64 digits. */
     public static String sha256Hex(byte[] data) {
         return HexFormat.of().formatHex(sha256(data));
+    }
+
+    /** The SHA-256 of a file's bytes in lower-case hex, read a piece at a time. */
+    public static String sha256Hex(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int k; (k = in.read(buf)) > 0; ) md.update(buf, 0, k);
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -1,5 +1,6 @@
 package paiban.finish;
 
+import paiban.core.Digests;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -43,7 +43,7 @@ final class StableSave {
      */
     static void save(PDDocument doc, Path file) throws IOException {
         placeholder(doc);
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Digests.md5();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), md5)) {
             doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         }
@@ -95,14 +95,6 @@ final class StableSave {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         return out.toByteArray();
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has MD5", e);
-        }
     }
 
     /** The last place at or before {@code from} where {@code needle} starts, or -1. */

@@ -1,20 +1,17 @@
 package paiban.library;
 
+import paiban.core.Digests;
 import paiban.model.Article;
 import paiban.model.Issue;
 import paiban.render.RenderedIssue;
 import paiban.render.RenderedIssue.PageInfo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +254,7 @@ public final class MetsIssue {
             throws IOException {
         Path p = files.staged().apply(name);
         x.start("mets:file", "ID", id, "SEQ", seq, "MIMETYPE", mime, "SIZE", String.valueOf(Files.size(p)),
-                "CHECKSUM", sha256(p), "CHECKSUMTYPE", "SHA-256");
+                "CHECKSUM", Digests.sha256Hex(p), "CHECKSUMTYPE", "SHA-256");
         x.empty("mets:FLocat", "LOCTYPE", "URL", "xlink:type", "simple", "xlink:href", href(name));
         x.end();
     }
@@ -265,19 +262,5 @@ public final class MetsIssue {
     /** {@code name}, relative to the issue's output folder, as seen from archive/mets.xml. */
     static String href(String name) {
         return Path.of(FILE).getParent().relativize(Path.of(name)).toString().replace('\\', '/');
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int k; (k = in.read(buf)) > 0; ) md.update(buf, 0, k);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

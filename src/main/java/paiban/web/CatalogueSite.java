@@ -3,6 +3,7 @@ package paiban.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.w3c.dom.Element;
+import paiban.core.Digests;
 import paiban.core.PaibanException;
 
 import java.io.IOException;
@@ -10,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,12 +176,7 @@ public final class CatalogueSite {
             sb.append(issue.relativize(f)).append(' ').append(Files.size(f)).append(' ')
                     .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8))) + "\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
     }
 
     /** text.json, web/ and previews/ (the pictures web/ shows); the PDFs stay where the build put them. */
