@@ -1,6 +1,5 @@
 package paiban.finish;
 
-import paiban.core.Digests;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -13,10 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Replaces the random six-letter subset tags OpenPDF gives embedded fonts ("KEIBKD+NotoSans…") with tags
- * derived from the embedded font program, so that the same glyphs always get the same name and two
+ * derived from the embedded font program (its CRC-32), so that the same glyphs always get the same name and two
  * builds stay byte-identical. Different subsets get different programs, hence (almost surely) different
  * tags, as the PDF spec asks.
  */
@@ -65,11 +65,19 @@ final class SubsetTags {
         return null;
     }
 
+    /**
+     * Six letters from the CRC-32 of the program as stored. A tag holds under 29 bits, so a longer hash
+     * would not make two subsets' tags less likely to meet; and CRC-32 runs in zlib's native code, where
+     * SHA-256 runs as Java in the quick-compiled JVM the launcher starts: every page file and every edition
+     * tags its fonts, a few megabytes each time.
+     */
     private static String tag(COSStream program) {
         try (InputStream in = program.createRawInputStream()) {
-            byte[] hash = Digests.sha256(in.readAllBytes());
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            long v = crc.getValue();
             StringBuilder tag = new StringBuilder();
-            for (int i = 0; i < 6; i++) tag.append((char) ('A' + (hash[i] & 0xff) % 26));
+            for (int i = 0; i < 6; i++, v /= 26) tag.append((char) ('A' + v % 26));
             return tag.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
