@@ -111,9 +111,17 @@ final class CmykTransform {
      * {@code out[offset]}; {@code inverted} stores 255 − v.
      */
     void convert(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
+        // the cache lookup written out, as in convertBgr: this loop runs for every pixel of a reduced photo
         Recent recent = new Recent(inverted);
+        int[] keys = recent.keys, inks = recent.inks;
         for (int p = 0, o = offset; p < n; p++, o += 4) {
-            put(recent.inks(rgb[p] & 0xffffff), out, o);
+            int v = rgb[p] & 0xffffff;
+            int slot = (v * 0x9E3779B1) >>> 16;
+            int packed = keys[slot] == v + 1 ? inks[slot] : recent.inks(v);
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
     }
 
@@ -149,13 +157,6 @@ final class CmykTransform {
             out[o + 2] = (byte) (packed >>> 8);
             out[o + 3] = (byte) packed;
         }
-    }
-
-    private static void put(int packed, byte[] out, int o) {
-        out[o] = (byte) (packed >>> 24);
-        out[o + 1] = (byte) (packed >>> 16);
-        out[o + 2] = (byte) (packed >>> 8);
-        out[o + 3] = (byte) packed;
     }
 
     /**
