@@ -126,16 +126,44 @@ final class CmykTransform {
     }
 
     /**
-     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row): without
-     * the cache of recent colours, whose 512 KB would cost more to clear than these pixels to separate.
+     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row), through a
+     * cache that the caller keeps for all the blocks of a photo it separates again, whatever tightening of
+     * one separation each takes ({@link #tightened}): a fresh cache per block would cost more to clear than
+     * its pixels to separate.
      */
-    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
-        int[] c = new int[4];
+    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted, Tightenings recent) {
+        int tag = limit.percent() << 1 | (inverted ? 1 : 0);
+        int[] c = recent.c;
         for (int p = 0, o = offset; p < n; p++, o += 4) {
-            int v = rgb[p];
-            interpolate(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff, c, inverted);
-            for (int k = 0; k < 4; k++) out[o + k] = (byte) c[k];
+            int v = rgb[p] & 0xffffff;
+            int slot = ((v ^ tag << 24) * 0x9E3779B1) >>> 16;
+            int packed;
+            if (recent.keys[slot] == v + 1 && recent.tags[slot] == tag) {
+                packed = recent.inks[slot];
+            } else {
+                interpolate(v >> 16, v >> 8 & 0xff, v & 0xff, c, inverted);
+                packed = c[0] << 24 | c[1] << 16 | c[2] << 8 | c[3];
+                recent.keys[slot] = v + 1;
+                recent.tags[slot] = tag;
+                recent.inks[slot] = packed;
+            }
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
+    }
+
+    /**
+     * Colours already separated by tightenings of a separation, for {@link #convertFew}: as {@link Recent},
+     * each entry also marked with the limit and the inversion it was separated for, so that one cache serves
+     * every tightening a photo's blocks take. Not to be shared between threads.
+     */
+    static final class Tightenings {
+        private final int[] keys = new int[1 << 16];
+        private final int[] tags = new int[1 << 16];
+        private final int[] inks = new int[1 << 16];
+        private final int[] c = new int[4];
     }
 
     void convert(int[] rgb, int n, byte[] out, int offset) {
