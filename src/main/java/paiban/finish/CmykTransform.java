@@ -42,6 +42,8 @@ final class CmykTransform {
     /** C, M, Y, K per grid point as 16-bit values, red slowest. */
     private final int[] lut = new int[N * N * N * 4];
     private final InkLimit limit;
+    /** {@link #limit} as a sum of 8-bit samples. */
+    private final int levels;
 
     /** The transform for the plant's profile and the layout's ink limit, sampled the first time it is asked for. */
     static CmykTransform of(CmykProfile profile, InkLimit limit) {
@@ -51,6 +53,7 @@ final class CmykTransform {
 
     CmykTransform(ICC_ColorSpace cmyk, InkLimit limit) {
         this.limit = limit;
+        this.levels = limit.levels();
         int count = N * N * N;
         WritableRaster src = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, count, 1, 3, null);
         int[] rgb = new int[count * 3];
@@ -81,6 +84,7 @@ final class CmykTransform {
     /** The same separation brought within a lower limit; made from this one's grid, once per limit. */
     private CmykTransform(CmykTransform from, InkLimit limit) {
         this.limit = limit;
+        this.levels = limit.levels();
         double[] inks = new double[4];
         double most = limit.levels() / 255d;
         for (int p = 0; p < lut.length; p += 4) {
@@ -224,17 +228,35 @@ final class CmykTransform {
         return Math.round(Math.max(0, Math.min(1, v)) * 255);
     }
 
-    /** 16-bit to 8-bit, rounding. */
-    private static int to8(int v16) {
-        return (v16 * 255 + 32767) / 65535;
+    /**
+     * A sample's place on the grid, {@code v · (N − 1) · 256 / 255}: the grid cell (high bits) and the
+     * fraction of the way across it in 256ths. A table, because the launcher's quick compiler divides by a
+     * constant with a division instruction, and each pixel would need three.
+     */
+    private static final int[] ON_GRID = new int[256];
+
+    static {
+        for (int v = 0; v < 256; v++) ON_GRID[v] = v * (N - 1) * 256 / 255;
+    }
+
+    /**
+     * 16-bit to 8-bit, rounding: {@code (v16 · 255 + 32767) / 65535}, the division by 65535 done as
+     * {@code (x + 1 + (x >> 16)) >> 16}, which is exact for every x this can be (0 to 65535 · 255 + 32767;
+     * CmykTransformTest checks them all).
+     */
+    static int to8(int v16) {
+        int x = v16 * 255 + 32767;
+        return x + 1 + (x >> 16) >> 16;
     }
 
     /**
      * Tetrahedral interpolation; {@code out} receives 8-bit C, M, Y, K (255 − v when {@code inverted}).
-     * The tetrahedron is chosen once per pixel and its four corners' offsets serve all four inks.
+     * The tetrahedron is chosen once per pixel and its four corners' offsets serve all four inks. Written
+     * out ink by ink, and the ink limit's rule called only for a colour over it: this runs for every colour
+     * of every photo, under a compiler that neither unrolls loops nor inlines a method the size of that rule.
      */
     private void interpolate(int r, int g, int b, int[] out, boolean inverted) {
-        int pr = r * (N - 1) * 256 / 255, pg = g * (N - 1) * 256 / 255, pb = b * (N - 1) * 256 / 255;
+        int pr = ON_GRID[r], pg = ON_GRID[g], pb = ON_GRID[b];
         int ir = Math.min(pr >> 8, N - 2), ig = Math.min(pg >> 8, N - 2), ib = Math.min(pb >> 8, N - 2);
         int fr = pr - (ir << 8), fg = pg - (ig << 8), fb = pb - (ib << 8);
         int base = ir * SR + ig * SG + ib * SB;
@@ -258,15 +280,24 @@ final class CmykTransform {
             }
         }
         int[] t = lut;
-        int top = base + SR + SG + SB;
-        for (int k = 0; k < 4; k++) {
-            int c000 = t[base + k], ca = t[base + a + k], cb = t[base + bb + k], c111 = t[top + k];
-            int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
-            out[k] = to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
-        }
-        limit.apply8(out);
+        int pa = base + a, pbb = base + bb, top = base + SR + SG + SB;
+        int c = ink(t[base], t[pa], t[pbb], t[top], f1, f2, f3);
+        int m = ink(t[base + 1], t[pa + 1], t[pbb + 1], t[top + 1], f1, f2, f3);
+        int y = ink(t[base + 2], t[pa + 2], t[pbb + 2], t[top + 2], f1, f2, f3);
+        int k = ink(t[base + 3], t[pa + 3], t[pbb + 3], t[top + 3], f1, f2, f3);
+        out[0] = c;
+        out[1] = m;
+        out[2] = y;
+        out[3] = k;
+        if (c + m + y + k > levels) limit.apply8(out);
         if (inverted) {
-            for (int k = 0; k < 4; k++) out[k] = 255 - out[k];
+            for (int i = 0; i < 4; i++) out[i] = 255 - out[i];
         }
+    }
+
+    /** One ink of a point in the tetrahedron with corners c000, ca, cb and c111, in 8 bits. */
+    private static int ink(int c000, int ca, int cb, int c111, int f1, int f2, int f3) {
+        int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
+        return to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
     }
 }
