@@ -42,6 +42,8 @@ final class CmykTransform {
     /** C, M, Y, K per grid point as 16-bit values, red slowest. */
     private final int[] lut = new int[N * N * N * 4];
     private final InkLimit limit;
+    /** {@link #limit} as a sum of 8-bit samples. */
+    private final int levels;
 
     /** The transform for the plant's profile and the layout's ink limit, sampled the first time it is asked for. */
     static CmykTransform of(CmykProfile profile, InkLimit limit) {
@@ -51,6 +53,7 @@ final class CmykTransform {
 
     CmykTransform(ICC_ColorSpace cmyk, InkLimit limit) {
         this.limit = limit;
+        this.levels = limit.levels();
         int count = N * N * N;
         WritableRaster src = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, count, 1, 3, null);
         int[] rgb = new int[count * 3];
@@ -81,6 +84,7 @@ final class CmykTransform {
     /** The same separation brought within a lower limit; made from this one's grid, once per limit. */
     private CmykTransform(CmykTransform from, InkLimit limit) {
         this.limit = limit;
+        this.levels = limit.levels();
         double[] inks = new double[4];
         double most = limit.levels() / 255d;
         for (int p = 0; p < lut.length; p += 4) {
@@ -111,23 +115,59 @@ final class CmykTransform {
      * {@code out[offset]}; {@code inverted} stores 255 − v.
      */
     void convert(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
+        // the cache lookup written out, as in convertBgr: this loop runs for every pixel of a reduced photo
         Recent recent = new Recent(inverted);
+        int[] keys = recent.keys, inks = recent.inks;
         for (int p = 0, o = offset; p < n; p++, o += 4) {
-            put(recent.inks(rgb[p] & 0xffffff), out, o);
+            int v = rgb[p] & 0xffffff;
+            int slot = (v * 0x9E3779B1) >>> 16;
+            int packed = keys[slot] == v + 1 ? inks[slot] : recent.inks(v);
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
     }
 
     /**
-     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row): without
-     * the cache of recent colours, whose 512 KB would cost more to clear than these pixels to separate.
+     * As {@link #convert(int[], int, byte[], int, boolean)} for a few pixels (a JPEG block's row), through a
+     * cache that the caller keeps for all the blocks of a photo it separates again, whatever tightening of
+     * one separation each takes ({@link #tightened}): a fresh cache per block would cost more to clear than
+     * its pixels to separate.
      */
-    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted) {
-        int[] c = new int[4];
+    void convertFew(int[] rgb, int n, byte[] out, int offset, boolean inverted, Tightenings recent) {
+        int tag = limit.percent() << 1 | (inverted ? 1 : 0);
+        int[] c = recent.c;
         for (int p = 0, o = offset; p < n; p++, o += 4) {
-            int v = rgb[p];
-            interpolate(v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff, c, inverted);
-            for (int k = 0; k < 4; k++) out[o + k] = (byte) c[k];
+            int v = rgb[p] & 0xffffff;
+            int slot = ((v ^ tag << 24) * 0x9E3779B1) >>> 16;
+            int packed;
+            if (recent.keys[slot] == v + 1 && recent.tags[slot] == tag) {
+                packed = recent.inks[slot];
+            } else {
+                interpolate(v >> 16, v >> 8 & 0xff, v & 0xff, c, inverted);
+                packed = c[0] << 24 | c[1] << 16 | c[2] << 8 | c[3];
+                recent.keys[slot] = v + 1;
+                recent.tags[slot] = tag;
+                recent.inks[slot] = packed;
+            }
+            out[o] = (byte) (packed >>> 24);
+            out[o + 1] = (byte) (packed >>> 16);
+            out[o + 2] = (byte) (packed >>> 8);
+            out[o + 3] = (byte) packed;
         }
+    }
+
+    /**
+     * Colours already separated by tightenings of a separation, for {@link #convertFew}: as {@link Recent},
+     * each entry also marked with the limit and the inversion it was separated for, so that one cache serves
+     * every tightening a photo's blocks take. Not to be shared between threads.
+     */
+    static final class Tightenings {
+        private final int[] keys = new int[1 << 16];
+        private final int[] tags = new int[1 << 16];
+        private final int[] inks = new int[1 << 16];
+        private final int[] c = new int[4];
     }
 
     void convert(int[] rgb, int n, byte[] out, int offset) {
@@ -149,13 +189,6 @@ final class CmykTransform {
             out[o + 2] = (byte) (packed >>> 8);
             out[o + 3] = (byte) packed;
         }
-    }
-
-    private static void put(int packed, byte[] out, int o) {
-        out[o] = (byte) (packed >>> 24);
-        out[o + 1] = (byte) (packed >>> 16);
-        out[o + 2] = (byte) (packed >>> 8);
-        out[o + 3] = (byte) packed;
     }
 
     /**
@@ -195,17 +228,35 @@ final class CmykTransform {
         return Math.round(Math.max(0, Math.min(1, v)) * 255);
     }
 
-    /** 16-bit to 8-bit, rounding. */
-    private static int to8(int v16) {
-        return (v16 * 255 + 32767) / 65535;
+    /**
+     * A sample's place on the grid, {@code v · (N − 1) · 256 / 255}: the grid cell (high bits) and the
+     * fraction of the way across it in 256ths. A table, because the launcher's quick compiler divides by a
+     * constant with a division instruction, and each pixel would need three.
+     */
+    private static final int[] ON_GRID = new int[256];
+
+    static {
+        for (int v = 0; v < 256; v++) ON_GRID[v] = v * (N - 1) * 256 / 255;
+    }
+
+    /**
+     * 16-bit to 8-bit, rounding: {@code (v16 · 255 + 32767) / 65535}, the division by 65535 done as
+     * {@code (x + 1 + (x >> 16)) >> 16}, which is exact for every x this can be (0 to 65535 · 255 + 32767;
+     * CmykTransformTest checks them all).
+     */
+    static int to8(int v16) {
+        int x = v16 * 255 + 32767;
+        return x + 1 + (x >> 16) >> 16;
     }
 
     /**
      * Tetrahedral interpolation; {@code out} receives 8-bit C, M, Y, K (255 − v when {@code inverted}).
-     * The tetrahedron is chosen once per pixel and its four corners' offsets serve all four inks.
+     * The tetrahedron is chosen once per pixel and its four corners' offsets serve all four inks. Written
+     * out ink by ink, and the ink limit's rule called only for a colour over it: this runs for every colour
+     * of every photo, under a compiler that neither unrolls loops nor inlines a method the size of that rule.
      */
     private void interpolate(int r, int g, int b, int[] out, boolean inverted) {
-        int pr = r * (N - 1) * 256 / 255, pg = g * (N - 1) * 256 / 255, pb = b * (N - 1) * 256 / 255;
+        int pr = ON_GRID[r], pg = ON_GRID[g], pb = ON_GRID[b];
         int ir = Math.min(pr >> 8, N - 2), ig = Math.min(pg >> 8, N - 2), ib = Math.min(pb >> 8, N - 2);
         int fr = pr - (ir << 8), fg = pg - (ig << 8), fb = pb - (ib << 8);
         int base = ir * SR + ig * SG + ib * SB;
@@ -229,15 +280,24 @@ final class CmykTransform {
             }
         }
         int[] t = lut;
-        int top = base + SR + SG + SB;
-        for (int k = 0; k < 4; k++) {
-            int c000 = t[base + k], ca = t[base + a + k], cb = t[base + bb + k], c111 = t[top + k];
-            int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
-            out[k] = to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
-        }
-        limit.apply8(out);
+        int pa = base + a, pbb = base + bb, top = base + SR + SG + SB;
+        int c = ink(t[base], t[pa], t[pbb], t[top], f1, f2, f3);
+        int m = ink(t[base + 1], t[pa + 1], t[pbb + 1], t[top + 1], f1, f2, f3);
+        int y = ink(t[base + 2], t[pa + 2], t[pbb + 2], t[top + 2], f1, f2, f3);
+        int k = ink(t[base + 3], t[pa + 3], t[pbb + 3], t[top + 3], f1, f2, f3);
+        out[0] = c;
+        out[1] = m;
+        out[2] = y;
+        out[3] = k;
+        if (c + m + y + k > levels) limit.apply8(out);
         if (inverted) {
-            for (int k = 0; k < 4; k++) out[k] = 255 - out[k];
+            for (int i = 0; i < 4; i++) out[i] = 255 - out[i];
         }
+    }
+
+    /** One ink of a point in the tetrahedron with corners c000, ca, cb and c111, in 8 bits. */
+    private static int ink(int c000, int ca, int cb, int c111, int f1, int f2, int f3) {
+        int sum = f1 * (ca - c000) + f2 * (cb - ca) + f3 * (c111 - cb);
+        return to8(Math.max(0, Math.min(65535, c000 + (sum + 128 >> 8))));
     }
 }

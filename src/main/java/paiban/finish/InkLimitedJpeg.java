@@ -67,6 +67,7 @@ final class InkLimitedJpeg {
         byte[] file = Pixels.cmykJpeg(inverted, w, h, quality);
         int[] most = mostInkPerBlock(file, w, h);
         int[] blocks = null; // the blocks the last pass checked; null: all of them
+        CmykTransform.Tightenings recent = null;
         for (int pass = 1; pass <= PASSES; pass++) {
             int[] over = new int[most.length];
             int n = 0;
@@ -83,12 +84,13 @@ final class InkLimitedJpeg {
             }
             if (pass == PASSES) break;
             blocks = java.util.Arrays.copyOf(over, n);
+            if (recent == null) recent = new CmykTransform.Tightenings();
             for (int b : blocks) {
                 CmykTransform t = transform.tightened(under[b]);
                 int x0 = b % bw * BLOCK, y0 = b / bw * BLOCK, cols = Math.min(BLOCK, w - x0);
                 for (int y = y0; y < Math.min(h, y0 + BLOCK); y++) {
                     pixels(rgb, x0, y, cols, row);
-                    t.convertFew(row, cols, inverted, (y * w + x0) * 4, true);
+                    t.convertFew(row, cols, inverted, (y * w + x0) * 4, true, recent);
                 }
             }
             most = mostInkOfBlocks(inverted, w, h, blocks, quality);

@@ -16,6 +16,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
@@ -150,6 +151,13 @@ final class Pixels {
             return cmyk;
         }
         BufferedImage img = toRgb(rgbImage);
+        if (img.getRaster().getDataBuffer() instanceof DataBufferInt ints && ints.getNumBanks() == 1
+                && ints.getData().length == w * h) {
+            // what scale and toRgb draw into: the whole photo in one call, so that one cache of recent
+            // colours serves all of it rather than a fresh one (512 KB to clear) each row
+            transform.convert(ints.getData(), w * h, cmyk, 0, inverted);
+            return cmyk;
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             img.getRaster().getDataElements(0, y, w, 1, row);

@@ -75,6 +75,54 @@ class CmykTransformTest {
     }
 
     @Test
+    void eightBitRoundingByShiftsIsTheDivisionForEverySixteenBitValue() {
+        for (int v = 0; v <= 65535; v++) assertEquals((v * 255 + 32767) / 65535, CmykTransform.to8(v), "v = " + v);
+    }
+
+    @Test
+    void blocksSeparatedAgainThroughOneCacheGetEachTighteningsOwnInks() {
+        // the same colours through several tightenings in turn, one cache for all: no entry may serve the
+        // wrong tightening or the wrong inversion
+        Random random = new Random(11);
+        int n = 8;
+        int[] colours = new int[n];
+        CmykTransform.Tightenings recent = new CmykTransform.Tightenings();
+        byte[] got = new byte[n * 4], want = new byte[n * 4];
+        for (int row = 0; row < 3000; row++) {
+            for (int i = 0; i < n; i++) colours[i] = random.nextInt(4) == 0 ? random.nextInt(1 << 24) : 0x101418 + i;
+            CmykTransform t = newsprint.tightened(random.nextInt(40));
+            boolean inverted = random.nextBoolean();
+            t.convertFew(colours, n, got, 0, inverted, recent);
+            t.convert(colours, n, want, 0, inverted);
+            assertArrayEquals(want, got, "row " + row);
+        }
+    }
+
+    @Test
+    void packedAndByteImagesSeparateAlike() {
+        int w = 61, h = 37;
+        java.awt.image.BufferedImage packed = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage bytes = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        Random random = new Random(13);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = random.nextInt(1 << 24);
+                packed.setRGB(x, y, v);
+                bytes.setRGB(x, y, v);
+            }
+        }
+        assertArrayEquals(Pixels.separate(bytes, newsprint, true), Pixels.separate(packed, newsprint, true));
+        byte[] plain = Pixels.separate(packed, newsprint, false);
+        int[] row = new int[w];
+        byte[] want = new byte[w * 4];
+        for (int y = 0; y < h; y++) {
+            packed.getRaster().getDataElements(0, y, w, 1, row);
+            newsprint.convert(row, w, want, 0);
+            assertArrayEquals(want, java.util.Arrays.copyOfRange(plain, y * w * 4, (y + 1) * w * 4), "row " + y);
+        }
+    }
+
+    @Test
     void pureRedNeedsNoCyan() {
         float[] red = transform.cmyk(1, 0, 0);
         assertEquals(0, red[0], 0.02);
