@@ -427,7 +427,7 @@ public final class Preflight {
         /** The C, M and Y planes as one RGB image, for the joint pass: its slot in {@link #images}. */
         static final int JOINT = 4;
         /** Each plane as a grey image for the renderer, and the joint one, made on first use. */
-        final PDImageXObject[] images = new PDImageXObject[5];
+        final PDImage[] images = new PDImage[5];
         final String name;
         int mostInk;
 
@@ -665,6 +665,30 @@ public final class Preflight {
             }
         }
 
+        /**
+         * The C, M and Y planes as the red, green and blue of an image, as PDFBox's reader would make of
+         * {@link #joint()} as DeviceRGB samples (packed RGB, each sample as it is), without going through it.
+         */
+        BufferedImage jointImage() {
+            BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            int[] to = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            byte[] c = planes[0], m = planes[1], y = planes[2];
+            for (int p = 0; p < to.length; p++) to[p] = (c[p] & 0xff) << 16 | (m[p] & 0xff) << 8 | y[p] & 0xff;
+            return rgb;
+        }
+
+        /**
+         * One ink's plane as a grey image over the plane's own bytes. PDFBox's reader makes DeviceGray samples
+         * an RGB image of the same value in each channel; Java2D draws either onto a grey raster as the same
+         * grey (its grey is (77 R + 150 G + 29 B + 128) / 256, which is the value itself when they are equal).
+         */
+        BufferedImage greyImage(int ink) {
+            BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] to = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+            System.arraycopy(planes[ink], 0, to, 0, to.length);
+            return grey;
+        }
+
         /** The C, M and Y planes interleaved, as the samples of an RGB image. */
         byte[] joint() {
             byte[] rgb = new byte[width * height * 3];
@@ -840,6 +864,148 @@ public final class Preflight {
         @Override
         protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
             return new InkDrawer(parameters, this);
+        }
+    }
+
+    /**
+     * An ink plane ready for the renderer: PDFBox's drawImage asks an image only for its pixels, its
+     * interpolation, whether it is a stencil and whether its dictionary holds a mask (this one holds none),
+     * so a plane need not become a PDF image to be read back sample by sample.
+     */
+    private static final class Plane implements PDImage {
+        private final BufferedImage pixels;
+        private final boolean interpolate;
+        private final org.apache.pdfbox.cos.COSDictionary dictionary = new org.apache.pdfbox.cos.COSDictionary();
+
+        Plane(BufferedImage pixels, boolean interpolate) {
+            this.pixels = pixels;
+            this.interpolate = interpolate;
+        }
+
+        @Override
+        public BufferedImage getImage() {
+            return pixels;
+        }
+
+        @Override
+        public BufferedImage getImage(java.awt.Rectangle region, int subsampling) {
+            if (region != null || subsampling != 1) throw new UnsupportedOperationException("a plane is drawn whole");
+            return pixels;
+        }
+
+        @Override
+        public java.awt.image.WritableRaster getRawRaster() {
+            return pixels.getRaster();
+        }
+
+        @Override
+        public BufferedImage getRawImage() {
+            return pixels;
+        }
+
+        @Override
+        public BufferedImage getStencilImage(Paint paint) {
+            throw new UnsupportedOperationException("a plane is no stencil");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream() {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream(List<String> stopFilters) {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream(org.apache.pdfbox.filter.DecodeOptions options) {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+
+        @Override
+        public boolean isStencil() {
+            return false;
+        }
+
+        @Override
+        public void setStencil(boolean isStencil) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getBitsPerComponent() {
+            return 8;
+        }
+
+        @Override
+        public void setBitsPerComponent(int bitsPerComponent) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PDColorSpace getColorSpace() {
+            return pixels.getType() == BufferedImage.TYPE_BYTE_GRAY ? PDDeviceGray.INSTANCE : PDDeviceRGB.INSTANCE;
+        }
+
+        @Override
+        public void setColorSpace(PDColorSpace colorSpace) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getHeight() {
+            return pixels.getHeight();
+        }
+
+        @Override
+        public void setHeight(int height) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getWidth() {
+            return pixels.getWidth();
+        }
+
+        @Override
+        public void setWidth(int width) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setDecode(COSArray decode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public COSArray getDecode() {
+            return null;
+        }
+
+        @Override
+        public boolean getInterpolate() {
+            return interpolate;
+        }
+
+        @Override
+        public void setInterpolate(boolean value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getSuffix() {
+            return null;
+        }
+
+        @Override
+        public org.apache.pdfbox.cos.COSDictionary getCOSObject() {
+            return dictionary;
         }
     }
 
@@ -1031,17 +1197,21 @@ public final class Preflight {
                 }
             }
             int slot = r.ink == InkRenderer.CMY ? Samples.JOINT : r.ink;
-            PDImageXObject plane = s.images[slot];
+            PDImage plane = s.images[slot];
             if (plane == null) {
-                plane = slot == Samples.JOINT
-                        ? new PDImageXObject(r.scratch, new ByteArrayInputStream(s.joint()), null, s.width, s.height, 8,
-                                PDDeviceRGB.INSTANCE)
-                        : new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
-                                s.width, s.height, 8, PDDeviceGray.INSTANCE);
                 if (image instanceof PDImageXObject x && x.getCOSObject().getDictionaryObject(COSName.SMASK) != null) {
-                    plane.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
+                    // a soft mask is PDFBox's to apply, to the plane as to the image: through an image of its own
+                    PDImageXObject masked = slot == Samples.JOINT
+                            ? new PDImageXObject(r.scratch, new ByteArrayInputStream(s.joint()), null, s.width, s.height, 8,
+                                    PDDeviceRGB.INSTANCE)
+                            : new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
+                                    s.width, s.height, 8, PDDeviceGray.INSTANCE);
+                    masked.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
+                    masked.setInterpolate(image.getInterpolate());
+                    plane = masked;
+                } else {
+                    plane = new Plane(slot == Samples.JOINT ? s.jointImage() : s.greyImage(r.ink), image.getInterpolate());
                 }
-                plane.setInterpolate(image.getInterpolate());
                 s.images[slot] = plane;
             }
             super.drawImage(plane);
