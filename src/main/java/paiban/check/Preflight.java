@@ -29,6 +29,7 @@ import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
+import paiban.codec.TurboJpeg;
 import paiban.core.PaibanException;
 
 import java.awt.Color;
@@ -140,7 +141,8 @@ public final class Preflight {
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
                 try (PDDocument own = Loader.loadPDF(file.toFile())) {
-                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true);
+                    SampleBuffer buffer = new SampleBuffer();
+                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true, buffer);
                 } catch (Throwable e) {
                     failed.set(e);
                 }
@@ -148,7 +150,8 @@ public final class Preflight {
             other.start();
             Throwable here = null;
             try {
-                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true);
+                SampleBuffer buffer = new SampleBuffer();
+                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true, buffer);
             } catch (IOException | RuntimeException | Error e) {
                 here = e;
             }
@@ -165,6 +168,14 @@ public final class Preflight {
             if (here != null) throw new IllegalStateException(here);
             return report(name, inkLimit, Arrays.asList(results));
         }
+    }
+
+    /**
+     * The array a photo's samples are decoded into, kept from photo to photo by one thread's pages: a
+     * print photo's samples are some 6 MB, and a fresh array for each would be cleared only to be written.
+     */
+    private static final class SampleBuffer {
+        int[] samples;
     }
 
     /** One page's share of a report: its ink, the images it paints and its findings, each in the order met. */
@@ -186,12 +197,14 @@ public final class Preflight {
     private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
         int limit = inkLimit * 255 / 100;
         List<PageResult> results = new ArrayList<>();
-        for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built));
+        SampleBuffer buffer = new SampleBuffer();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built, buffer));
         return report(name, inkLimit, results);
     }
 
     /** Checks page {@code i}: findings are keyed by their page, so a page's own {@link Findings} loses none. */
-    private static PageResult page(PDDocument doc, int i, int inkLimit, int limit, boolean built) throws IOException {
+    private static PageResult page(PDDocument doc, int i, int inkLimit, int limit, boolean built, SampleBuffer buffer)
+            throws IOException {
         List<String> images = new ArrayList<>();
         Findings findings = new Findings();
         // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
@@ -202,7 +215,7 @@ public final class Preflight {
             // C, M and Y in one pass, as the red, green and blue of one raster: Java2D blends each channel
             // alone, so it is three grey passes in one; then K in a pass of its own
             Observer seen = new Observer(number, findings, images);
-            InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, seen, null, 0);
+            InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, buffer, seen, null, 0);
             BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
             seen.flushText();
             int w = cmy.getWidth(), h = cmy.getHeight();
@@ -217,20 +230,34 @@ public final class Preflight {
                 // an overprinting colour with some of C, M, Y and not others, a pattern or a shading: each
                 // of the three has to be drawn alone
                 for (int ink = 0; ink < 3; ink++) {
-                    add(new InkRenderer(doc, scratch, ink, samples, null, null, 0)
+                    add(new InkRenderer(doc, scratch, ink, samples, buffer, null, null, 0)
                             .renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
                 }
             }
-            InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, null,
-                    built ? new Beneath(tac.clone(), w, h) : null, limit);
-            add(black.renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+            InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, buffer, null,
+                    built ? new Beneath(tac, w, h) : null, limit);
+            BufferedImage k = black.renderImageWithDPI(i, DPI, ImageType.GRAY);
             int most = black.skippedMost, over = 0, at = 0;
-            for (int p = 0; p < tac.length; p++) {
-                if (tac[p] > most) {
-                    most = tac[p];
-                    at = p;
+            byte[] grey = packedGrey(k);
+            if (grey != null) {
+                // the K raster's ink added and the page's figures taken in one walk over it
+                for (int p = 0; p < tac.length; p++) {
+                    int t = tac[p] + 255 - (grey[p] & 0xff);
+                    if (t > most) {
+                        most = t;
+                        at = p;
+                    }
+                    if (t > limit) over++;
                 }
-                if (tac[p] > limit) over++;
+            } else {
+                add(k, tac);
+                for (int p = 0; p < tac.length; p++) {
+                    if (tac[p] > most) {
+                        most = tac[p];
+                        at = p;
+                    }
+                    if (tac[p] > limit) over++;
+                }
             }
             double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
             if (most > limit) {
@@ -269,6 +296,19 @@ public final class Preflight {
             return ints.getData();
         }
         return rgb.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /** A grey raster's own bytes, one a pixel, row after row, where it has them so; else null. */
+    private static byte[] packedGrey(BufferedImage grey) {
+        int w = grey.getWidth(), h = grey.getHeight();
+        if (grey.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && grey.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && bytes.getOffset() == 0 && bytes.getData().length == w * h
+                && grey.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getScanlineStride() == w && sm.getPixelStride() == 1 && grey.getRaster().getParent() == null) {
+            return bytes.getData();
+        }
+        return null;
     }
 
     /** Adds a grey pass's ink (255 − grey) to {@code tac}. */
@@ -431,7 +471,7 @@ public final class Preflight {
         final String name;
         int mostInk;
 
-        Samples(PDImage image, int factor, String name) throws IOException {
+        Samples(PDImage image, int factor, String name, SampleBuffer buffer) throws IOException {
             this.name = name;
             width = image.getWidth();
             height = image.getHeight();
@@ -441,10 +481,6 @@ public final class Preflight {
             boolean grey = n == 1 && !(space instanceof PDSeparation) && !(space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDIndexed);
             if ((cmyk || grey) && image.getBitsPerComponent() == 8) {
                 byte[] jpeg = cmyk ? cmykJpeg(image) : null;
-                // PDFBox's DCT filter hands back a YCCK JPEG's C, M and Y inverted but its K as stored, which
-                // no Decode array can set right; such a JPEG's samples are read as stored instead
-                byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
-                Raster raster = stored == null ? image.getRawRaster() : null;
                 float[] decode = decode(image, n);
                 // each channel's sample → ink in 8 bits, through the Decode array, once per value
                 int[][] ink = new int[4][256];
@@ -456,17 +492,38 @@ public final class Preflight {
                         ink[k][v] = cmyk ? x : k < 3 ? 0 : 255 - x;
                     }
                 }
+                int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
+                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
+                // stored sample is then 255 − ink, the very value of its plane
+                boolean inverted = true;
+                for (int v = 0; v < 256 && inverted; v++) {
+                    inverted = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                }
                 // each sample's ink, summed for the most ink at full resolution and added straight into its
                 // square's average: a photo's planes are never written at full size to be read back and averaged
                 int f = Math.max(1, factor);
                 Reduction planesOut = new Reduction(width, height, f);
-                int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
-                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
-                // stored sample is then 255 − ink, the very value of its plane
-                boolean adobe = stored != null;
-                for (int v = 0; v < 256 && adobe; v++) {
-                    adobe = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                TurboJpeg turbo = TurboJpeg.get();
+                if (jpeg != null && inverted && turbo != null && f <= Reduction.MOST_PACKED) {
+                    // print.pdf's own photos: TurboJPEG's samples, a pixel to an int, into the array the last
+                    // photo was decoded into
+                    int[] packed = turbo.cmykSamples(jpeg, width, height, buffer.samples);
+                    if (packed != null) {
+                        buffer.samples = packed;
+                        int most = 0;
+                        for (int y = 0; y < height; y++) most = Math.max(most, planesOut.addInverted(y, packed));
+                        mostInk = most;
+                        for (int i = 0; i < 4; i++) planes[i] = planesOut.planes[i];
+                        width = planesOut.width;
+                        height = planesOut.height;
+                        return;
+                    }
                 }
+                // PDFBox's DCT filter hands back a YCCK JPEG's C, M and Y inverted but its K as stored, which
+                // no Decode array can set right; such a JPEG's samples are read as stored instead
+                byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
+                Raster raster = stored == null ? image.getRawRaster() : null;
+                boolean adobe = stored != null && inverted;
                 int[] rc = null, rm = null, ry = null, rk = null, row = null;
                 if (stored == null) {
                     rc = new int[width];
@@ -645,6 +702,48 @@ public final class Preflight {
                 }
                 for (; x < sourceWidth; x++, o += 4) {
                     int blank = (stored[o] & 0xff) + (stored[o + 1] & 0xff) + (stored[o + 2] & 0xff) + (stored[o + 3] & 0xff);
+                    if (blank < least) least = blank;
+                }
+                return 4 * 255 - least;
+            }
+
+            /** The largest square {@link #addInverted(int, int[])} sums in the 16-bit halves of an int. */
+            static final int MOST_PACKED = 65535 / 255;
+            /** Which of a packed pixel's bytes holds C: TurboJPEG writes the samples in memory order. */
+            private static final boolean LOW_FIRST = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+
+            /**
+             * As {@link #addInverted(int, byte[])}, on samples a pixel to an int ({@link TurboJpeg#cmykSamples(byte[],
+             * int, int, int[])}): the first and third samples are added in the two 16-bit halves of one int, the
+             * second and fourth in another, so that a pixel costs two masks and adds, not four byte reads.
+             */
+            int addInverted(int y, int[] packed) {
+                int least = 4 * 255, o = y * sourceWidth, x = 0;
+                if (y / f < height) {
+                    int[] even0 = sums[LOW_FIRST ? 0 : 3], odd0 = sums[LOW_FIRST ? 1 : 2],
+                            even1 = sums[LOW_FIRST ? 2 : 1], odd1 = sums[LOW_FIRST ? 3 : 0];
+                    for (int to = 0; to < width; to++) {
+                        int even = 0, odd = 0;
+                        for (int end = x + f; x < end; x++, o++) {
+                            int v = packed[o];
+                            int e = v & 0x00ff00ff, d = v >>> 8 & 0x00ff00ff;
+                            even += e;
+                            odd += d;
+                            int pair = e + d; // two halves of at most 510 each
+                            int blank = (pair & 0xffff) + (pair >>> 16);
+                            if (blank < least) least = blank;
+                        }
+                        even0[to] += even & 0xffff;
+                        even1[to] += even >>> 16;
+                        odd0[to] += odd & 0xffff;
+                        odd1[to] += odd >>> 16;
+                    }
+                    emit(y);
+                }
+                for (; x < sourceWidth; x++, o++) {
+                    int v = packed[o];
+                    int pair = (v & 0x00ff00ff) + (v >>> 8 & 0x00ff00ff);
+                    int blank = (pair & 0xffff) + (pair >>> 16);
                     if (blank < least) least = blank;
                 }
                 return 4 * 255 - least;
@@ -832,6 +931,7 @@ public final class Preflight {
         private final PDDocument scratch;
         private final int ink;
         private final Map<COSStream, Samples> samples;
+        private final SampleBuffer buffer;
         private final Observer seen;
         /** In the build's K pass: what lies under each glyph, so that harmless glyphs are left out; else null. */
         private final Beneath beneath;
@@ -841,9 +941,10 @@ public final class Preflight {
         /** The most ink a glyph left out may have made, C + M + Y beneath it and its own K. */
         int skippedMost;
 
-        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, Observer seen,
-                    Beneath beneath, int limit) {
+        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, SampleBuffer buffer,
+                    Observer seen, Beneath beneath, int limit) {
             super(doc);
+            this.buffer = buffer;
             this.scratch = scratch;
             this.ink = ink;
             this.samples = samples;
@@ -1181,7 +1282,7 @@ public final class Preflight {
                 double fine = DPI / 72;
                 int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
                         image.getHeight() / Math.max(1, hPt * fine)));
-                s = new Samples(image, factor, name);
+                s = new Samples(image, factor, name, r.buffer);
                 r.samples.put(stream, s);
             }
             if (r.seen != null) {
