@@ -871,8 +871,11 @@ public final class Preflight {
             }
         }
 
-        /** A glyph painted in {@code inks} at {@code size} points: joins the current run of like glyphs. */
-        void glyph(String text, float[] inks, float size, String font) {
+        /**
+         * A glyph painted in {@code inks} at {@code size} points: joins the current run of like glyphs. Its text
+         * and its font's name are looked up only for a glyph that is part of a finding.
+         */
+        void glyph(PDFont pdFont, int code, float[] inks, float size) {
             PressFinding.Rule rule = null;
             String detail = null;
             if (inks != null) {
@@ -896,14 +899,20 @@ public final class Preflight {
                             used, colour, size, SMALL_TEXT_PT);
                 }
             }
-            String key = rule == null ? null : rule + "|" + detail + "|" + font;
-            if (key == null || !key.equals(runKey)) flushText();
-            if (key != null) {
-                runKey = key;
-                runRule = rule;
-                runDetail = detail;
-                runWhat = String.format(Locale.ROOT, "in %s %.1f pt", font, size);
-                if (run.length() < 24) run.append(text);
+            if (rule == null) {
+                flushText();
+                return;
+            }
+            String font = pdFont.getName();
+            String key = rule + "|" + detail + "|" + font;
+            if (!key.equals(runKey)) flushText();
+            runKey = key;
+            runRule = rule;
+            runDetail = detail;
+            runWhat = String.format(Locale.ROOT, "in %s %.1f pt", font, size);
+            if (run.length() < 24) {
+                String text = pdFont.toUnicode(code);
+                run.append(text == null ? "?" : text);
             }
         }
 
@@ -1210,12 +1219,11 @@ public final class Preflight {
             PDGraphicsState gs = getGraphicsState();
             if (r.seen != null && gs.getTextState().getRenderingMode().isFill()) {
                 PDColor c = gs.getNonStrokingColor();
-                String text = font.toUnicode(code);
                 float size = (float) Math.hypot(trm.getValue(1, 0), trm.getValue(1, 1));
                 PDColorSpace space = c.getColorSpace();
-                r.seen.colour(space, "text in " + font.getName());
-                r.seen.glyph(text == null ? "?" : text, space == null ? null : inks(space, c.getComponents()), size,
-                        font.getName());
+                // the names go into findings only: a page's many glyphs in K need neither
+                if (isRgb(space) || isSpot(space)) r.seen.colour(space, "text in " + font.getName());
+                r.seen.glyph(font, code, space == null ? null : inks(space, c.getComponents()), size);
             }
             boolean fill = gs.getTextState().getRenderingMode() == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL;
             if (fill && paintsNothing(gs.getNonStrokingColor())) {
@@ -1249,11 +1257,21 @@ public final class Preflight {
         private Rectangle2D glyphBox(Matrix trm, PDFont font) throws IOException {
             org.apache.fontbox.util.BoundingBox bb = font.getBoundingBox();
             if (bb == null || bb.getWidth() <= 0 || bb.getHeight() <= 0) return null;
-            AffineTransform at = new AffineTransform(getGraphics().getTransform());
+            AffineTransform at = getGraphics().getTransform();
             at.concatenate(trm.createAffineTransform());
             at.concatenate(font.getFontMatrix().createAffineTransform());
-            return at.createTransformedShape(new Rectangle2D.Float(bb.getLowerLeftX(), bb.getLowerLeftY(),
-                    bb.getWidth(), bb.getHeight())).getBounds2D();
+            // the box's corners carried through, as a transformed shape's bounds would be, without the shape
+            double x = bb.getLowerLeftX(), y = bb.getLowerLeftY();
+            double[] corners = {x, y, x + bb.getWidth(), y, x + bb.getWidth(), y + bb.getHeight(), x, y + bb.getHeight()};
+            at.transform(corners, 0, corners, 0, 4);
+            double x0 = corners[0], x1 = x0, y0 = corners[1], y1 = y0;
+            for (int i = 2; i < 8; i += 2) {
+                x0 = Math.min(x0, corners[i]);
+                x1 = Math.max(x1, corners[i]);
+                y0 = Math.min(y0, corners[i + 1]);
+                y1 = Math.max(y1, corners[i + 1]);
+            }
+            return new Rectangle2D.Double(x0, y0, x1 - x0, y1 - y0);
         }
 
         @Override
