@@ -47,7 +47,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,8 +206,10 @@ public final class Preflight {
             throws IOException {
         List<String> images = new ArrayList<>();
         Findings findings = new Findings();
-        // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
-        Map<COSStream, Samples> samples = new IdentityHashMap<>();
+        // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's. In the
+        // order the page first draws them, so that their findings come in that order (a COSStream is equal
+        // to itself alone); an identity map gave its own order, which moved from one run to the next
+        Map<COSStream, Samples> samples = new LinkedHashMap<>();
         try (PDDocument scratch = new PDDocument()) {
             int number = i + 1;
             PDPage page = doc.getPage(i);
