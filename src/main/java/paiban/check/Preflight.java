@@ -29,6 +29,7 @@ import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
+import paiban.codec.TurboJpeg;
 import paiban.core.PaibanException;
 
 import java.awt.Color;
@@ -46,7 +47,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +140,8 @@ public final class Preflight {
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
                 try (PDDocument own = Loader.loadPDF(file.toFile())) {
-                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true);
+                    SampleBuffer buffer = new SampleBuffer();
+                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true, buffer);
                 } catch (Throwable e) {
                     failed.set(e);
                 }
@@ -148,7 +149,8 @@ public final class Preflight {
             other.start();
             Throwable here = null;
             try {
-                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true);
+                SampleBuffer buffer = new SampleBuffer();
+                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true, buffer);
             } catch (IOException | RuntimeException | Error e) {
                 here = e;
             }
@@ -165,6 +167,14 @@ public final class Preflight {
             if (here != null) throw new IllegalStateException(here);
             return report(name, inkLimit, Arrays.asList(results));
         }
+    }
+
+    /**
+     * The array a photo's samples are decoded into, kept from photo to photo by one thread's pages: a
+     * print photo's samples are some 6 MB, and a fresh array for each would be cleared only to be written.
+     */
+    private static final class SampleBuffer {
+        int[] samples;
     }
 
     /** One page's share of a report: its ink, the images it paints and its findings, each in the order met. */
@@ -186,23 +196,27 @@ public final class Preflight {
     private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
         int limit = inkLimit * 255 / 100;
         List<PageResult> results = new ArrayList<>();
-        for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built));
+        SampleBuffer buffer = new SampleBuffer();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built, buffer));
         return report(name, inkLimit, results);
     }
 
     /** Checks page {@code i}: findings are keyed by their page, so a page's own {@link Findings} loses none. */
-    private static PageResult page(PDDocument doc, int i, int inkLimit, int limit, boolean built) throws IOException {
+    private static PageResult page(PDDocument doc, int i, int inkLimit, int limit, boolean built, SampleBuffer buffer)
+            throws IOException {
         List<String> images = new ArrayList<>();
         Findings findings = new Findings();
-        // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's
-        Map<COSStream, Samples> samples = new IdentityHashMap<>();
+        // an image's ink planes are kept for the page's passes only: a page's photos, not an issue's. In the
+        // order the page first draws them, so that their findings come in that order (a COSStream is equal
+        // to itself alone); an identity map gave its own order, which moved from one run to the next
+        Map<COSStream, Samples> samples = new LinkedHashMap<>();
         try (PDDocument scratch = new PDDocument()) {
             int number = i + 1;
             PDPage page = doc.getPage(i);
             // C, M and Y in one pass, as the red, green and blue of one raster: Java2D blends each channel
             // alone, so it is three grey passes in one; then K in a pass of its own
             Observer seen = new Observer(number, findings, images);
-            InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, seen, null, 0);
+            InkRenderer joint = new InkRenderer(doc, scratch, InkRenderer.CMY, samples, buffer, seen, null, 0);
             BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
             seen.flushText();
             int w = cmy.getWidth(), h = cmy.getHeight();
@@ -217,20 +231,34 @@ public final class Preflight {
                 // an overprinting colour with some of C, M, Y and not others, a pattern or a shading: each
                 // of the three has to be drawn alone
                 for (int ink = 0; ink < 3; ink++) {
-                    add(new InkRenderer(doc, scratch, ink, samples, null, null, 0)
+                    add(new InkRenderer(doc, scratch, ink, samples, buffer, null, null, 0)
                             .renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
                 }
             }
-            InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, null,
-                    built ? new Beneath(tac.clone(), w, h) : null, limit);
-            add(black.renderImageWithDPI(i, DPI, ImageType.GRAY), tac);
+            InkRenderer black = new InkRenderer(doc, scratch, InkRenderer.K, samples, buffer, null,
+                    built ? new Beneath(tac, w, h) : null, limit);
+            BufferedImage k = black.renderImageWithDPI(i, DPI, ImageType.GRAY);
             int most = black.skippedMost, over = 0, at = 0;
-            for (int p = 0; p < tac.length; p++) {
-                if (tac[p] > most) {
-                    most = tac[p];
-                    at = p;
+            byte[] grey = packedGrey(k);
+            if (grey != null) {
+                // the K raster's ink added and the page's figures taken in one walk over it
+                for (int p = 0; p < tac.length; p++) {
+                    int t = tac[p] + 255 - (grey[p] & 0xff);
+                    if (t > most) {
+                        most = t;
+                        at = p;
+                    }
+                    if (t > limit) over++;
                 }
-                if (tac[p] > limit) over++;
+            } else {
+                add(k, tac);
+                for (int p = 0; p < tac.length; p++) {
+                    if (tac[p] > most) {
+                        most = tac[p];
+                        at = p;
+                    }
+                    if (tac[p] > limit) over++;
+                }
             }
             double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
             if (most > limit) {
@@ -269,6 +297,19 @@ public final class Preflight {
             return ints.getData();
         }
         return rgb.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /** A grey raster's own bytes, one a pixel, row after row, where it has them so; else null. */
+    private static byte[] packedGrey(BufferedImage grey) {
+        int w = grey.getWidth(), h = grey.getHeight();
+        if (grey.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && grey.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && bytes.getOffset() == 0 && bytes.getData().length == w * h
+                && grey.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getScanlineStride() == w && sm.getPixelStride() == 1 && grey.getRaster().getParent() == null) {
+            return bytes.getData();
+        }
+        return null;
     }
 
     /** Adds a grey pass's ink (255 − grey) to {@code tac}. */
@@ -427,11 +468,11 @@ public final class Preflight {
         /** The C, M and Y planes as one RGB image, for the joint pass: its slot in {@link #images}. */
         static final int JOINT = 4;
         /** Each plane as a grey image for the renderer, and the joint one, made on first use. */
-        final PDImageXObject[] images = new PDImageXObject[5];
+        final PDImage[] images = new PDImage[5];
         final String name;
         int mostInk;
 
-        Samples(PDImage image, int factor, String name) throws IOException {
+        Samples(PDImage image, int factor, String name, SampleBuffer buffer) throws IOException {
             this.name = name;
             width = image.getWidth();
             height = image.getHeight();
@@ -441,10 +482,6 @@ public final class Preflight {
             boolean grey = n == 1 && !(space instanceof PDSeparation) && !(space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDIndexed);
             if ((cmyk || grey) && image.getBitsPerComponent() == 8) {
                 byte[] jpeg = cmyk ? cmykJpeg(image) : null;
-                // PDFBox's DCT filter hands back a YCCK JPEG's C, M and Y inverted but its K as stored, which
-                // no Decode array can set right; such a JPEG's samples are read as stored instead
-                byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
-                Raster raster = stored == null ? image.getRawRaster() : null;
                 float[] decode = decode(image, n);
                 // each channel's sample → ink in 8 bits, through the Decode array, once per value
                 int[][] ink = new int[4][256];
@@ -456,17 +493,38 @@ public final class Preflight {
                         ink[k][v] = cmyk ? x : k < 3 ? 0 : 255 - x;
                     }
                 }
+                int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
+                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
+                // stored sample is then 255 − ink, the very value of its plane
+                boolean inverted = true;
+                for (int v = 0; v < 256 && inverted; v++) {
+                    inverted = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                }
                 // each sample's ink, summed for the most ink at full resolution and added straight into its
                 // square's average: a photo's planes are never written at full size to be read back and averaged
                 int f = Math.max(1, factor);
                 Reduction planesOut = new Reduction(width, height, f);
-                int[] c = ink[0], m = ink[1], ye = ink[2], k = ink[3];
-                // Adobe's inverted samples through Decode [1 0 1 0 1 0 1 0], as print.pdf holds its photos: each
-                // stored sample is then 255 − ink, the very value of its plane
-                boolean adobe = stored != null;
-                for (int v = 0; v < 256 && adobe; v++) {
-                    adobe = c[v] == 255 - v && m[v] == 255 - v && ye[v] == 255 - v && k[v] == 255 - v;
+                TurboJpeg turbo = TurboJpeg.get();
+                if (jpeg != null && inverted && turbo != null && f <= Reduction.MOST_PACKED) {
+                    // print.pdf's own photos: TurboJPEG's samples, a pixel to an int, into the array the last
+                    // photo was decoded into
+                    int[] packed = turbo.cmykSamples(jpeg, width, height, buffer.samples);
+                    if (packed != null) {
+                        buffer.samples = packed;
+                        int most = 0;
+                        for (int y = 0; y < height; y++) most = Math.max(most, planesOut.addInverted(y, packed));
+                        mostInk = most;
+                        for (int i = 0; i < 4; i++) planes[i] = planesOut.planes[i];
+                        width = planesOut.width;
+                        height = planesOut.height;
+                        return;
+                    }
                 }
+                // PDFBox's DCT filter hands back a YCCK JPEG's C, M and Y inverted but its K as stored, which
+                // no Decode array can set right; such a JPEG's samples are read as stored instead
+                byte[] stored = jpeg != null ? JpegSamples.cmyk(jpeg, width, height) : null;
+                Raster raster = stored == null ? image.getRawRaster() : null;
+                boolean adobe = stored != null && inverted;
                 int[] rc = null, rm = null, ry = null, rk = null, row = null;
                 if (stored == null) {
                     rc = new int[width];
@@ -650,6 +708,48 @@ public final class Preflight {
                 return 4 * 255 - least;
             }
 
+            /** The largest square {@link #addInverted(int, int[])} sums in the 16-bit halves of an int. */
+            static final int MOST_PACKED = 65535 / 255;
+            /** Which of a packed pixel's bytes holds C: TurboJPEG writes the samples in memory order. */
+            private static final boolean LOW_FIRST = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+
+            /**
+             * As {@link #addInverted(int, byte[])}, on samples a pixel to an int ({@link TurboJpeg#cmykSamples(byte[],
+             * int, int, int[])}): the first and third samples are added in the two 16-bit halves of one int, the
+             * second and fourth in another, so that a pixel costs two masks and adds, not four byte reads.
+             */
+            int addInverted(int y, int[] packed) {
+                int least = 4 * 255, o = y * sourceWidth, x = 0;
+                if (y / f < height) {
+                    int[] even0 = sums[LOW_FIRST ? 0 : 3], odd0 = sums[LOW_FIRST ? 1 : 2],
+                            even1 = sums[LOW_FIRST ? 2 : 1], odd1 = sums[LOW_FIRST ? 3 : 0];
+                    for (int to = 0; to < width; to++) {
+                        int even = 0, odd = 0;
+                        for (int end = x + f; x < end; x++, o++) {
+                            int v = packed[o];
+                            int e = v & 0x00ff00ff, d = v >>> 8 & 0x00ff00ff;
+                            even += e;
+                            odd += d;
+                            int pair = e + d; // two halves of at most 510 each
+                            int blank = (pair & 0xffff) + (pair >>> 16);
+                            if (blank < least) least = blank;
+                        }
+                        even0[to] += even & 0xffff;
+                        even1[to] += even >>> 16;
+                        odd0[to] += odd & 0xffff;
+                        odd1[to] += odd >>> 16;
+                    }
+                    emit(y);
+                }
+                for (; x < sourceWidth; x++, o++) {
+                    int v = packed[o];
+                    int pair = (v & 0x00ff00ff) + (v >>> 8 & 0x00ff00ff);
+                    int blank = (pair & 0xffff) + (pair >>> 16);
+                    if (blank < least) least = blank;
+                }
+                return 4 * 255 - least;
+            }
+
             /** After the last row of a square: its averages into the planes, rounded, and the sums cleared. */
             private void emit(int y) {
                 if (y % f != f - 1) return;
@@ -663,6 +763,30 @@ public final class Preflight {
                     }
                 }
             }
+        }
+
+        /**
+         * The C, M and Y planes as the red, green and blue of an image, as PDFBox's reader would make of
+         * {@link #joint()} as DeviceRGB samples (packed RGB, each sample as it is), without going through it.
+         */
+        BufferedImage jointImage() {
+            BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            int[] to = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            byte[] c = planes[0], m = planes[1], y = planes[2];
+            for (int p = 0; p < to.length; p++) to[p] = (c[p] & 0xff) << 16 | (m[p] & 0xff) << 8 | y[p] & 0xff;
+            return rgb;
+        }
+
+        /**
+         * One ink's plane as a grey image over the plane's own bytes. PDFBox's reader makes DeviceGray samples
+         * an RGB image of the same value in each channel; Java2D draws either onto a grey raster as the same
+         * grey (its grey is (77 R + 150 G + 29 B + 128) / 256, which is the value itself when they are equal).
+         */
+        BufferedImage greyImage(int ink) {
+            BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] to = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+            System.arraycopy(planes[ink], 0, to, 0, to.length);
+            return grey;
         }
 
         /** The C, M and Y planes interleaved, as the samples of an RGB image. */
@@ -748,8 +872,11 @@ public final class Preflight {
             }
         }
 
-        /** A glyph painted in {@code inks} at {@code size} points: joins the current run of like glyphs. */
-        void glyph(String text, float[] inks, float size, String font) {
+        /**
+         * A glyph painted in {@code inks} at {@code size} points: joins the current run of like glyphs. Its text
+         * and its font's name are looked up only for a glyph that is part of a finding.
+         */
+        void glyph(PDFont pdFont, int code, float[] inks, float size) {
             PressFinding.Rule rule = null;
             String detail = null;
             if (inks != null) {
@@ -773,14 +900,20 @@ public final class Preflight {
                             used, colour, size, SMALL_TEXT_PT);
                 }
             }
-            String key = rule == null ? null : rule + "|" + detail + "|" + font;
-            if (key == null || !key.equals(runKey)) flushText();
-            if (key != null) {
-                runKey = key;
-                runRule = rule;
-                runDetail = detail;
-                runWhat = String.format(Locale.ROOT, "in %s %.1f pt", font, size);
-                if (run.length() < 24) run.append(text);
+            if (rule == null) {
+                flushText();
+                return;
+            }
+            String font = pdFont.getName();
+            String key = rule + "|" + detail + "|" + font;
+            if (!key.equals(runKey)) flushText();
+            runKey = key;
+            runRule = rule;
+            runDetail = detail;
+            runWhat = String.format(Locale.ROOT, "in %s %.1f pt", font, size);
+            if (run.length() < 24) {
+                String text = pdFont.toUnicode(code);
+                run.append(text == null ? "?" : text);
             }
         }
 
@@ -808,6 +941,7 @@ public final class Preflight {
         private final PDDocument scratch;
         private final int ink;
         private final Map<COSStream, Samples> samples;
+        private final SampleBuffer buffer;
         private final Observer seen;
         /** In the build's K pass: what lies under each glyph, so that harmless glyphs are left out; else null. */
         private final Beneath beneath;
@@ -817,9 +951,10 @@ public final class Preflight {
         /** The most ink a glyph left out may have made, C + M + Y beneath it and its own K. */
         int skippedMost;
 
-        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, Observer seen,
-                    Beneath beneath, int limit) {
+        InkRenderer(PDDocument doc, PDDocument scratch, int ink, Map<COSStream, Samples> samples, SampleBuffer buffer,
+                    Observer seen, Beneath beneath, int limit) {
             super(doc);
+            this.buffer = buffer;
             this.scratch = scratch;
             this.ink = ink;
             this.samples = samples;
@@ -840,6 +975,148 @@ public final class Preflight {
         @Override
         protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
             return new InkDrawer(parameters, this);
+        }
+    }
+
+    /**
+     * An ink plane ready for the renderer: PDFBox's drawImage asks an image only for its pixels, its
+     * interpolation, whether it is a stencil and whether its dictionary holds a mask (this one holds none),
+     * so a plane need not become a PDF image to be read back sample by sample.
+     */
+    private static final class Plane implements PDImage {
+        private final BufferedImage pixels;
+        private final boolean interpolate;
+        private final org.apache.pdfbox.cos.COSDictionary dictionary = new org.apache.pdfbox.cos.COSDictionary();
+
+        Plane(BufferedImage pixels, boolean interpolate) {
+            this.pixels = pixels;
+            this.interpolate = interpolate;
+        }
+
+        @Override
+        public BufferedImage getImage() {
+            return pixels;
+        }
+
+        @Override
+        public BufferedImage getImage(java.awt.Rectangle region, int subsampling) {
+            if (region != null || subsampling != 1) throw new UnsupportedOperationException("a plane is drawn whole");
+            return pixels;
+        }
+
+        @Override
+        public java.awt.image.WritableRaster getRawRaster() {
+            return pixels.getRaster();
+        }
+
+        @Override
+        public BufferedImage getRawImage() {
+            return pixels;
+        }
+
+        @Override
+        public BufferedImage getStencilImage(Paint paint) {
+            throw new UnsupportedOperationException("a plane is no stencil");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream() {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream(List<String> stopFilters) {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public java.io.InputStream createInputStream(org.apache.pdfbox.filter.DecodeOptions options) {
+            throw new UnsupportedOperationException("a plane has no stream");
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+
+        @Override
+        public boolean isStencil() {
+            return false;
+        }
+
+        @Override
+        public void setStencil(boolean isStencil) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getBitsPerComponent() {
+            return 8;
+        }
+
+        @Override
+        public void setBitsPerComponent(int bitsPerComponent) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PDColorSpace getColorSpace() {
+            return pixels.getType() == BufferedImage.TYPE_BYTE_GRAY ? PDDeviceGray.INSTANCE : PDDeviceRGB.INSTANCE;
+        }
+
+        @Override
+        public void setColorSpace(PDColorSpace colorSpace) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getHeight() {
+            return pixels.getHeight();
+        }
+
+        @Override
+        public void setHeight(int height) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getWidth() {
+            return pixels.getWidth();
+        }
+
+        @Override
+        public void setWidth(int width) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setDecode(COSArray decode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public COSArray getDecode() {
+            return null;
+        }
+
+        @Override
+        public boolean getInterpolate() {
+            return interpolate;
+        }
+
+        @Override
+        public void setInterpolate(boolean value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getSuffix() {
+            return null;
+        }
+
+        @Override
+        public org.apache.pdfbox.cos.COSDictionary getCOSObject() {
+            return dictionary;
         }
     }
 
@@ -943,12 +1220,11 @@ public final class Preflight {
             PDGraphicsState gs = getGraphicsState();
             if (r.seen != null && gs.getTextState().getRenderingMode().isFill()) {
                 PDColor c = gs.getNonStrokingColor();
-                String text = font.toUnicode(code);
                 float size = (float) Math.hypot(trm.getValue(1, 0), trm.getValue(1, 1));
                 PDColorSpace space = c.getColorSpace();
-                r.seen.colour(space, "text in " + font.getName());
-                r.seen.glyph(text == null ? "?" : text, space == null ? null : inks(space, c.getComponents()), size,
-                        font.getName());
+                // the names go into findings only: a page's many glyphs in K need neither
+                if (isRgb(space) || isSpot(space)) r.seen.colour(space, "text in " + font.getName());
+                r.seen.glyph(font, code, space == null ? null : inks(space, c.getComponents()), size);
             }
             boolean fill = gs.getTextState().getRenderingMode() == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL;
             if (fill && paintsNothing(gs.getNonStrokingColor())) {
@@ -982,11 +1258,21 @@ public final class Preflight {
         private Rectangle2D glyphBox(Matrix trm, PDFont font) throws IOException {
             org.apache.fontbox.util.BoundingBox bb = font.getBoundingBox();
             if (bb == null || bb.getWidth() <= 0 || bb.getHeight() <= 0) return null;
-            AffineTransform at = new AffineTransform(getGraphics().getTransform());
+            AffineTransform at = getGraphics().getTransform();
             at.concatenate(trm.createAffineTransform());
             at.concatenate(font.getFontMatrix().createAffineTransform());
-            return at.createTransformedShape(new Rectangle2D.Float(bb.getLowerLeftX(), bb.getLowerLeftY(),
-                    bb.getWidth(), bb.getHeight())).getBounds2D();
+            // the box's corners carried through, as a transformed shape's bounds would be, without the shape
+            double x = bb.getLowerLeftX(), y = bb.getLowerLeftY();
+            double[] corners = {x, y, x + bb.getWidth(), y, x + bb.getWidth(), y + bb.getHeight(), x, y + bb.getHeight()};
+            at.transform(corners, 0, corners, 0, 4);
+            double x0 = corners[0], x1 = x0, y0 = corners[1], y1 = y0;
+            for (int i = 2; i < 8; i += 2) {
+                x0 = Math.min(x0, corners[i]);
+                x1 = Math.max(x1, corners[i]);
+                y0 = Math.min(y0, corners[i + 1]);
+                y1 = Math.max(y1, corners[i + 1]);
+            }
+            return new Rectangle2D.Double(x0, y0, x1 - x0, y1 - y0);
         }
 
         @Override
@@ -1015,7 +1301,7 @@ public final class Preflight {
                 double fine = DPI / 72;
                 int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
                         image.getHeight() / Math.max(1, hPt * fine)));
-                s = new Samples(image, factor, name);
+                s = new Samples(image, factor, name, r.buffer);
                 r.samples.put(stream, s);
             }
             if (r.seen != null) {
@@ -1031,17 +1317,21 @@ public final class Preflight {
                 }
             }
             int slot = r.ink == InkRenderer.CMY ? Samples.JOINT : r.ink;
-            PDImageXObject plane = s.images[slot];
+            PDImage plane = s.images[slot];
             if (plane == null) {
-                plane = slot == Samples.JOINT
-                        ? new PDImageXObject(r.scratch, new ByteArrayInputStream(s.joint()), null, s.width, s.height, 8,
-                                PDDeviceRGB.INSTANCE)
-                        : new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
-                                s.width, s.height, 8, PDDeviceGray.INSTANCE);
                 if (image instanceof PDImageXObject x && x.getCOSObject().getDictionaryObject(COSName.SMASK) != null) {
-                    plane.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
+                    // a soft mask is PDFBox's to apply, to the plane as to the image: through an image of its own
+                    PDImageXObject masked = slot == Samples.JOINT
+                            ? new PDImageXObject(r.scratch, new ByteArrayInputStream(s.joint()), null, s.width, s.height, 8,
+                                    PDDeviceRGB.INSTANCE)
+                            : new PDImageXObject(r.scratch, new ByteArrayInputStream(s.planes[r.ink]), null,
+                                    s.width, s.height, 8, PDDeviceGray.INSTANCE);
+                    masked.getCOSObject().setItem(COSName.SMASK, x.getCOSObject().getItem(COSName.SMASK));
+                    masked.setInterpolate(image.getInterpolate());
+                    plane = masked;
+                } else {
+                    plane = new Plane(slot == Samples.JOINT ? s.jointImage() : s.greyImage(r.ink), image.getInterpolate());
                 }
-                plane.setInterpolate(image.getInterpolate());
                 s.images[slot] = plane;
             }
             super.drawImage(plane);

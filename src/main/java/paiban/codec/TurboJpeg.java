@@ -47,7 +47,7 @@ public final class TurboJpeg {
     private final MethodHandle newCompressor, setSource, setSourceImage, setSubsamp, setQuality, compress,
             compressedSize, closeCompressor;
     private final MethodHandle newDecompressor, width, height, colorspace, decompress, decompressBytes,
-            closeDecompressor;
+            decompressInts, closeDecompressor;
 
     private TurboJpeg(MethodHandles.Lookup l, Class<?> c, Class<?> d) throws ReflectiveOperationException {
         newCompressor = l.findConstructor(c, MethodType.methodType(void.class));
@@ -67,6 +67,8 @@ public final class TurboJpeg {
         decompress = l.findVirtual(d, "decompress", MethodType.methodType(void.class, BufferedImage.class, int.class));
         decompressBytes = l.findVirtual(d, "decompress", MethodType.methodType(byte[].class, int.class, int.class,
                 int.class, int.class, int.class));
+        decompressInts = l.findVirtual(d, "decompress", MethodType.methodType(void.class, int[].class, int.class,
+                int.class, int.class, int.class, int.class, int.class, int.class));
         closeDecompressor = l.findVirtual(d, "close", MethodType.methodType(void.class));
     }
 
@@ -206,6 +208,28 @@ public final class TurboJpeg {
             try {
                 int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
                 return (byte[]) decompressBytes.invoke(tj, w, 0, h, PF_CMYK, 0);
+            } finally {
+                closeDecompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /**
+     * As {@link #cmykSamples(byte[])}, one int a pixel, its four samples in the int's bytes in the order
+     * they lie in memory (so the first sample is the low byte on a little-endian machine), row after row;
+     * into {@code into} where that holds the image, so that a caller decoding photo after photo reuses one
+     * array. Null, and nothing decoded, when the image is not {@code w} × {@code h}.
+     */
+    public int[] cmykSamples(byte[] jpeg, int w, int h, int[] into) throws IOException {
+        try {
+            Object tj = newDecompressor.invoke(jpeg);
+            try {
+                if ((int) width.invoke(tj) != w || (int) height.invoke(tj) != h) return null;
+                int[] out = into != null && into.length >= w * h ? into : new int[w * h];
+                decompressInts.invoke(tj, out, 0, 0, w, w, h, PF_CMYK, 0);
+                return out;
             } finally {
                 closeDecompressor.invoke(tj);
             }

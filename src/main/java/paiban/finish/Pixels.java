@@ -1,10 +1,14 @@
 package paiban.finish;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import paiban.codec.TurboJpeg;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import javax.imageio.IIOImage;
@@ -39,7 +43,27 @@ final class Pixels {
 
         PDImageXObject toImage(PDDocument doc) throws IOException {
             if (jpeg) {
-                return JPEGFactory.createFromByteArray(doc, data);
+                // what JPEGFactory.createFromByteArray makes, from the frame header alone: it reads the whole
+                // file's metadata through ImageIO for the size and components, most of the swap's time
+                JpegFrame frame = JpegFrame.of(data);
+                PDColorSpace cs = switch (frame.components()) {
+                    case 1 -> PDDeviceGray.INSTANCE;
+                    case 3 -> PDDeviceRGB.INSTANCE;
+                    case 4 -> PDDeviceCMYK.INSTANCE;
+                    default -> throw new IOException("a JPEG of " + frame.components() + " components");
+                };
+                PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(data), COSName.DCT_DECODE,
+                        frame.width(), frame.height(), 8, cs);
+                if (cs == PDDeviceCMYK.INSTANCE) {
+                    // Adobe's CMYK JPEGs hold their samples inverted, as every encoder paiban uses writes them
+                    COSArray decode = new COSArray();
+                    for (int i = 0; i < 4; i++) {
+                        decode.add(COSInteger.ONE);
+                        decode.add(COSInteger.ZERO);
+                    }
+                    image.setDecode(decode);
+                }
+                return image;
             }
             return new PDImageXObject(doc, new ByteArrayInputStream(data), COSName.FLATE_DECODE, width, height, 8, space);
         }

@@ -58,6 +58,28 @@ class TurboJpegTest {
     }
 
     @Test
+    void cmykSamplesAPixelToAnIntAreTheBytesInMemoryOrderIntoTheArrayGiven() throws IOException {
+        TurboJpeg t = turbo();
+        int w = 37, h = 23;
+        byte[] samples = new byte[w * h * 4];
+        for (int i = 0; i < samples.length; i++) samples[i] = (byte) (i * 31 % 251);
+        byte[] cmyk = t.cmyk(samples, w, h, 90);
+        byte[] bytes = t.cmykSamples(cmyk);
+        int[] reused = new int[w * h + 5];
+        int[] ints = t.cmykSamples(cmyk, w, h, reused);
+        assertTrue(ints == reused, "decoded into the array given");
+        boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        for (int p = 0; p < w * h; p++) {
+            for (int k = 0; k < 4; k++) {
+                int shift = 8 * (little ? k : 3 - k);
+                assertEquals(bytes[4 * p + k] & 0xff, ints[p] >>> shift & 0xff, "pixel " + p + ", sample " + k);
+            }
+        }
+        assertEquals(w * h, t.cmykSamples(cmyk, w, h, new int[3]).length, "a new array when the one given is short");
+        assertNull(t.cmykSamples(cmyk, w + 1, h, reused), "not the size asked for");
+    }
+
+    @Test
     void withoutTheJarItIsAbsentAndNothingIsSaid(@TempDir Path tmp) {
         TurboJpeg.Loaded l = TurboJpeg.load("org.libjpegturbo.NoSuchClass", "org.libjpegturbo.NoSuchClass",
                 tmp.resolve("turbojpeg.jar"));
