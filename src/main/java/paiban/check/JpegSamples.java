@@ -25,6 +25,11 @@ final class JpegSamples {
             byte[] s = turbo.cmykSamples(jpeg);
             return s.length == width * height * 4 ? s : null;
         }
+        return imageIo(jpeg, width, height);
+    }
+
+    /** As {@link #cmyk}, through ImageIO: where libjpeg-turbo is not installed. */
+    static byte[] imageIo(byte[] jpeg, int width, int height) throws IOException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(in);
@@ -37,11 +42,12 @@ final class JpegSamples {
                 for (int x = 0; x < width; x++, o += 4) {
                     r.getPixel(x, y, px);
                     if (ycck) {
-                        // JFIF's YCbCr to RGB, applied to the first three: the inverse of the encoder's transform
+                        // JFIF's YCbCr to RGB on the first three, then each taken from 255: YCCK codes the
+                        // complement of C, M and Y as RGB (libjpeg's ycck_cmyk_convert), K as it is
                         double yy = px[0], cb = px[1] - 128, cr = px[2] - 128;
-                        px[0] = clamp(yy + 1.402 * cr);
-                        px[1] = clamp(yy - 0.344136 * cb - 0.714136 * cr);
-                        px[2] = clamp(yy + 1.772 * cb);
+                        px[0] = 255 - clamp(yy + 1.402 * cr);
+                        px[1] = 255 - clamp(yy - 0.344136 * cb - 0.714136 * cr);
+                        px[2] = 255 - clamp(yy + 1.772 * cb);
                     }
                     for (int k = 0; k < 4; k++) out[o + k] = (byte) px[k];
                 }
