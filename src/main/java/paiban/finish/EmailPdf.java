@@ -70,7 +70,7 @@ final class EmailPdf {
         boolean tooFine = p.dpi() > MAX_DPI;
         if (tooFine) {
             int[] size = Pixels.sizeFor(p, MAX_DPI);
-            img = Pixels.scale(img, size[0], size[1]);
+            img = Pixels.scaleForScreen(img, size[0], size[1]);
         }
         int w = img.getWidth(), h = img.getHeight();
         if (jpeg) {

@@ -126,10 +126,25 @@ final class Pixels {
     }
 
     /**
-     * Scales down to {@code w × h} as an opaque RGB image: halves with bilinear filtering while the image is
-     * more than twice too large (one bicubic step from far away would alias fine detail), then one bicubic step.
+     * Scales down to {@code w × h} as an opaque RGB image for print: halves with bilinear filtering while
+     * the image is more than twice too large (one bicubic step from far away would alias fine detail), then
+     * one bicubic step.
      */
     static BufferedImage scale(BufferedImage src, int w, int h) {
+        return scale(src, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    }
+
+    /**
+     * As {@link #scale}, for screens (email, thumbnails): the last step, less than a halving, bilinear. At
+     * a screen's size that step looks the same either way, and Java2D's bicubic took four times as long
+     * (35–43 ms against 9–10 for a 1600 × 1000 photo to 1100 px, one core, C1): most of the email edition's
+     * photo work.
+     */
+    static BufferedImage scaleForScreen(BufferedImage src, int w, int h) {
+        return scale(src, w, h, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    }
+
+    private static BufferedImage scale(BufferedImage src, int w, int h, Object lastStep) {
         BufferedImage img = toRgb(src);
         int cw = img.getWidth(), ch = img.getHeight();
         while (cw / 2 >= w && ch / 2 >= h) {
@@ -138,7 +153,7 @@ final class Pixels {
             img = draw(img, cw, ch, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
         if (cw != w || ch != h) {
-            img = draw(img, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            img = draw(img, w, h, lastStep);
         }
         return img;
     }

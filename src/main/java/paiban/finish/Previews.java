@@ -55,7 +55,7 @@ final class Previews {
                 BufferedImage big = renderer.draw(t.pageIndex(), HEIGHT / height);
                 png(big, t.preview());
                 int width = Math.max(1, Math.round(big.getWidth() * (float) THUMB_HEIGHT / big.getHeight()));
-                png(Pixels.scale(big, width, THUMB_HEIGHT), t.thumb());
+                png(Pixels.scaleForScreen(big, width, THUMB_HEIGHT), t.thumb());
             }
         }
     }
