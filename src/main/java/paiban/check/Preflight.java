@@ -2,8 +2,10 @@ package paiban.check;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.DecodeOptions;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -39,11 +41,16 @@ import java.awt.RenderingHints;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,26 +246,16 @@ public final class Preflight {
                     built ? new Beneath(tac, w, h) : null, limit);
             BufferedImage k = black.renderImageWithDPI(i, DPI, ImageType.GRAY);
             int most = black.skippedMost, over = 0, at = 0;
+            // the K raster's ink added in the walk that takes the page's figures, where its bytes can be read so
             byte[] grey = packedGrey(k);
-            if (grey != null) {
-                // the K raster's ink added and the page's figures taken in one walk over it
-                for (int p = 0; p < tac.length; p++) {
-                    int t = tac[p] + 255 - (grey[p] & 0xff);
-                    if (t > most) {
-                        most = t;
-                        at = p;
-                    }
-                    if (t > limit) over++;
+            if (grey == null) add(k, tac);
+            for (int p = 0; p < tac.length; p++) {
+                int t = grey == null ? tac[p] : tac[p] + 255 - (grey[p] & 0xff);
+                if (t > most) {
+                    most = t;
+                    at = p;
                 }
-            } else {
-                add(k, tac);
-                for (int p = 0; p < tac.length; p++) {
-                    if (tac[p] > most) {
-                        most = tac[p];
-                        at = p;
-                    }
-                    if (tac[p] > limit) over++;
-                }
+                if (t > limit) over++;
             }
             double maxTac = most * 100.0 / 255, share = 100.0 * over / tac.length;
             if (most > limit) {
@@ -303,9 +300,9 @@ public final class Preflight {
     private static byte[] packedGrey(BufferedImage grey) {
         int w = grey.getWidth(), h = grey.getHeight();
         if (grey.getType() == BufferedImage.TYPE_BYTE_GRAY
-                && grey.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && grey.getRaster().getDataBuffer() instanceof DataBufferByte bytes
                 && bytes.getNumBanks() == 1 && bytes.getOffset() == 0 && bytes.getData().length == w * h
-                && grey.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && grey.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
                 && sm.getScanlineStride() == w && sm.getPixelStride() == 1 && grey.getRaster().getParent() == null) {
             return bytes.getData();
         }
@@ -513,10 +510,7 @@ public final class Preflight {
                         buffer.samples = packed;
                         int most = 0;
                         for (int y = 0; y < height; y++) most = Math.max(most, planesOut.addInverted(y, packed));
-                        mostInk = most;
-                        for (int i = 0; i < 4; i++) planes[i] = planesOut.planes[i];
-                        width = planesOut.width;
-                        height = planesOut.height;
+                        keep(planesOut, most);
                         return;
                     }
                 }
@@ -560,10 +554,7 @@ public final class Preflight {
                     for (int x = 0; x < width; x++) most = Math.max(most, rc[x] + rm[x] + ry[x] + rk[x]);
                     planesOut.add(y, rc, rm, ry, rk);
                 }
-                mostInk = most;
-                for (int i = 0; i < 4; i++) planes[i] = planesOut.planes[i];
-                width = planesOut.width;
-                height = planesOut.height;
+                keep(planesOut, most);
                 return;
             } else {
                 // RGB, indexed, Lab, spot: what the renderer makes of it, read as the PostScript rule reads RGB
@@ -585,6 +576,14 @@ public final class Preflight {
                 }
             }
             if (factor > 1) reduce(factor);
+        }
+
+        /** The image's most ink and its planes as {@code reduced} averaged them, at their size. */
+        private void keep(Reduction reduced, int most) {
+            mostInk = most;
+            for (int i = 0; i < 4; i++) planes[i] = reduced.planes[i];
+            width = reduced.width;
+            height = reduced.height;
         }
 
         /**
@@ -711,7 +710,7 @@ public final class Preflight {
             /** The largest square {@link #addInverted(int, int[])} sums in the 16-bit halves of an int. */
             static final int MOST_PACKED = 65535 / 255;
             /** Which of a packed pixel's bytes holds C: TurboJPEG writes the samples in memory order. */
-            private static final boolean LOW_FIRST = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+            private static final boolean LOW_FIRST = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
             /**
              * As {@link #addInverted(int, byte[])}, on samples a pixel to an int ({@link TurboJpeg#cmykSamples(byte[],
@@ -784,7 +783,7 @@ public final class Preflight {
          */
         BufferedImage greyImage(int ink) {
             BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-            byte[] to = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+            byte[] to = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
             System.arraycopy(planes[ink], 0, to, 0, to.length);
             return grey;
         }
@@ -986,7 +985,7 @@ public final class Preflight {
     private static final class Plane implements PDImage {
         private final BufferedImage pixels;
         private final boolean interpolate;
-        private final org.apache.pdfbox.cos.COSDictionary dictionary = new org.apache.pdfbox.cos.COSDictionary();
+        private final COSDictionary dictionary = new COSDictionary();
 
         Plane(BufferedImage pixels, boolean interpolate) {
             this.pixels = pixels;
@@ -1005,7 +1004,7 @@ public final class Preflight {
         }
 
         @Override
-        public java.awt.image.WritableRaster getRawRaster() {
+        public WritableRaster getRawRaster() {
             return pixels.getRaster();
         }
 
@@ -1020,17 +1019,17 @@ public final class Preflight {
         }
 
         @Override
-        public java.io.InputStream createInputStream() {
+        public InputStream createInputStream() {
             throw new UnsupportedOperationException("a plane has no stream");
         }
 
         @Override
-        public java.io.InputStream createInputStream(List<String> stopFilters) {
+        public InputStream createInputStream(List<String> stopFilters) {
             throw new UnsupportedOperationException("a plane has no stream");
         }
 
         @Override
-        public java.io.InputStream createInputStream(org.apache.pdfbox.filter.DecodeOptions options) {
+        public InputStream createInputStream(DecodeOptions options) {
             throw new UnsupportedOperationException("a plane has no stream");
         }
 
@@ -1115,7 +1114,7 @@ public final class Preflight {
         }
 
         @Override
-        public org.apache.pdfbox.cos.COSDictionary getCOSObject() {
+        public COSDictionary getCOSObject() {
             return dictionary;
         }
     }
