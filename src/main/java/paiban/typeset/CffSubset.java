@@ -2,6 +2,7 @@ package paiban.typeset;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -49,15 +50,15 @@ public final class CffSubset {
      *                     {@code cids} cannot be run ({@link GlyphException} then names its CID)
      */
     public static byte[] subset(byte[] cff, Collection<Integer> cids) throws IOException {
-        try {
-            return new Reader(cff, 0, cff.length).subset(new TreeSet<>(cids));
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new IOException("malformed CFF: " + e.getMessage(), e);
-        }
+        return subset(ByteBuffer.wrap(cff), 0, cff.length, cids);
     }
 
-    /** {@link #subset} of the program at {@code offset}, {@code length} bytes long, inside {@code file}. */
-    public static byte[] subset(byte[] file, int offset, int length, Collection<Integer> cids) throws IOException {
+    /**
+     * {@link #subset} of the program at {@code offset}, {@code length} bytes long, inside {@code file}: a font
+     * file mapped into memory ({@link FontFile}) or an array's bytes. Only absolute reads are made, so one
+     * buffer serves every thread.
+     */
+    public static byte[] subset(ByteBuffer file, int offset, int length, Collection<Integer> cids) throws IOException {
         try {
             return new Reader(file, offset, length).subset(new TreeSet<>(cids));
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -70,7 +71,7 @@ public final class CffSubset {
      * FDSelect, font DICTs and Private DICTs (less their Subrs), so that a PDF writer that subsets and
      * embeds it writes the same CIDs, and {@link #subset} of the real program can take its place.
      */
-    public static byte[] placeholder(byte[] file, int offset, int length) throws IOException {
+    public static byte[] placeholder(ByteBuffer file, int offset, int length) throws IOException {
         try {
             return new Reader(file, offset, length).placeholder();
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -119,13 +120,19 @@ public final class CffSubset {
             n += len;
         }
 
+        void write(ByteBuffer src, int from, int len) {
+            if (n + len > a.length) a = Arrays.copyOf(a, Math.max(n + len, n * 2));
+            src.get(from, a, n, len);
+            n += len;
+        }
+
         byte[] bytes() {
             return Arrays.copyOf(a, n);
         }
     }
 
     private static final class Reader {
-        private final byte[] b;
+        private final ByteBuffer b;
         /** Where the CFF program starts in {@code b}; offsets inside the program are relative to it. */
         private final int base;
         private final int end;
@@ -135,16 +142,16 @@ public final class CffSubset {
         private int glyphs, charsetAt, fdSelectAt;
         private int[] cidOfGid, fdOfGid;
 
-        Reader(byte[] b, int base, int length) {
+        Reader(ByteBuffer b, int base, int length) {
             this.b = b;
             this.base = base;
             this.end = base + length;
-            if (base < 0 || length < 4 || end > b.length) throw new IllegalArgumentException("no CFF program there");
+            if (base < 0 || length < 4 || end > b.limit()) throw new IllegalArgumentException("no CFF program there");
         }
 
         private int u8(int p) {
             if (p >= end) throw new IndexOutOfBoundsException("offset " + (p - base) + " past the program's end");
-            return b[p] & 0xff;
+            return b.get(p) & 0xff;
         }
 
         private int u16(int p) {
@@ -170,7 +177,10 @@ public final class CffSubset {
         }
 
         private byte[] bytes(int from, int to) {
-            return Arrays.copyOfRange(b, from, to);
+            if (to < from) throw new IllegalArgumentException("a range that ends before it starts, at " + (from - base));
+            byte[] copy = new byte[to - from];
+            b.get(from, copy);
+            return copy;
         }
 
         private byte[] item(Index index, int i) {

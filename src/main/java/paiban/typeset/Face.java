@@ -22,9 +22,9 @@ public final class Face {
     private final BaseFont font;
     /** The face's PostScript name inside its file, to find the same face with Java 2D. */
     private final String postscript;
-    /** The font file's bytes and where the face's real CFF table lies in them ({offset, length}), or null
-     * when OpenPDF embeds the face's own outlines (TrueType faces). */
-    private final byte[] fileBytes;
+    /** The font file as it is on disk and where the face's real CFF table lies in it ({offset, length}), or
+     * null when OpenPDF embeds the face's own outlines (TrueType faces). */
+    private final java.nio.ByteBuffer fileBytes;
     private final int[] cffTable;
     private final int faceIndex;
     private volatile BaseFont whole;
@@ -36,7 +36,7 @@ public final class Face {
         this(role, name, file, font, postscript, 0, null, null);
     }
 
-    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, byte[] fileBytes,
+    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, java.nio.ByteBuffer fileBytes,
          int[] outlines) {
         this.faceIndex = faceIndex;
         this.role = role;

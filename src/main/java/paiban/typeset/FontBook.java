@@ -147,9 +147,10 @@ public final class FontBook {
             throw new PaibanException("fonts/fonts.yaml: role '" + role + "': font file " + path
                     + " not found; " + hint);
         }
-        // The whole file is read once into memory, and every build subsets from there. Given only a name,
-        // OpenPDF maps the file and touches all of it (20-27 MB for a Noto collection) on every read: for
-        // the face list, for the metrics, and again in each build that embeds it.
+        // The file is read once (FontFile: on the heap less its CFF outlines, which stay mapped), and every
+        // build subsets from there. Given only a name, OpenPDF maps the file and touches all of it (20-27 MB
+        // for a Noto collection) on every read: for the face list, for the metrics, and again in each build
+        // that embeds it.
         FontFile fontFile = files.computeIfAbsent(path, p -> {
             try {
                 return FontFile.read(p);
@@ -184,6 +185,6 @@ public final class FontBook {
         String name = bf.getFamilyFontName().length > 0 ? bf.getFamilyFontName()[0][3] : path.getFileName().toString();
         if (postscript == null) postscript = bf.getPostscriptFontName();
         int[] outlines = fontFile.outlines(faceIndex);
-        return new Face(role, name, path.toString(), bf, postscript, faceIndex, outlines == null ? null : bytes, outlines);
+        return new Face(role, name, path.toString(), bf, postscript, faceIndex, outlines == null ? null : fontFile.file(), outlines);
     }
 }
