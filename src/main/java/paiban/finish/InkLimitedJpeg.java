@@ -68,6 +68,7 @@ final class InkLimitedJpeg {
         int[] most = mostInkPerBlock(file, w, h);
         int[] blocks = null; // the blocks the last pass checked; null: all of them
         CmykTransform.Tightenings recent = null;
+        byte[] bgr = null; // rgb's samples, once a pass needs them
         for (int pass = 1; pass <= PASSES; pass++) {
             int[] over = new int[most.length];
             int n = 0;
@@ -85,11 +86,12 @@ final class InkLimitedJpeg {
             if (pass == PASSES) break;
             blocks = java.util.Arrays.copyOf(over, n);
             if (recent == null) recent = new CmykTransform.Tightenings();
+            if (bgr == null) bgr = bgrSamples(rgb);
             for (int b : blocks) {
                 CmykTransform t = transform.tightened(under[b]);
                 int x0 = b % bw * BLOCK, y0 = b / bw * BLOCK, cols = Math.min(BLOCK, w - x0);
                 for (int y = y0; y < Math.min(h, y0 + BLOCK); y++) {
-                    pixels(rgb, x0, y, cols, row);
+                    pixels(rgb, bgr, x0, y, cols, row);
                     t.convertFew(row, cols, inverted, (y * w + x0) * 4, true, recent);
                 }
             }
@@ -143,15 +145,29 @@ final class InkLimitedJpeg {
         return most;
     }
 
-    /** {@code n} pixels of a row as packed RGB, read as {@link Pixels#separate} reads them: the samples as they are. */
-    private static void pixels(BufferedImage img, int x0, int y, int n, int[] row) {
-        int w = img.getWidth();
+    /**
+     * The samples of a TYPE_3BYTE_BGR image as one array, row after row with no padding, or an empty array
+     * when the raster is laid out otherwise. Taken once: each {@code getData} marks the image untrackable
+     * again, which was 1 % of a warm print build when asked per row.
+     */
+    private static byte[] bgrSamples(BufferedImage img) {
         if (img.getType() == BufferedImage.TYPE_3BYTE_BGR
                 && img.getRaster().getDataBuffer() instanceof DataBufferByte bytes
-                && bytes.getNumBanks() == 1 && bytes.getData().length == w * img.getHeight() * 3) {
-            byte[] d = bytes.getData();
+                && bytes.getNumBanks() == 1 && bytes.getData().length == img.getWidth() * img.getHeight() * 3) {
+            return bytes.getData();
+        }
+        return new byte[0];
+    }
+
+    /**
+     * {@code n} pixels of a row as packed RGB, read as {@link Pixels#separate} reads them: the samples as
+     * they are, from {@code bgr} (see {@link #bgrSamples}) where that holds them.
+     */
+    private static void pixels(BufferedImage img, byte[] bgr, int x0, int y, int n, int[] row) {
+        int w = img.getWidth();
+        if (bgr.length > 0) {
             for (int i = 0, o = (y * w + x0) * 3; i < n; i++, o += 3) {
-                row[i] = (d[o + 2] & 0xff) << 16 | (d[o + 1] & 0xff) << 8 | (d[o] & 0xff);
+                row[i] = (bgr[o + 2] & 0xff) << 16 | (bgr[o + 1] & 0xff) << 8 | (bgr[o] & 0xff);
             }
         } else {
             img.getRaster().getDataElements(x0, y, n, 1, row);
