@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +25,7 @@ public final class Face {
     private final String postscript;
     /** The font file as it is on disk and where the face's real CFF table lies in it ({offset, length}), or
      * null when OpenPDF embeds the face's own outlines (TrueType faces). */
-    private final java.nio.ByteBuffer fileBytes;
+    private final ByteBuffer fontFile;
     private final int[] cffTable;
     private final int faceIndex;
     private volatile BaseFont whole;
@@ -36,7 +37,7 @@ public final class Face {
         this(role, name, file, font, postscript, 0, null, null);
     }
 
-    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, java.nio.ByteBuffer fileBytes,
+    Face(String role, String name, String file, BaseFont font, String postscript, int faceIndex, ByteBuffer fontFile,
          int[] outlines) {
         this.faceIndex = faceIndex;
         this.role = role;
@@ -44,7 +45,7 @@ public final class Face {
         this.file = file;
         this.font = font;
         this.postscript = postscript;
-        this.fileBytes = fileBytes;
+        this.fontFile = fontFile;
         this.cffTable = outlines;
     }
 
@@ -113,7 +114,7 @@ public final class Face {
     /** The face's real outlines for the given CIDs (glyph ids), as a CFF program; see {@link CffSubset#subset}. */
     public byte[] outlines(java.util.Collection<Integer> cids) throws java.io.IOException {
         if (cffTable == null) throw new IllegalStateException(this + " embeds its own outlines");
-        return CffSubset.subset(fileBytes, cffTable[0], cffTable[1], cids);
+        return CffSubset.subset(fontFile, cffTable[0], cffTable[1], cids);
     }
 
     public boolean has(int codePoint) {

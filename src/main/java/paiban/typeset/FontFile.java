@@ -74,7 +74,7 @@ final class FontFile {
         Map<Integer, byte[]> placeholders = new LinkedHashMap<>();
         Map<Integer, int[]> outlines = new LinkedHashMap<>();
         for (int face = 0; face < directories.length; face++) {
-            int record = cffRecord(mapped, directories[face]);
+            int record = cffRecord(path, mapped, directories[face]);
             if (record < 0) continue;
             int offset = u32(mapped, record + 8), length = u32(mapped, record + 12);
             if (!placeholders.containsKey(offset)) {
@@ -161,8 +161,8 @@ final class FontFile {
     }
 
     /** Where the 'CFF ' table record of the face whose table directory is at {@code dir} starts, or -1. */
-    private static int cffRecord(ByteBuffer b, int dir) {
-        if (dir < 0 || dir + 12 > b.limit()) throw new PaibanException("not a font file: bad table directory");
+    private static int cffRecord(Path path, ByteBuffer b, int dir) {
+        if (dir < 0 || dir + 12 > b.limit()) throw new PaibanException(path + ": not a font file: bad table directory");
         int tables = u16(b, dir + 4);
         for (int i = 0; i < tables; i++) {
             int record = dir + 12 + 16 * i;

@@ -107,6 +107,20 @@ class FontFileTest {
     }
 
     @Test
+    void aCollectionWhoseFaceDirectoryLiesOutsideItIsNamedAsNotAFont() throws IOException {
+        byte[] bad = Files.readAllBytes(SERIF_BOLD);
+        bad[12] = 0x7f; // the first face's table directory sent past the file's end
+        Path file = Files.createTempFile("paiban-font", ".ttc");
+        try {
+            Files.write(file, bad);
+            var e = assertThrows(paiban.core.PaibanException.class, () -> FontFile.read(file));
+            assertTrue(e.getMessage().startsWith(file + ": not a font file"), e.getMessage());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void aFileWhoseTablesLieOutsideItIsNamedAsNotAFont() throws IOException {
         byte[] disk = Files.readAllBytes(SERIF_BOLD);
         byte[] bad = Arrays.copyOf(disk, disk.length);
