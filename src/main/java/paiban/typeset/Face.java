@@ -1,6 +1,7 @@
 package paiban.typeset;
 
 import org.openpdf.text.pdf.BaseFont;
+import paiban.core.PaibanException;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -111,10 +112,21 @@ public final class Face {
         return cffTable != null;
     }
 
-    /** The face's real outlines for the given CIDs (glyph ids), as a CFF program; see {@link CffSubset#subset}. */
+    /**
+     * The face's real outlines for the given CIDs (glyph ids), as a CFF program; see {@link CffSubset#subset}.
+     *
+     * @throws PaibanException when the font file was cut short or replaced on the disk since it was read: the
+     *                         outlines are read from the file as mapped, and the JVM reports a mapped region
+     *                         that is no longer there as an InternalError
+     */
     public byte[] outlines(java.util.Collection<Integer> cids) throws java.io.IOException {
         if (cffTable == null) throw new IllegalStateException(this + " embeds its own outlines");
-        return CffSubset.subset(fontFile, cffTable[0], cffTable[1], cids);
+        try {
+            return CffSubset.subset(fontFile, cffTable[0], cffTable[1], cids);
+        } catch (InternalError gone) {
+            throw new PaibanException(file + ": the font file changed on the disk while paiban was using it (its "
+                    + "outlines are read from the file as the pages need them); build again once it is in place", gone);
+        }
     }
 
     public boolean has(int codePoint) {

@@ -151,4 +151,27 @@ class FontFileTest {
         assertArrayEquals(CffSubset.subset(ByteBuffer.wrap(disk), cff[0], cff[1], List.of(0x571B)), cut);
         assertTrue(!book.role("kai").embedsPlaceholders(), "ukai is TrueType: OpenPDF cuts its own outlines");
     }
+
+    @Test
+    void aFontFileCutShortWhileInUseIsNamed() throws IOException {
+        Path folder = Files.createTempDirectory("paiban-fonts");
+        Path copy = folder.resolve("bold.ttc");
+        try {
+            Files.copy(SERIF_BOLD, copy);
+            Files.writeString(folder.resolve("fonts.yaml"),
+                    "roles:\n  bold: { file: bold.ttc, face: NotoSerifCJKsc-Bold }\nfallback: []\n");
+            Face bold = FontBook.of(folder).role("bold");
+            assertTrue(bold.embedsPlaceholders());
+            // the file cut down to its directories, as an upgrade rewriting it in place might leave it
+            try (var channel = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(4096);
+            }
+            var e = assertThrows(paiban.core.PaibanException.class, () -> bold.outlines(List.of(0x571B)));
+            assertTrue(e.getMessage().startsWith(copy + ": the font file changed on the disk"), e.getMessage());
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(folder.resolve("fonts.yaml"));
+            Files.deleteIfExists(folder);
+        }
+    }
 }
