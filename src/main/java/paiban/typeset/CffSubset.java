@@ -114,12 +114,6 @@ public final class CffSubset {
             a[n++] = (byte) v;
         }
 
-        void write(byte[] src, int from, int len) {
-            if (n + len > a.length) a = Arrays.copyOf(a, Math.max(n + len, n * 2));
-            System.arraycopy(src, from, a, n, len);
-            n += len;
-        }
-
         void write(ByteBuffer src, int from, int len) {
             if (n + len > a.length) a = Arrays.copyOf(a, Math.max(n + len, n * 2));
             src.get(from, a, n, len);
