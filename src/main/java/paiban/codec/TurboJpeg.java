@@ -29,6 +29,20 @@ public final class TurboJpeg {
     private static final int SAMP_444 = 0, SAMP_420 = 2;
     private static final int CS_RGB = 0, CS_YCBCR = 1, CS_GRAY = 2, CS_CMYK = 3, CS_YCCK = 4;
 
+    /**
+     * The largest output buffer a thread keeps from one compression to the next: a 1600 × 1000 print photo's
+     * worst case (TurboJPEG's bound, 6 bytes a pixel) is 9.6 MB. A larger one is made for its photo alone.
+     */
+    static final int KEPT_OUTPUT = 16 << 20;
+
+    /**
+     * Each thread's output buffer, reused: TurboJPEG's own {@code compress(int)} makes one of the worst case's
+     * size for every call, and a print photo is compressed two or three times, so those buffers were a sixth
+     * of a cold print build's allocation and a good part of what its young collections copied. Declared
+     * before {@link #LOADED}, whose loading compresses a test image.
+     */
+    private static final ThreadLocal<byte[]> OUTPUT = new ThreadLocal<>();
+
     private static final Loaded LOADED = Boolean.getBoolean("paiban.noTurbo")
             ? new Loaded(null, "ImageIO (libjpeg-turbo turned off with -Dpaiban.noTurbo)", Optional.empty())
             : load("org.libjpegturbo.turbojpeg.TJCompressor", "org.libjpegturbo.turbojpeg.TJDecompressor", Path.of(JAR));
@@ -44,10 +58,10 @@ public final class TurboJpeg {
     record Loaded(TurboJpeg codec, String description, Optional<String> problem) {
     }
 
-    private final MethodHandle newCompressor, setSource, setSourceImage, setSubsamp, setQuality, compress,
-            compressedSize, closeCompressor;
+    private final MethodHandle newCompressor, setSource, setSourceImage, setSubsamp, setQuality, compressInto,
+            compressedSize, closeCompressor, bufSize;
     private final MethodHandle newDecompressor, width, height, colorspace, decompress, decompressBytes,
-            decompressInts, closeDecompressor;
+            decompressBytesInto, decompressInts, closeDecompressor;
 
     private TurboJpeg(MethodHandles.Lookup l, Class<?> c, Class<?> d) throws ReflectiveOperationException {
         newCompressor = l.findConstructor(c, MethodType.methodType(void.class));
@@ -57,7 +71,9 @@ public final class TurboJpeg {
                 int.class, int.class, int.class, int.class));
         setSubsamp = l.findVirtual(c, "setSubsamp", MethodType.methodType(void.class, int.class));
         setQuality = l.findVirtual(c, "setJPEGQuality", MethodType.methodType(void.class, int.class));
-        compress = l.findVirtual(c, "compress", MethodType.methodType(byte[].class, int.class));
+        compressInto = l.findVirtual(c, "compress", MethodType.methodType(void.class, byte[].class, int.class));
+        bufSize = l.findStatic(Class.forName("org.libjpegturbo.turbojpeg.TJ", true, c.getClassLoader()), "bufSize",
+                MethodType.methodType(int.class, int.class, int.class, int.class));
         compressedSize = l.findVirtual(c, "getCompressedSize", MethodType.methodType(int.class));
         closeCompressor = l.findVirtual(c, "close", MethodType.methodType(void.class));
         newDecompressor = l.findConstructor(d, MethodType.methodType(void.class, byte[].class));
@@ -67,6 +83,8 @@ public final class TurboJpeg {
         decompress = l.findVirtual(d, "decompress", MethodType.methodType(void.class, BufferedImage.class, int.class));
         decompressBytes = l.findVirtual(d, "decompress", MethodType.methodType(byte[].class, int.class, int.class,
                 int.class, int.class, int.class));
+        decompressBytesInto = l.findVirtual(d, "decompress", MethodType.methodType(void.class, byte[].class, int.class,
+                int.class, int.class, int.class, int.class, int.class, int.class));
         decompressInts = l.findVirtual(d, "decompress", MethodType.methodType(void.class, int[].class, int.class,
                 int.class, int.class, int.class, int.class, int.class, int.class));
         closeDecompressor = l.findVirtual(d, "close", MethodType.methodType(void.class));
@@ -133,24 +151,30 @@ public final class TurboJpeg {
      * ImageIO's plain CMYK JPEG in PDFBox, poppler and Ghostscript alike.
      */
     public byte[] cmyk(byte[] samples, int w, int h, int quality) throws IOException {
-        return compress(tj -> setSource.invoke(tj, samples, 0, 0, w, 0, h, PF_CMYK), SAMP_444, quality);
+        return compress(tj -> setSource.invoke(tj, samples, 0, 0, w, 0, h, PF_CMYK), w, h, SAMP_444, quality);
     }
 
     /** An RGB JPEG (JFIF, YCbCr, chroma halved both ways, as ImageIO writes it) of an opaque RGB image. */
     public byte[] rgb(BufferedImage image, int quality) throws IOException {
         return compress(tj -> setSourceImage.invoke(tj, image, 0, 0, image.getWidth(), image.getHeight()),
-                SAMP_420, quality);
+                image.getWidth(), image.getHeight(), SAMP_420, quality);
     }
 
     /** Gives a compressor its source, then compresses with the chroma sampling and quality given. */
-    private byte[] compress(Source source, int subsamp, int quality) throws IOException {
+    private byte[] compress(Source source, int w, int h, int subsamp, int quality) throws IOException {
         try {
             Object tj = newCompressor.invoke();
             try {
                 source.set(tj);
                 setSubsamp.invoke(tj, subsamp);
                 setQuality.invoke(tj, quality);
-                byte[] out = (byte[]) compress.invoke(tj, 0);
+                int need = (int) bufSize.invoke(w, h, subsamp);
+                byte[] out = OUTPUT.get();
+                if (out == null || out.length < need) {
+                    out = new byte[need];
+                    if (need <= KEPT_OUTPUT) OUTPUT.set(out);
+                }
+                compressInto.invoke(tj, out, 0);
                 return Arrays.copyOf(out, (int) compressedSize.invoke(tj));
             } finally {
                 closeCompressor.invoke(tj);
@@ -208,6 +232,26 @@ public final class TurboJpeg {
             try {
                 int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
                 return (byte[]) decompressBytes.invoke(tj, w, 0, h, PF_CMYK, 0);
+            } finally {
+                closeDecompressor.invoke(tj);
+            }
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /**
+     * As {@link #cmykSamples(byte[])}, into {@code into} where that holds the image (its first 4 × w × h
+     * bytes), so that a caller decoding photo after photo reuses one array; else into a new array.
+     */
+    public byte[] cmykSamples(byte[] jpeg, byte[] into) throws IOException {
+        try {
+            Object tj = newDecompressor.invoke(jpeg);
+            try {
+                int w = (int) width.invoke(tj), h = (int) height.invoke(tj);
+                byte[] out = into != null && into.length >= w * h * 4 ? into : new byte[w * h * 4];
+                decompressBytesInto.invoke(tj, out, 0, 0, w, 0, h, PF_CMYK, 0);
+                return out;
             } finally {
                 closeDecompressor.invoke(tj);
             }

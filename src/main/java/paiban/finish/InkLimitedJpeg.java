@@ -53,6 +53,29 @@ final class InkLimitedJpeg {
     }
 
     /**
+     * The largest array a thread keeps for the next photo: a 1600 × 1000 photo's separation is 6.4 MB. A
+     * larger one is made for its photo alone.
+     */
+    static final int KEPT = 16 << 20;
+
+    /**
+     * A thread's working arrays, kept from photo to photo: the separation and the decoded samples are each
+     * four bytes a pixel, made afresh for every photo they were a tenth of a cold print build's allocation
+     * and copied by young collections while in use. Nothing of them outlives {@link #encode}: the JPEG it
+     * returns is its own array.
+     */
+    private static final class Scratch {
+        byte[] separation;
+        byte[] decoded;
+
+        static byte[] kept(byte[] made, byte[] before) {
+            return made != before && made.length > KEPT ? before : made;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
      * The print JPEG of {@code rgb} through {@code transform}, every decoded pixel within the limit less
      * {@link #DECODER_SLACK}; or null when it could not be made so and the photo must go in losslessly.
      */
@@ -60,7 +83,9 @@ final class InkLimitedJpeg {
         if (rgb.getType() != BufferedImage.TYPE_3BYTE_BGR) rgb = Pixels.toRgb(rgb);
         int w = rgb.getWidth(), h = rgb.getHeight();
         int bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
-        byte[] inverted = Pixels.separate(rgb, transform, true);
+        Scratch scratch = SCRATCH.get();
+        byte[] inverted = Pixels.separate(rgb, transform, true, scratch.separation);
+        scratch.separation = Scratch.kept(inverted, scratch.separation);
         int allowed = transform.limit().levels() - DECODER_SLACK;
         int[] under = new int[bw * bh]; // percent each block is separated under the limit
         int[] row = new int[BLOCK];
@@ -195,7 +220,11 @@ final class InkLimitedJpeg {
     private static byte[] decode(byte[] cmykJpeg, int w, int h) throws IOException {
         TurboJpeg turbo = TurboJpeg.get();
         if (turbo != null) {
-            return turbo.cmykSamples(cmykJpeg);
+            // into the thread's array: the samples are read and dropped before the next decode
+            Scratch scratch = SCRATCH.get();
+            byte[] out = turbo.cmykSamples(cmykJpeg, scratch.decoded);
+            scratch.decoded = Scratch.kept(out, scratch.decoded);
+            return out;
         }
         // ImageIO wrote plain four-component CMYK, which its reader's raster gives back untransformed
         ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();

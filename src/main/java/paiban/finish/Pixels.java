@@ -180,8 +180,16 @@ final class Pixels {
      * 255 − v, as Adobe's CMYK JPEGs store them.
      */
     static byte[] separate(BufferedImage rgbImage, CmykTransform transform, boolean inverted) {
+        return separate(rgbImage, transform, inverted, null);
+    }
+
+    /**
+     * As {@link #separate(BufferedImage, CmykTransform, boolean)}, into the first 4 × w × h bytes of {@code into}
+     * where it is that long (it is returned), else into a new array.
+     */
+    static byte[] separate(BufferedImage rgbImage, CmykTransform transform, boolean inverted, byte[] into) {
         int w = rgbImage.getWidth(), h = rgbImage.getHeight();
-        byte[] cmyk = new byte[w * h * 4];
+        byte[] cmyk = into != null && into.length >= w * h * 4 ? into : new byte[w * h * 4];
         if (rgbImage.getType() == BufferedImage.TYPE_3BYTE_BGR
                 && rgbImage.getRaster().getDataBuffer() instanceof DataBufferByte bytes
                 && bytes.getNumBanks() == 1 && bytes.getData().length == w * h * 3) {

@@ -80,6 +80,36 @@ class TurboJpegTest {
     }
 
     @Test
+    void aThreadsKeptBuffersChangeNoByte() throws Exception {
+        // a large image compressed and decoded first leaves its bytes in the thread's buffers; a small one
+        // after it must come out as it does on a thread that never saw the large one
+        TurboJpeg t = turbo();
+        int w = 29, h = 17, bw = 640, bh = 480;
+        byte[] small = new byte[w * h * 4], big = new byte[bw * bh * 4];
+        for (int i = 0; i < small.length; i++) small[i] = (byte) (i * 53 % 241);
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 7 % 256);
+        byte[][] fresh = new byte[2][];
+        Thread other = new Thread(() -> {
+            try {
+                fresh[0] = t.cmyk(small, w, h, 90);
+                fresh[1] = t.cmykSamples(fresh[0]);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        other.start();
+        other.join();
+        byte[] bigJpeg = t.cmyk(big, bw, bh, 90);
+        byte[] into = t.cmykSamples(bigJpeg, (byte[]) null);
+        byte[] after = t.cmyk(small, w, h, 90);
+        assertTrue(Arrays.equals(fresh[0], after), "the same JPEG after a larger one");
+        byte[] decoded = t.cmykSamples(after, into);
+        assertTrue(decoded == into, "decoded into the array given, which is long enough");
+        assertTrue(Arrays.equals(fresh[1], 0, w * h * 4, decoded, 0, w * h * 4), "the same samples in its first bytes");
+        assertEquals(w * h * 4, t.cmykSamples(after, new byte[5]).length, "a new array when the one given is short");
+    }
+
+    @Test
     void withoutTheJarItIsAbsentAndNothingIsSaid(@TempDir Path tmp) {
         TurboJpeg.Loaded l = TurboJpeg.load("org.libjpegturbo.NoSuchClass", "org.libjpegturbo.NoSuchClass",
                 tmp.resolve("turbojpeg.jar"));

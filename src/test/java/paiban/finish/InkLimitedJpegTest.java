@@ -54,6 +54,30 @@ class InkLimitedJpegTest {
     }
 
     @Test
+    void aPhotoComesOutTheSameAfterALargerOneOnTheSameThread() throws Exception {
+        // the separation and the decoded samples are kept from photo to photo: what a larger photo left in
+        // them must not reach a smaller one's file
+        BufferedImage small = grainyShadow();
+        BufferedImage large = new BufferedImage(700, 500, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(11);
+        for (int y = 0; y < large.getHeight(); y++) {
+            for (int x = 0; x < large.getWidth(); x++) large.setRGB(x, y, r.nextInt(1 << 24));
+        }
+        byte[][] alone = new byte[1][];
+        Thread fresh = new Thread(() -> {
+            try {
+                alone[0] = InkLimitedJpeg.encode(small, separation, PrintPdf.JPEG_QUALITY);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        fresh.start();
+        fresh.join();
+        assertNotNull(InkLimitedJpeg.encode(large, separation, PrintPdf.JPEG_QUALITY));
+        assertArrayEquals(alone[0], InkLimitedJpeg.encode(small, separation, PrintPdf.JPEG_QUALITY));
+    }
+
+    @Test
     void blocksCheckedApartComeBackAsInTheWholePhotoEvenAtItsEdges() throws IOException {
         // a size that is no multiple of 8: the last column and row of blocks are cut by the edge
         BufferedImage whole = grainyShadow();
