@@ -124,20 +124,55 @@ final class AtomClusters {
     record Measure(float width, float room, float western, int junctions, int letters, float firstBlank) {
         /** The narrowest it can be set: every mark squeezed, Western text condensed to {@code floor}. */
         float narrowest(float floor) {
-            return width - room - western * (1 - floor);
+            return AtomClusters.narrowest(width, room, western, floor);
         }
     }
 
     Measure measure(int s, int e) {
-        Atom last = atoms.get(e - 1);
+        return new Measure(width(s, e), room(s, e), western(s, e), junctions(s, e), letters(s, e), atoms.get(s).blankLeft);
+    }
+
+    /*
+     * The parts of measure(s, e) one at a time, for the line breaker's inner loop, which would otherwise make
+     * a Measure for every candidate line: some 40 MB in a cold build, where the quick compiler does not
+     * take such an object apart. Each figure is the same float expression that measure(s, e) gives.
+     */
+
+    /** {@link Measure#width()} of atoms [s, e). */
+    float width(int s, int e) {
         float inner = pairs[e - 1] - pairs[s];
-        float end = last.blankRight;
-        float width = natural[e] - natural[s] + gaps[e - 1] - gaps[s] - inner - end;
+        float end = atoms.get(e - 1).blankRight;
+        return natural[e] - natural[s] + gaps[e - 1] - gaps[s] - inner - end;
+    }
+
+    /** {@link Measure#room()} of atoms [s, e). */
+    float room(int s, int e) {
+        float inner = pairs[e - 1] - pairs[s];
+        float end = atoms.get(e - 1).blankRight;
         // line-start opening marks stay full width, so the line's left edge is the column's
         float firstBlank = atoms.get(s).blankLeft;
         float room = blanks[e] - blanks[s] - inner - end - firstBlank;
-        return new Measure(width, Math.max(0, room), western[e] - western[s], stretch[e - 1] - stretch[s],
-                letters[e] - letters[s], firstBlank);
+        return Math.max(0, room);
+    }
+
+    /** {@link Measure#western()} of atoms [s, e). */
+    float western(int s, int e) {
+        return western[e] - western[s];
+    }
+
+    /** {@link Measure#junctions()} of atoms [s, e). */
+    int junctions(int s, int e) {
+        return stretch[e - 1] - stretch[s];
+    }
+
+    /** {@link Measure#letters()} of atoms [s, e). */
+    int letters(int s, int e) {
+        return letters[e] - letters[s];
+    }
+
+    /** {@link Measure#narrowest(float)} from a line's width, room and Western part. */
+    static float narrowest(float width, float room, float western, float floor) {
+        return width - room - western * (1 - floor);
     }
 
     /** clreq §3.1.7 line-start and line-end prohibitions, plus numbers kept with their units. */

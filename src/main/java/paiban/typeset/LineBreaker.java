@@ -62,16 +62,18 @@ final class LineBreaker {
             float avail = s == 0 ? em - indent : em;
             for (int e = s + 1; e <= m; e++) {
                 if (p.space[e - 1]) continue;
-                AtomClusters.Measure me = p.measure(p.start[s], p.end[e - 1]);
-                if (e > s + 1 && me.narrowest(FORCED_FLOOR) > avail + EPS) break;
+                int a = p.start[s], b = p.end[e - 1];
+                float width = p.width(a, b), room = p.room(a, b), western = p.western(a, b);
+                if (e > s + 1 && AtomClusters.narrowest(width, room, western, FORCED_FLOOR) > avail + EPS) break;
                 int next = e < m && p.space[e] ? e + 1 : e;
                 boolean last = next >= m;
-                double cost = best[s] + LINE + cost(me, avail, last, s == 0, stretchCounts);
+                double cost = best[s] + LINE + cost(width, room, western, p.junctions(a, b), p.letters(a, b), avail,
+                        last, s == 0, stretchCounts);
                 if (!last) {
                     int after = next + 1;
                     if (after <= m && !p.space[after - 1]) {
-                        AtomClusters.Measure more = p.measure(p.start[s], p.end[after - 1]);
-                        if (more.width() - more.room() <= avail + EPS) cost += PUSH_DOWN;
+                        int c = p.end[after - 1];
+                        if (p.width(a, c) - p.room(a, c) <= avail + EPS) cost += PUSH_DOWN;
                     }
                 }
                 if (cost < best[next]) {
@@ -92,32 +94,33 @@ final class LineBreaker {
         return lines;
     }
 
-    private static double cost(AtomClusters.Measure me, float avail, boolean last, boolean first, boolean stretchCounts) {
+    /** The cost of a line of the width, room, Western part, junctions and letters {@link AtomClusters.Measure} names. */
+    private static double cost(float w, float room, float western, int junctions, int letters, float avail,
+                               boolean last, boolean first, boolean stretchCounts) {
         double c = 0;
-        if (last && !first && me.letters() < 2) c += LONE;
-        float w = me.width();
+        if (last && !first && letters < 2) c += LONE;
         if (w <= avail + EPS) {
             float slack = avail - w;
             // ragged styles (headlines, centred or flush) are balanced: every line, the last
             // included, pays for its slack, so a two-line headline splits near the middle
             if (!stretchCounts) return c + RAGGED * slack * slack;
             if (last || slack <= EPS) return c;
-            if (me.junctions() > 0) {
-                double e = slack / me.junctions();
+            if (junctions > 0) {
+                double e = slack / junctions;
                 return c + STRETCH * e * e;
             }
-            if (me.western() > EPS) {
+            if (western > EPS) {
                 // a lone word: widened to the measure, priced like condensing it by as much
-                double scale = (me.western() + slack) / me.western();
+                double scale = (western + slack) / western;
                 double deep = Math.max(0, scale - 2 + CONDENSE_FLOOR);
                 return c + CONDENSE + CONDENSE_PER_UNIT * (scale - 1) + DEEP_CONDENSE * deep * deep;
             }
             return c + LETTER_SPACE + slack;
         }
-        float squeezed = w - me.room();
+        float squeezed = w - room;
         if (squeezed <= avail + EPS) return c + SQUEEZE * (w - avail);
-        if (me.western() <= EPS) return c + OVERFLOW;
-        double scale = (avail - (squeezed - me.western())) / me.western();
+        if (western <= EPS) return c + OVERFLOW;
+        double scale = (avail - (squeezed - western)) / western;
         if (scale < FORCED_FLOOR) return c + OVERFLOW;
         double deep = Math.max(0, CONDENSE_FLOOR - scale);
         return c + CONDENSE + CONDENSE_PER_UNIT * (1 - scale) + DEEP_CONDENSE * deep * deep;
