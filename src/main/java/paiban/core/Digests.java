@@ -32,8 +32,10 @@ public final class Digests {
         }
     }
 
+    /** The SHA-256 of {@code data}: by libcrypto where it is here ({@link NativeDigest}), else by Java. */
     public static byte[] sha256(byte[] data) {
-        return sha256().digest(data);
+        NativeDigest fast = NativeDigest.get();
+        return fast != null ? fast.sha256(data) : sha256().digest(data);
     }
 
     /** The SHA-256 of {@code data} in lower-case hex, 64 digits. */
@@ -41,8 +43,13 @@ public final class Digests {
         return HexFormat.of().formatHex(sha256(data));
     }
 
-    /** The SHA-256 of a file's bytes in lower-case hex, read a piece at a time. */
+    /**
+     * The SHA-256 of a file's bytes in lower-case hex: by libcrypto where it is here ({@link NativeDigest}),
+     * else by Java, read a piece at a time.
+     */
     public static String sha256Hex(Path file) throws IOException {
+        NativeDigest fast = NativeDigest.get();
+        if (fast != null) return HexFormat.of().formatHex(fast.sha256(file));
         MessageDigest md = sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
