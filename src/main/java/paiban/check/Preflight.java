@@ -182,6 +182,15 @@ public final class Preflight {
      */
     private static final class SampleBuffer {
         int[] samples;
+        /** The last page's ink raster, for the next page of the same size. */
+        private int[] tac;
+
+        /** A raster of {@code n} pixels, all 0: the last page's where it was the same size. */
+        int[] tac(int n) {
+            if (tac == null || tac.length != n) tac = new int[n];
+            else java.util.Arrays.fill(tac, 0);
+            return tac;
+        }
     }
 
     /** One page's share of a report: its ink, the images it paints and its findings, each in the order met. */
@@ -227,7 +236,7 @@ public final class Preflight {
             BufferedImage cmy = joint.renderImageWithDPI(i, DPI, ImageType.RGB);
             seen.flushText();
             int w = cmy.getWidth(), h = cmy.getHeight();
-            int[] tac = new int[w * h];
+            int[] tac = buffer.tac(w * h); // nothing keeps it beyond the page
             if (joint.separable) {
                 int[] rgb = packedRgb(cmy);
                 for (int p = 0; p < rgb.length; p++) {
@@ -825,7 +834,18 @@ public final class Preflight {
             if (!(image instanceof PDImageXObject x)) return null;
             if (!x.getStream().getFilters().equals(List.of(COSName.DCT_DECODE))) return null;
             try (var in = x.getCOSObject().createRawInputStream()) {
-                return in.readAllBytes();
+                // read into an array of the stream's stated length at once: readAllBytes gathers pieces
+                // and copies them, twice a photo's bytes made for every photo of every page
+                long stated = x.getCOSObject().getLength();
+                if (stated <= 0 || stated > Integer.MAX_VALUE - 16) return in.readAllBytes();
+                byte[] head = in.readNBytes((int) stated);
+                int more = in.read();
+                if (more < 0) return head;
+                java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream(head.length + 8192);
+                rest.write(head);
+                rest.write(more);
+                in.transferTo(rest);
+                return rest.toByteArray();
             }
         }
 
