@@ -266,8 +266,11 @@ public final class ModuleBuilder {
      */
     private final Map<Piece, int[]> measured = new HashMap<>();
 
+    /** The standings a module can have: {@code Rank.values()} makes a new array at each call, asked at every step. */
+    private static final int RANKS = Rank.values().length;
+
     private int slots() {
-        return Rank.values().length * (grid.columns() + 1) * (grid.columns() + 1);
+        return RANKS * (grid.columns() + 1) * (grid.columns() + 1);
     }
 
     /** Where {@link #measured} keeps a span, photo span and standing; -1 outside the page's columns. */
