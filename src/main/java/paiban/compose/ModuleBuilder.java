@@ -197,10 +197,21 @@ public final class ModuleBuilder {
 
     /** The photo spans worth trying for a piece in a module of {@code span} columns; {0} when it has none. */
     static int[] photoSpans(Piece p, int span) {
-        if (p.furniture() || p.continuation() || p.story().article().photos().isEmpty()) return new int[] {0};
-        int max = span;
-        int[] out = new int[max];
-        for (int i = 0; i < max; i++) out[i] = i + 1;
+        if (p.furniture() || p.continuation() || p.story().article().photos().isEmpty()) return NO_PHOTO;
+        return span < SPANS.length ? SPANS[span] : spans(span);
+    }
+
+    /**
+     * The answers of {@link #photoSpans}, made once: the page filler asks at every step of its search, and a new
+     * array each time was a tenth of its allocation. Shared, so callers only read them.
+     */
+    private static final int[] NO_PHOTO = {0};
+    private static final int[][] SPANS = java.util.stream.IntStream.range(0, 25).mapToObj(ModuleBuilder::spans).toArray(int[][]::new);
+
+    /** 1, 2, …, {@code span}. */
+    private static int[] spans(int span) {
+        int[] out = new int[span];
+        for (int i = 0; i < span; i++) out[i] = i + 1;
         return out;
     }
 
@@ -308,9 +319,7 @@ public final class ModuleBuilder {
         for (int c = 0; c < occ.length; c++) {
             if (f.used[c] == 0 && occ[c] >= end - 1) continue; // a photo's column to the foot
             // the blank line before a subhead takes a row but prints nothing: the reader sees the printed lines
-            int printed = 0;
-            for (int i = 0; i < f.used[c]; i++) if (f.rows[c][i] >= 0) printed++;
-            if (printed < min) return false;
+            if (f.printed[c] < min) return false;
         }
         return true;
     }
@@ -352,14 +361,17 @@ public final class ModuleBuilder {
      * for each column, the empty lines below its last row. The page foot allows three.
      */
     int[] shortfall(Piece p, int span, int photoSpan, Rank rank, int lines, int headAir) {
-        int[] bottoms = feet.computeIfAbsent(new Key(p, span, photoSpan, rank, 0), k -> {
+        // looked up before it is made: computeIfAbsent's lambda, capturing four values, was made at every call
+        Key key = new Key(p, span, photoSpan, rank, 0);
+        int[] bottoms = feet.get(key);
+        if (bottoms == null) {
             int b = bodySpan(p, span, rank);
             int[] occ = occupancy(p, b, Math.min(photoSpan, b), null, 0, 0);
             Flow f = flow(p, occ, balancedEnd(occ, rowCount(p, b)), false);
-            int[] out = new int[span];
-            for (int c = 0; c < b; c++) out[c] = occ[c] + f.used[c];
-            return out;
-        });
+            bottoms = new int[span];
+            for (int c = 0; c < b; c++) bottoms[c] = occ[c] + f.used[c];
+            feet.put(key, bottoms);
+        }
         int end = lines - headLines(p, span, rank) - headAir;
         int b = bodySpan(p, span, rank);
         int[] out = new int[span];
@@ -410,7 +422,7 @@ public final class ModuleBuilder {
 
         boolean cut = s.cut();
         int end = cut ? s.lines() - headGridLines - GAP : balancedEnd(occ, rowCount(p, span));
-        Flow f = flow(p, occ, end, cut);
+        Flow f = flow(p, occ, end, cut, true);
         TextStyle jump = styles.get("jump");
         for (int c = 0; c < span; c++) {
             int y = bodyTop + occ[c];
@@ -682,9 +694,11 @@ public final class ModuleBuilder {
 
     /**
      * Body rows laid into columns. {@code rows[c][i]} is the piece's row (0 = its first, counting the
-     * 上接 line) on line i of column c, or -1 for an empty line; {@code next} is the first row not placed.
+     * 上接 line) on line i of column c, or -1 for an empty line (null unless the flow is for placing);
+     * {@code used[c]} the lines column c takes, {@code printed[c]} those of them that print (a blank row before a
+     * subhead takes a line and prints nothing); {@code next} is the first row not placed.
      */
-    private record Flow(int[][] rows, int[] used, int next, int jumpColumn, int skipped) {
+    private record Flow(int[][] rows, int[] used, int[] printed, int next, int jumpColumn, int skipped) {
     }
 
     /**
@@ -694,14 +708,23 @@ public final class ModuleBuilder {
      * foot line for 下转. A blank row (the space before a subhead) never opens a column.
      */
     private Flow flow(Piece p, int[] occ, int end, boolean cut) {
-        if (cut) return flow(p, occ, end, true, 0, true);
+        return flow(p, occ, end, cut, false);
+    }
+
+    /**
+     * As {@link #flow(Piece, int[], int, boolean)}; {@code placing}: with the rows of each column
+     * ({@link Flow#rows}), which only setting the module reads. The checks of the page filler's search (legs,
+     * cuts, feet) need the counts alone, and the rows' arrays were a tenth of its allocation.
+     */
+    private Flow flow(Piece p, int[] occ, int end, boolean cut, boolean placing) {
+        if (cut) return flow(p, occ, end, true, 0, true, placing);
         // a blank row skipped at a column's head frees a line, which can leave the last column two lines
         // short: then give up one more line, taken from the right or the left, whichever keeps them even
-        Flow f = flow(p, occ, end, false, 0, true);
+        Flow f = flow(p, occ, end, false, 0, true, placing);
         if (f.skipped == 0 || even(f, occ)) return f;
         for (boolean right : new boolean[] {true, false}) {
             for (int giveUp = 0; giveUp <= f.skipped; giveUp++) {
-                Flow g = flow(p, occ, end, false, giveUp, right);
+                Flow g = flow(p, occ, end, false, giveUp, right, placing);
                 if (g.next == rowCount(p, occ.length) && even(g, occ)) return g;
             }
         }
@@ -720,7 +743,7 @@ public final class ModuleBuilder {
         return max - min <= 1;
     }
 
-    private Flow flow(Piece p, int[] occ, int end, boolean cut, int giveUp, boolean fromRight) {
+    private Flow flow(Piece p, int[] occ, int end, boolean cut, int giveUp, boolean fromRight, boolean placing) {
         int span = occ.length;
         int n = rowCount(p, span);
         List<Story.Row> body = rows(p, span);
@@ -735,7 +758,7 @@ public final class ModuleBuilder {
             for (int c = span - 1; c >= 0 && jumpColumn < 0; c--) {
                 if (caps[c] > 0) jumpColumn = c;
             }
-            if (jumpColumn < 0) return new Flow(new int[span][0], new int[span], 0, -1, 0);
+            if (jumpColumn < 0) return new Flow(placing ? new int[span][0] : null, new int[span], new int[span], 0, -1, 0);
             caps[jumpColumn]--;
         } else {
             int spare = total - n + giveUp;
@@ -747,13 +770,16 @@ public final class ModuleBuilder {
                 }
             }
         }
-        int[][] rows = new int[span][];
+        int[][] rows = placing ? new int[span][] : null;
         int[] used = new int[span];
+        int[] printed = new int[span];
         int v = 0;
         int skipped = 0;
         for (int c = 0; c < span; c++) {
-            rows[c] = new int[caps[c]];
-            java.util.Arrays.fill(rows[c], -1);
+            if (placing) {
+                rows[c] = new int[caps[c]];
+                java.util.Arrays.fill(rows[c], -1);
+            }
             while (used[c] < caps[c] && v < n) {
                 boolean blank = !(p.continuation() && v == 0)
                         && body.get(v - (p.continuation() ? 1 : 0)).blank();
@@ -762,12 +788,15 @@ public final class ModuleBuilder {
                     skipped++;
                     continue;
                 }
-                if (!blank) rows[c][used[c]] = v;
+                if (!blank) {
+                    if (placing) rows[c][used[c]] = v;
+                    printed[c]++;
+                }
                 used[c]++;
                 v++;
             }
         }
-        return new Flow(rows, used, v, jumpColumn, skipped);
+        return new Flow(rows, used, printed, v, jumpColumn, skipped);
     }
 
     /**

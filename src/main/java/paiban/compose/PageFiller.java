@@ -758,17 +758,36 @@ final class PageFiller {
         int[] all = ModuleBuilder.photoSpans(p, w);
         if (all.length == 1) return all;
         int pref = preferredPhoto(w, rank, spec.photoShift());
-        if (spec.canCut()) return new int[] {pref};
-        // the section's last page may size its photos freely: they are what can fill it (every span once, nearest
-        // the preference first; an array, not a list: the search asks at every step)
-        int[] out = new int[all.length];
-        int n = 0;
-        out[n++] = pref;
-        for (int d = 1; d < all.length; d++) {
-            if (pref + d <= all.length) out[n++] = pref + d;
-            if (pref - d >= 1) out[n++] = pref - d;
+        boolean made = all.length < NEAREST.length && pref >= 0 && pref < NEAREST.length;
+        if (spec.canCut()) return made ? NEAREST[0][pref] : new int[] {pref};
+        // the section's last page may size its photos freely: they are what can fill it
+        return made ? NEAREST[all.length][pref] : nearest(all.length, pref);
+    }
+
+    /**
+     * {@link #photoChoices}' answers, made once (the search asks at every step; a new array each time was a
+     * tenth of its allocation), shared and only read: [0][pref] is {pref} alone, [n][pref] every span of 1 to
+     * n once, nearest {@code pref} first ({@link #nearest}).
+     */
+    private static final int[][][] NEAREST = new int[25][25][];
+
+    static {
+        for (int pref = 0; pref < NEAREST.length; pref++) NEAREST[0][pref] = new int[] {pref};
+        for (int n = 1; n < NEAREST.length; n++) {
+            for (int pref = 0; pref < NEAREST.length; pref++) NEAREST[n][pref] = nearest(n, pref);
         }
-        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Every span of 1 to {@code n} once, nearest the preference first; the preference itself first in any case. */
+    private static int[] nearest(int n, int pref) {
+        int[] out = new int[n + 1];
+        int k = 0;
+        out[k++] = pref;
+        for (int d = 1; d < n; d++) {
+            if (pref + d <= n) out[k++] = pref + d;
+            if (pref - d >= 1) out[k++] = pref - d;
+        }
+        return java.util.Arrays.copyOf(out, k);
     }
 
     /** A depth-first search for the cheapest stack of modules that fills a group exactly. */
