@@ -206,7 +206,10 @@ public final class ModuleBuilder {
      * array each time was a tenth of its allocation. Shared, so callers only read them.
      */
     private static final int[] NO_PHOTO = {0};
-    private static final int[][] SPANS = java.util.stream.IntStream.range(0, 25).mapToObj(ModuleBuilder::spans).toArray(int[][]::new);
+    /** Spans below this have their answers made once, here and in the page filler: more columns than a page has. */
+    static final int MADE_SPANS = 25;
+    private static final int[][] SPANS = java.util.stream.IntStream.range(0, MADE_SPANS).mapToObj(ModuleBuilder::spans)
+            .toArray(int[][]::new);
 
     /** 1, 2, …, {@code span}. */
     private static int[] spans(int span) {

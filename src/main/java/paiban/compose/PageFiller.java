@@ -769,7 +769,7 @@ final class PageFiller {
      * tenth of its allocation), shared and only read: [0][pref] is {pref} alone, [n][pref] every span of 1 to
      * n once, nearest {@code pref} first ({@link #nearest}).
      */
-    private static final int[][][] NEAREST = new int[25][25][];
+    private static final int[][][] NEAREST = new int[ModuleBuilder.MADE_SPANS][ModuleBuilder.MADE_SPANS][];
 
     static {
         for (int pref = 0; pref < NEAREST.length; pref++) NEAREST[0][pref] = new int[] {pref};
