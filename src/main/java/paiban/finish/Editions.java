@@ -221,7 +221,7 @@ public final class Editions {
             CompletableFuture<PageCensus> census = !wanted.contains(Edition.PAGES) ? null
                     : Workers.then(screenCopy, s -> {
                         long t = System.nanoTime();
-                        PageCensus c = new PageCensus(s, PagePdfs.census(s));
+                        PageCensus c = new PageCensus(s, PagePdfs.census(s, master.glyphs()));
                         busy.add(Edition.PAGES, System.nanoTime() - t);
                         return c;
                     });

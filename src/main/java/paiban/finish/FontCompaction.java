@@ -94,15 +94,32 @@ final class FontCompaction extends PDFStreamEngine {
      * @throws GlyphFailure when a face's glyph cannot be cut from its font file
      */
     static void compact(PDDocument doc, FontBook fonts) throws IOException {
+        compactCounting(doc, fonts);
+    }
+
+    /**
+     * As {@link #compact(PDDocument, FontBook)}, and returns what each page's content shows (annotations left
+     * out, as {@link #shownByPage} leaves them): descendant CIDFont dictionary → CIDs, in the order the page
+     * first shows them. The dictionaries are {@code doc}'s, the same objects after the cut.
+     */
+    static List<Map<COSDictionary, TreeSet<Integer>>> compactCounting(PDDocument doc, FontBook fonts) throws IOException {
         FontCompaction engine = new FontCompaction();
+        List<Map<COSDictionary, TreeSet<Integer>>> pages = new ArrayList<>();
         for (PDPage page : doc.getPages()) {
+            engine.page = new LinkedHashMap<>();
             engine.processPage(page);
+            pages.add(engine.page);
+            engine.page = null;
             for (PDAnnotation a : page.getAnnotations()) engine.showAnnotation(a);
         }
         for (var e : engine.shown.entrySet()) {
             cut(doc, e.getKey(), e.getValue(), fonts, engine.texts.getOrDefault(e.getKey(), Map.of()));
         }
+        return pages;
     }
+
+    /** The glyphs the page being run shows, as {@link #compactCounting} records them; null while not recording. */
+    private Map<COSDictionary, TreeSet<Integer>> page;
 
     /**
      * For each page of {@code doc}, which glyphs of which composite fonts its content shows (annotations
@@ -194,6 +211,7 @@ final class FontCompaction extends PDFStreamEngine {
         if (font instanceof PDType0Font type0) {
             COSDictionary descendant = type0.getDescendantFont().getCOSObject();
             int cid = type0.codeToCID(code);
+            if (page != null) page.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid);
             if (shown.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid)) {
                 String text = type0.toUnicode(code);
                 if (text != null) texts.computeIfAbsent(descendant, k -> new HashMap<>()).put(cid, text);

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 
 /**
@@ -29,11 +31,14 @@ final class Master {
     private final byte[] pdf;
     /** Which photo each photo image is, by its page (0-based) and resource name: those survive saving. */
     private final Map<String, String> photos;
+    /** The glyphs each page shows, counted while the fonts were cut; null where they must be counted again. */
+    private final PageGlyphs glyphs;
 
-    private Master(RenderedIssue issue, byte[] pdf, Map<String, String> photos) {
+    private Master(RenderedIssue issue, byte[] pdf, Map<String, String> photos, PageGlyphs glyphs) {
         this.issue = issue;
         this.pdf = pdf;
         this.photos = photos;
+        this.glyphs = glyphs;
     }
 
     static Master read(RenderedIssue r) {
@@ -55,15 +60,16 @@ final class Master {
             catalog.removeItem(COSName.METADATA);
             catalog.removeItem(COSName.PAGE_MODE);
             Map<String, String> photos = photoImages(doc, r);
+            List<Map<COSDictionary, TreeSet<Integer>>> shown;
             try {
-                FontCompaction.compact(doc, r.fonts());
+                shown = FontCompaction.compactCounting(doc, r.fonts());
             } catch (FontCompaction.GlyphFailure f) {
                 throw new PaibanException("internal error: cannot embed " + describe(f.text) + " of the font " + f.font
                         + where(r, f.text) + " (" + f.getMessage() + "). This is a paiban bug: please report it"
                         + " with the issue folder", f);
             }
             SubsetTags.normalise(doc);
-            return new Master(r, StableSave.internal(doc), photos);
+            return new Master(r, StableSave.internal(doc), photos, PageGlyphs.of(shown));
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
@@ -122,6 +128,11 @@ final class Master {
             }
         }
         return out;
+    }
+
+    /** Which glyphs each page shows (see {@link PageGlyphs}); null when the fonts' names do not tell them apart. */
+    PageGlyphs glyphs() {
+        return glyphs;
     }
 
     RenderedIssue issue() {

@@ -27,12 +27,15 @@ final class PagePdfs {
     }
 
     /**
-     * Which glyphs each page of the screen copy shows ({@link FontCompaction#shownByPage}), taken once for
-     * all the page files; null when they must be found page by page.
+     * Which glyphs each page of the screen copy shows, taken once for all the page files: the master's
+     * counts ({@code glyphs}, see {@link PageGlyphs}), keyed by the copy's objects; where those cannot be
+     * (or {@code glyphs} is null), by running every page's content ({@link FontCompaction#shownByPage}).
+     * Null when they must be found page by page.
      */
-    static List<Map<COSObjectKey, TreeSet<Integer>>> census(byte[] screenCopy) throws IOException {
+    static List<Map<COSObjectKey, TreeSet<Integer>>> census(byte[] screenCopy, PageGlyphs glyphs) throws IOException {
         try (PDDocument doc = Loader.loadPDF(screenCopy)) {
-            return FontCompaction.shownByPage(doc);
+            List<Map<COSObjectKey, TreeSet<Integer>>> counted = glyphs == null ? null : glyphs.keyed(doc);
+            return counted != null ? counted : FontCompaction.shownByPage(doc);
         }
     }
 

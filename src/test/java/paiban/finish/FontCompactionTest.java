@@ -166,4 +166,38 @@ class FontCompactionTest {
             }
         }
     }
+
+    /**
+     * The glyphs counted while the master's fonts are cut, looked up by name in the master saved again,
+     * are what running each page of that copy finds, font for font and in the same order (the order in
+     * which the page files make their fonts' new programs, and so their bytes).
+     */
+    @Test
+    void theCountsTakenWhileCuttingAreWhatRunningEachPageOfTheCopyFinds() throws IOException {
+        byte[] screen = java.nio.file.Files.readAllBytes(built.file("email.pdf"));
+        PageGlyphs glyphs;
+        byte[] saved;
+        try (PDDocument master = Loader.loadPDF(screen)) {
+            var counted = FontCompaction.compactCounting(master, null);
+            SubsetTags.normalise(master);
+            glyphs = PageGlyphs.of(counted);
+            saved = StableSave.internal(master);
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(glyphs, "each font of the issue has a name of its own");
+        try (PDDocument copy = Loader.loadPDF(saved)) {
+            var keyed = glyphs.keyed(copy);
+            var run = FontCompaction.shownByPage(copy);
+            org.junit.jupiter.api.Assertions.assertNotNull(keyed, "every font counted is found in the copy by its name");
+            assertEquals(run.size(), keyed.size());
+            for (int i = 0; i < run.size(); i++) {
+                assertTrue(!run.get(i).isEmpty(), "page " + (i + 1) + " shows glyphs");
+                assertEquals(List.copyOf(run.get(i).entrySet()), List.copyOf(keyed.get(i).entrySet()), "page " + (i + 1));
+            }
+        }
+        // a copy with a page fewer is not the master's: its pages must be run
+        try (PDDocument fewer = Loader.loadPDF(saved)) {
+            fewer.removePage(fewer.getNumberOfPages() - 1);
+            org.junit.jupiter.api.Assertions.assertNull(glyphs.keyed(fewer));
+        }
+    }
 }
