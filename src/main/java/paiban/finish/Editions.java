@@ -64,7 +64,7 @@ public final class Editions {
         long start = System.nanoTime();
         CompletableFuture<CmykTransform> transform = print
                 ? Workers.start(() -> CmykTransform.of(profile, new InkLimit(opts.inkLimit()))) : CompletableFuture.completedFuture(null);
-        Master master = Master.read(r);
+        Master master = Master.read(r, opts.editions().contains(Edition.PAGES));
         long masterMillis = since(start);
         long editionsStart = System.nanoTime();
         try (Staging staging = new Staging(issueOutDir)) {

@@ -94,7 +94,7 @@ final class FontCompaction extends PDFStreamEngine {
      * @throws GlyphFailure when a face's glyph cannot be cut from its font file
      */
     static void compact(PDDocument doc, FontBook fonts) throws IOException {
-        compactCounting(doc, fonts);
+        cutAll(doc, fonts, false);
     }
 
     /**
@@ -103,12 +103,17 @@ final class FontCompaction extends PDFStreamEngine {
      * first shows them. The dictionaries are {@code doc}'s, the same objects after the cut.
      */
     static List<Map<COSDictionary, TreeSet<Integer>>> compactCounting(PDDocument doc, FontBook fonts) throws IOException {
+        return cutAll(doc, fonts, true);
+    }
+
+    /** Cuts every composite font of {@code doc} to the glyphs shown; with {@code count}, returns them page by page (else null). */
+    private static List<Map<COSDictionary, TreeSet<Integer>>> cutAll(PDDocument doc, FontBook fonts, boolean count) throws IOException {
         FontCompaction engine = new FontCompaction();
-        List<Map<COSDictionary, TreeSet<Integer>>> pages = new ArrayList<>();
+        List<Map<COSDictionary, TreeSet<Integer>>> pages = count ? new ArrayList<>() : null;
         for (PDPage page : doc.getPages()) {
-            engine.page = new LinkedHashMap<>();
+            engine.page = count ? new LinkedHashMap<>() : null;
             engine.processPage(page);
-            pages.add(engine.page);
+            if (count) pages.add(engine.page);
             engine.page = null;
             for (PDAnnotation a : page.getAnnotations()) engine.showAnnotation(a);
         }

@@ -41,7 +41,11 @@ final class Master {
         this.glyphs = glyphs;
     }
 
-    static Master read(RenderedIssue r) {
+    /**
+     * The master of {@code r}; with {@code countGlyphs} it also keeps which glyphs each page shows, for the
+     * page files ({@link #glyphs()}), else {@link #glyphs()} is null.
+     */
+    static Master read(RenderedIssue r, boolean countGlyphs) {
         byte[] rendered;
         try {
             rendered = Files.readAllBytes(r.pdf());
@@ -62,14 +66,19 @@ final class Master {
             Map<String, String> photos = photoImages(doc, r);
             List<Map<COSDictionary, TreeSet<Integer>>> shown;
             try {
-                shown = FontCompaction.compactCounting(doc, r.fonts());
+                if (countGlyphs) {
+                    shown = FontCompaction.compactCounting(doc, r.fonts());
+                } else {
+                    FontCompaction.compact(doc, r.fonts());
+                    shown = null;
+                }
             } catch (FontCompaction.GlyphFailure f) {
                 throw new PaibanException("internal error: cannot embed " + describe(f.text) + " of the font " + f.font
                         + where(r, f.text) + " (" + f.getMessage() + "). This is a paiban bug: please report it"
                         + " with the issue folder", f);
             }
             SubsetTags.normalise(doc);
-            return new Master(r, StableSave.internal(doc), photos, PageGlyphs.of(shown));
+            return new Master(r, StableSave.internal(doc), photos, shown == null ? null : PageGlyphs.of(shown));
         } catch (IOException | UncheckedIOException e) {
             throw new PaibanException(r.pdf() + ": the rendered issue is not a readable PDF (" + e.getMessage() + ")", e);
         }
