@@ -275,6 +275,9 @@ public final class Proofreader {
 
     // ---- one page -----------------------------------------------------------------------------
 
+    /** Text this many times the body size or more above a column's first line is a head (a4's jump head: 12 pt over 10.5). */
+    static final float HEAD = 1.1f;
+
     static final class PageLayout {
         final int page;
         final List<PrintedGlyph> glyphs;
@@ -675,7 +678,51 @@ public final class Proofreader {
                     best = d;
                 }
             }
-            return best == null ? null : best.lines.getFirst();
+            return best == null || headsOnly(c, best, pitch) ? null : best.lines.getFirst();
+        }
+
+        /**
+         * Whether {@code c} and {@code d} stand under heads of their own: above their first lines, a run of text
+         * larger than the body (a headline, a continuation's jump head) over {@code c} that ends before the
+         * gutter between them, and another over {@code d} that starts after it. Then {@code d} opens another
+         * story set beside {@code c}'s and cut to the same height (a continuation beside a story's last
+         * columns, whose first line goes on with a paragraph), and {@code c}'s last paragraph ends at its foot.
+         * One story's head lines are all centred on its columns (or all set from its left edge), so no two of
+         * them lie on either side of one of its gutters; a pull quote inside a story stands below its first
+         * line, and a caption is set smaller.
+         */
+        private boolean headsOnly(Column c, Column d, float pitch) {
+            float gutter = (c.right + d.left) / 2;
+            float top = Math.min(c.top(), d.top());
+            List<PrintedGlyph> heads = new ArrayList<>();
+            for (PrintedGlyph g : glyphs) {
+                if (!g.blank() && g.size() >= HEAD * em && g.baseline() < top - 0.5f * pitch && g.baseline() > top - 6 * pitch) {
+                    heads.add(g);
+                }
+            }
+            heads.sort(Comparator.comparingDouble(PrintedGlyph::baseline));
+            boolean overC = false, overD = false;
+            for (int i = 0; i < heads.size(); ) {
+                // one line: the glyphs of one size on one baseline, give or take a fifth of it
+                PrintedGlyph first = heads.get(i);
+                List<PrintedGlyph> line = new ArrayList<>();
+                int j = i;
+                for (; j < heads.size() && heads.get(j).baseline() - first.baseline() <= 0.2f * first.size(); j++) {
+                    if (Math.abs(heads.get(j).size() - first.size()) <= 0.05f) line.add(heads.get(j));
+                }
+                i = j;
+                line.sort(Comparator.comparingDouble(PrintedGlyph::x));
+                // its runs: no gap wider than the size between neighbours
+                for (int k = 0; k < line.size(); ) {
+                    float lo = line.get(k).x(), hi = line.get(k).right();
+                    int m = k + 1;
+                    while (m < line.size() && line.get(m).x() - hi <= first.size()) hi = Math.max(hi, line.get(m++).right());
+                    overC |= hi < gutter && hi > c.left && lo < c.right;
+                    overD |= lo > gutter && lo < d.right && hi > d.left;
+                    k = m;
+                }
+            }
+            return overC && overD;
         }
 
         /**

@@ -69,8 +69,11 @@
  *   pitch below (cut off by a line that did not keep to it, such as an overfull one), or (b) text set
  *   within the column up to three pitches below (a subhead, a jump line) ends the paragraph, unless it
  *   runs on across a gutter (the head of the next module), or (c) the text goes on at the head of the
- *   next column of its module to the right, or (d) nothing follows: the paragraph is taken to end (a
- *   story jumping to another page is not followed).</li>
+ *   next column of its module to the right, unless that column and this one stand under heads of their
+ *   own (text 1.1 × the body size or more up to six pitches above both first lines: a run over this
+ *   column that ends before the gutter between them, another over that one that starts after it: another
+ *   story beside this one, cut to the same height), or (d) nothing follows: the paragraph is taken to
+ *   end (a story jumping to another page is not followed).</li>
  * <li><b>Paragraphs</b>: a line ends its paragraph when the line read next is indented 2 em or set
  *   apart, when it is set apart itself, or when nothing follows. A line that does not end its paragraph
  *   must be flush right, else it is <b>ragged</b>; a line that is neither flush left nor indented nor set

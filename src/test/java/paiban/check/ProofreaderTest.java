@@ -272,6 +272,80 @@ class ProofreaderTest {
         assertTrue(p.check().clean(), p.check().findings().toString());
     }
 
+    /**
+     * A story's last two columns, its last paragraph ending short at the second one's foot, and a third column
+     * beside them, cut to the same height, whose first line goes on with a paragraph (not indented): the
+     * continuation of another story, as a4 sets the peer set's copy.
+     */
+    static Page besideAnother() {
+        Page p = new Page();
+        p.line(0, 0, 2, "一二三四五六七八").line(0, 1, 0, "一二三四五六七八九十").line(0, 2, 0, "一二三四五六七八九十")
+                .line(0, 3, 0, "一二三四五六七八九十");
+        p.line(1, 0, 0, "一二三四五六七八九十").line(1, 1, 0, "一二三四五六七八九十").line(1, 2, 0, "一二三四五六七八九十")
+                .line(1, 3, 0, "一二三。");
+        p.line(2, 0, 0, "一二三四五六七八九十").line(2, 1, 0, "一二三四五六七八九十").line(2, 2, 0, "一二三四五六七八九十")
+                .line(2, 3, 2, "一二三四五六七八");
+        return p;
+    }
+
+    /** {@code n} glyphs of a 12-pt head (4/3 the body) from {@code x}, two lines above the columns' first. */
+    static void head(Page p, float x, int n, float baseline) {
+        for (int i = 0; i < n; i++) {
+            p.glyph(new PrintedGlyph("标", x + i * 12, baseline, 12, 12, "Head-Bold", "Head", 0, 1, null));
+        }
+    }
+
+    @Test
+    void aColumnUnderAHeadOfItsOwnOpensAnotherStory() {
+        Page p = besideAnother();
+        // the story's head over its two columns; the continuation's own jump head over the third, on the same line
+        head(p, 36 + 4 * SIZE, 12, 50 - 2 * PITCH);
+        head(p, 36 + 24 * SIZE, 4, 50 - 2 * PITCH);
+        Report r = p.check();
+        assertTrue(r.clean(), r.findings().toString());
+    }
+
+    @Test
+    void aHeadAcrossAllThreeColumnsKeepsThemOneStory() {
+        Page p = besideAnother();
+        head(p, 36 + 4 * SIZE, 16, 50 - 2 * PITCH);
+        Report r = p.check();
+        assertOnly(r, Finding.Kind.RAGGED);
+        assertEquals(2, r.findings().getFirst().column(), r.findings().toString());
+    }
+
+    @Test
+    void aShortCentredHeadNotOverTheFirstColumnKeepsTheStoryOne() {
+        // one story in four columns, its short head centred on them: over the second and third, not the first
+        Page p = new Page();
+        for (int c = 0; c < 4; c++) {
+            p.line(c, 0, c == 0 ? 2 : 0, c == 0 ? "一二三四五六七八" : "一二三四五六七八九十");
+            p.line(c, 1, 0, "一二三四五六七八九十").line(c, 2, 0, "一二三四五六七八九十");
+        }
+        p.line(0, 3, 0, "一二三四五").line(1, 3, 0, "一二三四五六七八九十").line(2, 3, 0, "一二三四五六七八九十")
+                .line(3, 3, 0, "一二三。");
+        head(p, 36 + 21.5f * SIZE - 24, 4, 50 - 2 * PITCH);
+        Report r = p.check();
+        assertOnly(r, Finding.Kind.RAGGED);
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        assertEquals(50 + 3 * PITCH, r.findings().getFirst().baseline(), 0.01);
+    }
+
+    @Test
+    void aPullQuoteOverTheNextColumnDoesNotEndTheParagraph() {
+        Page p = new Page();
+        p.line(0, 0, 2, "一二三四五六七八").line(0, 1, 0, "一二三四五六七八九十").line(0, 2, 0, "一二三四五六七八九十")
+                .line(0, 3, 0, "一二三四五六七八九十");
+        p.line(1, 0, 0, "一二三四五六七八九十").line(1, 1, 0, "一二三四五六七八九十").line(1, 2, 0, "一二三四五六七八九十")
+                .line(1, 3, 0, "一二三四五");
+        // the quote stands at the top of the third column, below the story's first line; the body goes on under it
+        head(p, 36 + 23 * SIZE, 6, 50 + PITCH);
+        p.line(2, 3, 0, "一二三四五六七八九十");
+        Report r = p.check();
+        assertOnly(r, Finding.Kind.RAGGED);
+        assertEquals(2, r.findings().getFirst().column());
+    }
+
     private static void assertOnly(Report r, Finding.Kind kind) {
         assertTrue(r.count(kind) > 0, "expected " + kind + " in " + r.findings());
         for (Finding f : r.findings()) assertEquals(kind, f.kind(), r.findings().toString());
