@@ -25,6 +25,22 @@ final class GroupStacks<S, P, K> {
 
     /** What the search depends on besides the state and spec: {@code used} is a copy, as the caller goes on to add to it. */
     private record Key(int w, int h, boolean foot, Used used, Piece first, int firstPs, Rank rank) {
+        // written out: the record's own methods go through method handles the launcher's C1 does not inline (see ModuleBuilder.Key)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.w == w && k.h == h && k.foot == foot && k.firstPs == firstPs && k.rank == rank
+                    && java.util.Objects.equals(k.first, first) && java.util.Objects.equals(k.used, used);
+        }
+
+        @Override
+        public int hashCode() {
+            int x = 31 * w + h;
+            x = 31 * x + (foot ? 1 : 0);
+            x = 31 * x + java.util.Objects.hashCode(used);
+            x = 31 * x + java.util.Objects.hashCode(first);
+            x = 31 * x + firstPs;
+            return 31 * x + (rank == null ? -1 : rank.ordinal());
+        }
     }
 
     /**

@@ -83,6 +83,17 @@ public final class Story {
 
     /** What a headline group is set in: its title's style, its kicker's (null: a jump head), and its width. */
     private record HeadKey(String level, String kickerStyle, float width) {
+        // written out: the record's own methods go through method handles the launcher's C1 does not inline (see ModuleBuilder.Key)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HeadKey k && Float.compare(k.width, width) == 0 && java.util.Objects.equals(k.level, level)
+                    && java.util.Objects.equals(k.kickerStyle, kickerStyle);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * java.util.Objects.hashCode(level) + java.util.Objects.hashCode(kickerStyle)) + Float.hashCode(width);
+        }
     }
     private final Map<String, PhotoBlock> photos = new HashMap<>();
     private final Set<Integer> fallbacks = new TreeSet<>();
