@@ -176,8 +176,11 @@ public final class Composer {
         }
         List<String> warnings = new ArrayList<>();
         Map<String, Piece> pieces = new LinkedHashMap<>();
-        for (Article a : order(issue.articles())) {
-            Story s = new Story(a, grid, styles, rules);
+        List<Article> ordered = order(issue.articles());
+        List<Story> stories = stories(ordered);
+        for (int i = 0; i < ordered.size(); i++) {
+            Article a = ordered.get(i);
+            Story s = stories.get(i);
             if (!s.fallbacks().isEmpty()) {
                 warnings.add("articles/" + a.file().getFileName() + " (article '" + a.slug() + "'): "
                         + describe(s.fallbacks()) + " set in a fallback font; add a font with "
@@ -226,6 +229,51 @@ public final class Composer {
         List<Page> pages = build(composed, numbering, index.box(), trials.ads, issue, fixed, warnings);
         FullTextCheck.verify(issue, pages);
         return new Composition(pages, warnings);
+    }
+
+    /**
+     * Each article set as a story, in the articles' order. Setting one story reads nothing another changes
+     * (the faces' caches are safe to share), so this thread and idle workers take the articles in turn: in a
+     * cold build the second core is otherwise idle while the first sets the copy, and the stories are the
+     * same whichever thread set them. This thread never waits for a worker to start: it sets whatever no
+     * worker has taken, and waits only for stories a worker is setting.
+     */
+    private List<Story> stories(List<Article> articles) {
+        int n = articles.size();
+        Story[] made = new Story[n];
+        Throwable[] failed = new Throwable[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+        Runnable take = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                try {
+                    made[i] = new Story(articles.get(i), grid, styles, rules);
+                } catch (RuntimeException | Error e) {
+                    failed[i] = e; // thrown below, the first article's first, as setting them in order would
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        // the helpers' futures are not joined: one a busy pool starts late finds nothing left and ends
+        for (int h = 1; h < Math.min(n, paiban.core.Workers.count()); h++) {
+            paiban.core.Workers.start(() -> {
+                take.run();
+                return null;
+            });
+        }
+        take.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaibanException("interrupted while the stories were set", e);
+        }
+        for (Throwable t : failed) {
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error e) throw e;
+        }
+        return List.of(made);
     }
 
     // ---- runs and pages --------------------------------------------------------------------------

@@ -55,6 +55,10 @@ final class FontCompaction extends PDFStreamEngine {
     private final Map<COSDictionary, TreeSet<Integer>> shown = new LinkedHashMap<>();
     /** CID → the text it shows, per descendant font, to say which character a failure was about. */
     private final Map<COSDictionary, Map<Integer, String>> texts = new HashMap<>();
+    /** The Type 0 font of each descendant shown by {@link IdentityFont}: its texts are read only if a cut fails. */
+    private final Map<COSDictionary, COSDictionary> identityFonts = new HashMap<>();
+    /** The stand-in for each Identity-H Type 0 font dictionary met, by identity. */
+    private final Map<COSDictionary, IdentityFont> standIns = new java.util.IdentityHashMap<>();
 
     /** A glyph of a face that could not be embedded: a fault of paiban's, reported with its character. */
     static final class GlyphFailure extends RuntimeException {
@@ -71,7 +75,7 @@ final class FontCompaction extends PDFStreamEngine {
     private FontCompaction() {
         addOperator(new BeginText(this));
         addOperator(new EndText(this));
-        addOperator(new SetFontAndSize(this));
+        addOperator(new SetIdentityFontAndSize(this));
         addOperator(new ShowText(this));
         addOperator(new ShowTextAdjusted(this));
         addOperator(new ShowTextLine(this));
@@ -118,7 +122,7 @@ final class FontCompaction extends PDFStreamEngine {
             for (PDAnnotation a : page.getAnnotations()) engine.showAnnotation(a);
         }
         for (var e : engine.shown.entrySet()) {
-            cut(doc, e.getKey(), e.getValue(), fonts, engine.texts.getOrDefault(e.getKey(), Map.of()));
+            cut(doc, e.getKey(), e.getValue(), fonts, () -> engine.texts(e.getKey(), e.getValue()));
         }
         return pages;
     }
@@ -156,14 +160,14 @@ final class FontCompaction extends PDFStreamEngine {
         for (var e : shown.entrySet()) {
             COSObject font = doc.getDocument().getObjectFromPool(e.getKey());
             if (font.getObject() instanceof COSDictionary descendant) {
-                cut(doc, descendant, e.getValue(), null, Map.of());
+                cut(doc, descendant, e.getValue(), null, Map::of);
             }
         }
     }
 
     /** Replaces the CID-keyed CFF program of {@code descendant} by one holding only {@code cids}. */
     private static void cut(PDDocument doc, COSDictionary descendant, TreeSet<Integer> cids, FontBook fonts,
-                            Map<Integer, String> text) throws IOException {
+                            java.util.function.Supplier<Map<Integer, String>> texts) throws IOException {
         if (!(descendant.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor)
                 || !(descriptor.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream program)
                 || !CID_FONT_TYPE0C.equals(program.getCOSName(COSName.SUBTYPE))) {
@@ -176,6 +180,7 @@ final class FontCompaction extends PDFStreamEngine {
             try {
                 smaller = face.outlines(cids);
             } catch (IOException broken) {
+                Map<Integer, String> text = texts.get();
                 String what = broken instanceof CffSubset.GlyphException g ? text.get(g.cid())
                         : String.join("", new TreeSet<>(text.values()));
                 throw new GlyphFailure(name, what, broken);
@@ -216,11 +221,194 @@ final class FontCompaction extends PDFStreamEngine {
         if (font instanceof PDType0Font type0) {
             COSDictionary descendant = type0.getDescendantFont().getCOSObject();
             int cid = type0.codeToCID(code);
-            if (page != null) page.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid);
-            if (shown.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid)) {
+            if (record(descendant, cid)) {
                 String text = type0.toUnicode(code);
                 if (text != null) texts.computeIfAbsent(descendant, k -> new HashMap<>()).put(cid, text);
             }
+        }
+    }
+
+    /** Records that the page shows {@code cid} of {@code descendant}; true if the document had not shown it before. */
+    private boolean record(COSDictionary descendant, int cid) {
+        if (page != null) page.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid);
+        return shown.computeIfAbsent(descendant, k -> new TreeSet<>()).add(cid);
+    }
+
+    /**
+     * A string shown with an Identity-H Type 0 font: each two bytes are a CID, recorded without the font program,
+     * the glyph widths or the text matrix, none of which says which glyphs are shown. Any other font goes the
+     * stream engine's own way, glyph by glyph ({@link #showGlyph}).
+     */
+    @Override
+    protected void showText(byte[] string) throws IOException {
+        if (!(getGraphicsState().getTextState().getFont() instanceof IdentityFont f)) {
+            super.showText(string);
+            return;
+        }
+        for (int i = 0; i + 1 < string.length; i += 2) record(f.descendant, (string[i] & 0xff) << 8 | string[i + 1] & 0xff);
+        // an odd last byte is no whole code; PDFBox reads it as the high byte of one, its low byte 0, and so here
+        if (string.length % 2 == 1) record(f.descendant, (string[string.length - 1] & 0xff) << 8);
+    }
+
+    /** CID → the text it shows for a font this engine recorded; for an {@link IdentityFont} read now, from its ToUnicode map. */
+    private Map<Integer, String> texts(COSDictionary descendant, TreeSet<Integer> cids) {
+        COSDictionary type0 = identityFonts.get(descendant);
+        Map<Integer, String> out = new HashMap<>(texts.getOrDefault(descendant, Map.of()));
+        if (type0 == null) return out;
+        try {
+            PDFont font = org.apache.pdfbox.pdmodel.font.PDFontFactory.createFont(type0);
+            for (int cid : cids) {
+                String text = out.containsKey(cid) ? null : font.toUnicode(cid);
+                if (text != null) out.put(cid, text);
+            }
+        } catch (IOException unreadable) {
+            // the failure is reported without the characters
+        }
+        return out;
+    }
+
+    /**
+     * Tf: an Identity-H Type 0 font (as OpenPDF embeds every CJK face) is set as its {@link IdentityFont}, so that
+     * the graphics state carries it through q/Q, forms and annotations as it carries any font; PDFBox then never
+     * builds the font itself (parsing its CFF program and ToUnicode map took about a quarter of the master's time
+     * in a cold build). Any other font is loaded as the stream engine loads it.
+     */
+    private static final class SetIdentityFontAndSize extends SetFontAndSize {
+
+        private final FontCompaction engine;
+
+        SetIdentityFontAndSize(FontCompaction engine) {
+            super(engine);
+            this.engine = engine;
+        }
+
+        @Override
+        public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> arguments)
+                throws IOException {
+            if (arguments.size() >= 2 && arguments.get(0) instanceof COSName name
+                    && arguments.get(1) instanceof org.apache.pdfbox.cos.COSNumber size
+                    && engine.getResources() != null
+                    && engine.getResources().getCOSObject().getCOSDictionary(COSName.FONT) instanceof COSDictionary fonts
+                    && fonts.getDictionaryObject(name) instanceof COSDictionary type0) {
+                IdentityFont f = engine.standIn(type0);
+                if (f != null) {
+                    engine.getGraphicsState().getTextState().setFontSize(size.floatValue());
+                    engine.getGraphicsState().getTextState().setFont(f);
+                    return;
+                }
+            }
+            super.process(operator, arguments);
+        }
+    }
+
+    /** The stand-in for {@code type0} if it is an Identity-H Type 0 font with one descendant; else null. */
+    private IdentityFont standIn(COSDictionary type0) {
+        IdentityFont known = standIns.get(type0);
+        if (known != null || standIns.containsKey(type0)) return known;
+        IdentityFont made = null;
+        if (COSName.TYPE0.equals(type0.getCOSName(COSName.SUBTYPE))
+                && COSName.IDENTITY_H.equals(type0.getCOSName(COSName.ENCODING))
+                && type0.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof org.apache.pdfbox.cos.COSArray d
+                && d.size() == 1 && d.getObject(0) instanceof COSDictionary descendant) {
+            made = new IdentityFont(descendant);
+            identityFonts.put(descendant, type0);
+        }
+        standIns.put(type0, made);
+        return made;
+    }
+
+    /**
+     * What the graphics state holds while an Identity-H Type 0 font is set: its descendant, for
+     * {@link #showText}. Nothing else of PDFBox's draws with it (this engine draws nothing), so its metrics are
+     * never asked for.
+     */
+    private static final class IdentityFont extends PDFont {
+
+        final COSDictionary descendant;
+
+        IdentityFont(COSDictionary descendant) {
+            super(new COSDictionary());
+            this.descendant = descendant;
+        }
+
+        private static UnsupportedOperationException notDrawn() {
+            return new UnsupportedOperationException("a stand-in font of FontCompaction is not drawn with");
+        }
+
+        @Override
+        protected float getStandard14Width(int code) {
+            throw notDrawn();
+        }
+
+        @Override
+        protected byte[] encode(int unicode) {
+            throw notDrawn();
+        }
+
+        @Override
+        public int readCode(InputStream in) {
+            throw notDrawn();
+        }
+
+        @Override
+        public boolean isVertical() {
+            return false;
+        }
+
+        @Override
+        public void addToSubset(int codePoint) {
+            throw notDrawn();
+        }
+
+        @Override
+        public void subset() {
+            throw notDrawn();
+        }
+
+        @Override
+        public boolean willBeSubset() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            // PDFont's constructor asks for it (to find a standard 14 font's metrics) before the descendant is set
+            return descendant == null ? "" : descendant.getNameAsString(COSName.BASE_FONT);
+        }
+
+        @Override
+        public org.apache.pdfbox.util.Matrix getFontMatrix() {
+            throw notDrawn();
+        }
+
+        @Override
+        public org.apache.fontbox.util.BoundingBox getBoundingBox() {
+            throw notDrawn();
+        }
+
+        @Override
+        public float getHeight(int code) {
+            throw notDrawn();
+        }
+
+        @Override
+        public float getWidthFromFont(int code) {
+            throw notDrawn();
+        }
+
+        @Override
+        public boolean hasExplicitWidth(int code) {
+            throw notDrawn();
+        }
+
+        @Override
+        public boolean isEmbedded() {
+            return true;
+        }
+
+        @Override
+        public boolean isDamaged() {
+            return false;
         }
     }
 }
