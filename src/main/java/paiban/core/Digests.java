@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 and MD5, for names and fingerprints that must follow from the bytes alone. */
+/** SHA-256, for names, fingerprints and document IDs that must follow from the bytes alone. */
 public final class Digests {
 
     private Digests() {
@@ -17,11 +17,6 @@ public final class Digests {
     /** A fresh SHA-256. */
     public static MessageDigest sha256() {
         return of("SHA-256");
-    }
-
-    /** A fresh MD5: for a PDF's /ID, which ISO 32000 suggests be made so. */
-    public static MessageDigest md5() {
-        return of("MD5");
     }
 
     private static MessageDigest of(String algorithm) {

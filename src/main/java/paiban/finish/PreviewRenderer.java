@@ -221,11 +221,14 @@ final class PreviewRenderer extends PDFRenderer {
             // as PDFBox: an image drawn larger than its pixels, and not asking to be smoothed, keeps them sharp
             boolean sharp = !x.getInterpolate() && (photo.getWidth() <= Math.round(across)
                     || photo.getHeight() <= Math.round(down));
-            if (sharp) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            // else bilinear, not PDFBox's bicubic: decoded at M/8, the photo is shrunk by less than half here,
+            // where the two look alike on a 1200 px page and bicubic took a tenth of the previews' time
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, sharp ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR
+                    : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setComposite(ac);
             setClip();
             g.drawImage(photo, place, null);
-            if (sharp && interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            if (interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
             return true;
         }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +23,5 @@ class DigestsTest {
         Path f = dir.resolve("abc");
         Files.write(f, abc);
         assertEquals(sha, Digests.sha256Hex(f), "a file's digest is its bytes' digest");
-        assertEquals("900150983cd24fb0d6963f7d28e17f72", HexFormat.of().formatHex(Digests.md5().digest(abc)));
     }
 }
