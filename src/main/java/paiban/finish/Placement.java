@@ -22,7 +22,12 @@ record Placement(int page, String name, int pixelWidth, int pixelHeight, double 
 
     /** Effective resolution: pixels per inch at the placed size, the poorer of the two directions. */
     double dpi() {
-        return Math.min(pixelWidth / (widthPt / 72), pixelHeight / (heightPt / 72));
+        return dpi(pixelWidth, pixelHeight);
+    }
+
+    /** The effective resolution of {@code w × h} stored pixels (a decoded or reduced form) in this frame. */
+    double dpi(int w, int h) {
+        return Math.min(w / (widthPt / 72), h / (heightPt / 72));
     }
 
     /** The placed size in millimetres, as the photo stands, e.g. "60 × 45 mm". */

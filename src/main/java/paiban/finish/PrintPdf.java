@@ -178,7 +178,7 @@ final class PrintPdf {
         // the pixels as given: a JPEG's decoder already shrank them by M/8 towards TARGET_DPI (PreparedPhotos'
         // Source), and what that left within CAP_DPI is not resampled again, which cost as much as separating
         // the photo (a 1600 px photo in a 938 px frame comes at 5/8, 1000 px, 320 dpi)
-        if (Math.min(rgb.getWidth() / (p.widthPt() / 72), rgb.getHeight() / (p.heightPt() / 72)) > CAP_DPI) {
+        if (p.dpi(rgb.getWidth(), rgb.getHeight()) > CAP_DPI) {
             int[] size = Pixels.sizeFor(p, TARGET_DPI);
             rgb = Pixels.scale(rgb, size[0], size[1]);
         }

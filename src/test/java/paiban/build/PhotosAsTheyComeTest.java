@@ -150,6 +150,25 @@ class PhotosAsTheyComeTest {
         }
     }
 
+    /**
+     * Print keeps no more pixels than the press can use: every image at most 450 dpi (PrintPdf's cap) where it
+     * is placed, the phone photo's 4032 px included, whether the decoder's M/8 scaling or a resampling
+     * brought it there.
+     */
+    @Test
+    void noPrintPhotoIsFinerThanThePressCanShow() throws IOException {
+        int images = 0;
+        try (PDDocument doc = Loader.loadPDF(out.resolve("print.pdf").toFile())) {
+            for (PDPage page : doc.getPages()) {
+                for (Draw d : Draw.all(page)) {
+                    images++;
+                    assertTrue(d.dpi() <= 451, "a print image at " + Math.round(d.dpi()) + " dpi");
+                }
+            }
+        }
+        assertTrue(images > 0, "print.pdf draws the photos");
+    }
+
     @Test
     void everyPhotoStandsInThePageFilesAndPreviews() throws IOException {
         List<Seen> pages = new ArrayList<>(), previews = new ArrayList<>();
