@@ -60,6 +60,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -143,12 +144,14 @@ public final class Preflight {
             if (n < 2 || Runtime.getRuntime().availableProcessors() < 2) return check(doc, name, inkLimit, true);
             int limit = inkLimit * 255 / 100;
             PageResult[] results = new PageResult[n];
-            // odd pages here, even pages there: a page's cost is mostly its photos, which the copy spreads
+            // each thread takes the next page not yet taken: a page's cost is mostly its photos, which the
+            // copy spreads unevenly, and a fixed share (odd pages here, even there) left one thread waiting
+            AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
                 try (PDDocument own = Loader.loadPDF(file.toFile())) {
                     SampleBuffer buffer = new SampleBuffer();
-                    for (int i = 1; i < n; i += 2) results[i] = page(own, i, inkLimit, limit, true, buffer);
+                    for (int i; (i = next.getAndIncrement()) < n; ) results[i] = page(own, i, inkLimit, limit, true, buffer);
                 } catch (Throwable e) {
                     failed.set(e);
                 }
@@ -157,7 +160,7 @@ public final class Preflight {
             Throwable here = null;
             try {
                 SampleBuffer buffer = new SampleBuffer();
-                for (int i = 0; i < n; i += 2) results[i] = page(doc, i, inkLimit, limit, true, buffer);
+                for (int i; (i = next.getAndIncrement()) < n; ) results[i] = page(doc, i, inkLimit, limit, true, buffer);
             } catch (IOException | RuntimeException | Error e) {
                 here = e;
             }
