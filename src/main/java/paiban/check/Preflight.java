@@ -32,7 +32,6 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 import paiban.codec.TurboJpeg;
-import paiban.core.Digests;
 import paiban.core.PaibanException;
 
 import java.awt.Color;
@@ -115,7 +114,7 @@ public final class Preflight {
 
     /** Checks an open document; {@code name} is the file's name in the report. */
     public static PressReport check(PDDocument doc, String name, int inkLimit) throws IOException {
-        return check(doc, name, inkLimit, false, InksAhead.NONE);
+        return check(doc, name, inkLimit, false);
     }
 
     /**
@@ -126,7 +125,7 @@ public final class Preflight {
      * figure: a build needs to know where the limit is broken, not by how little it is kept.
      */
     public static PressReport checkBuilt(PDDocument doc, String name, int inkLimit) throws IOException {
-        return check(doc, name, inkLimit, true, InksAhead.NONE);
+        return check(doc, name, inkLimit, true);
     }
 
     /**
@@ -140,17 +139,9 @@ public final class Preflight {
      * runs on a worker, and a worker must not wait for another worker's task.
      */
     public static PressReport checkBuilt(Path file, String name, int inkLimit) throws IOException {
-        return checkBuilt(file, name, inkLimit, InksAhead.NONE);
-    }
-
-    /**
-     * As {@link #checkBuilt(Path, String, int)}, where the build measured some of the file's photos ahead
-     * ({@link InksAhead}): the report is the same, the photos found there are not decoded again.
-     */
-    public static PressReport checkBuilt(Path file, String name, int inkLimit, InksAhead ahead) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             int n = doc.getNumberOfPages();
-            if (n < 2 || Runtime.getRuntime().availableProcessors() < 2) return check(doc, name, inkLimit, true, ahead);
+            if (n < 2 || Runtime.getRuntime().availableProcessors() < 2) return check(doc, name, inkLimit, true);
             int limit = inkLimit * 255 / 100;
             PageResult[] results = new PageResult[n];
             // each thread takes the next page not yet taken: a page's cost is mostly its photos, which the
@@ -159,7 +150,7 @@ public final class Preflight {
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread other = Thread.ofPlatform().name("paiban-preflight").unstarted(() -> {
                 try (PDDocument own = Loader.loadPDF(file.toFile())) {
-                    SampleBuffer buffer = new SampleBuffer(ahead);
+                    SampleBuffer buffer = new SampleBuffer();
                     for (int i; (i = next.getAndIncrement()) < n; ) results[i] = page(own, i, inkLimit, limit, true, buffer);
                 } catch (Throwable e) {
                     failed.set(e);
@@ -168,7 +159,7 @@ public final class Preflight {
             other.start();
             Throwable here = null;
             try {
-                SampleBuffer buffer = new SampleBuffer(ahead);
+                SampleBuffer buffer = new SampleBuffer();
                 for (int i; (i = next.getAndIncrement()) < n; ) results[i] = page(doc, i, inkLimit, limit, true, buffer);
             } catch (IOException | RuntimeException | Error e) {
                 here = e;
@@ -189,93 +180,11 @@ public final class Preflight {
     }
 
     /**
-     * The whole factor by which an image's samples are averaged before the renderer draws them: to about the
-     * raster's own resolution. What is left, a scale between ½ and 1, the renderer draws directly, where a
-     * larger image goes through AWT's area-averaging filter, which took most of the check's time.
-     *
-     * @param wPt the image's width where it is placed, in points, and {@code hPt} its height
-     */
-    public static int factor(int width, int height, double wPt, double hPt) {
-        double fine = DPI / 72;
-        return (int) Math.max(1, Math.min(width / Math.max(1, wPt * fine), height / Math.max(1, hPt * fine)));
-    }
-
-    /**
-     * print.pdf's photos measured before the check, while the print edition is still being written and a
-     * core stands idle: each CMYK JPEG as the check measures a photo of print.pdf (Adobe's inverted samples
-     * under {@code /Decode [1 0 1 0 1 0 1 0]}), decoded whole for its most ink and averaged by the factor its
-     * placement gives ({@link #factor}). The check takes a measurement only for the very bytes it was made
-     * from (their SHA-256) and the factor it would use itself, so the report is the one it would make alone;
-     * any other image it decodes, as ever. One thread measures; the check reads once it has stopped.
-     */
-    public static final class InksAhead {
-        /** None measured: the check decodes every photo. */
-        public static final InksAhead NONE = new InksAhead();
-
-        private record Key(String sha256, int factor) {
-        }
-
-        private final Map<Key, Measured> measured = new java.util.concurrent.ConcurrentHashMap<>();
-        /** The array photos are decoded into, kept from photo to photo by the one thread that measures. */
-        private final SampleBuffer buffer = new SampleBuffer(this);
-        private final AtomicInteger used = new AtomicInteger();
-
-        /**
-         * Measures a CMYK JPEG of print's photos as the check would at {@code factor}; a JPEG TurboJPEG
-         * cannot decode at that size is left to the check.
-         */
-        public void measure(byte[] cmykJpeg, int width, int height, int factor) throws IOException {
-            TurboJpeg turbo = TurboJpeg.get();
-            if (turbo == null || this == NONE || factor > Samples.Reduction.MOST_PACKED) return;
-            Measured m = Measured.of(turbo, cmykJpeg, width, height, Math.max(1, factor), buffer);
-            if (m != null) measured.put(new Key(Digests.sha256Hex(cmykJpeg), Math.max(1, factor)), m);
-        }
-
-        /** The measurement of exactly these bytes at this factor, or null. */
-        Measured find(byte[] cmykJpeg, int factor) {
-            Measured m = measured.isEmpty() ? null : measured.get(new Key(Digests.sha256Hex(cmykJpeg), factor));
-            if (m != null) used.incrementAndGet();
-            return m;
-        }
-
-        /** How many photos the check took from here rather than decoding them. */
-        public int used() {
-            return used.get();
-        }
-    }
-
-    /** A photo's most ink, over every pixel, and its four planes (255 − ink) averaged by the factor. */
-    private record Measured(byte[][] planes, int width, int height, int mostInk) {
-
-        /**
-         * TurboJPEG's samples of an inverted CMYK JPEG, a pixel to an int, into the array the last photo was
-         * decoded into, added straight into their squares' averages; null when the JPEG is not of that size.
-         */
-        static Measured of(TurboJpeg turbo, byte[] jpeg, int width, int height, int f, SampleBuffer buffer)
-                throws IOException {
-            int[] packed = turbo.cmykSamples(jpeg, width, height, buffer.samples);
-            if (packed == null) return null;
-            buffer.samples = packed;
-            Samples.Reduction planes = new Samples.Reduction(width, height, f);
-            int most = 0;
-            for (int y = 0; y < height; y++) most = Math.max(most, planes.addInverted(y, packed));
-            return new Measured(planes.planes, planes.width, planes.height, most);
-        }
-    }
-
-    /**
      * The array a photo's samples are decoded into, kept from photo to photo by one thread's pages: a
      * print photo's samples are some 6 MB, and a fresh array for each would be cleared only to be written.
      */
     private static final class SampleBuffer {
         int[] samples;
-        /** The photos the build measured ahead, looked up before one is decoded. */
-        final InksAhead ahead;
-
-        SampleBuffer(InksAhead ahead) {
-            this.ahead = ahead;
-        }
-
         /** The last page's ink raster, for the next page of the same size. */
         private int[] tac;
 
@@ -303,11 +212,10 @@ public final class Preflight {
         return new PressReport(name, inkLimit, pages, images, findings);
     }
 
-    private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built, InksAhead ahead)
-            throws IOException {
+    private static PressReport check(PDDocument doc, String name, int inkLimit, boolean built) throws IOException {
         int limit = inkLimit * 255 / 100;
         List<PageResult> results = new ArrayList<>();
-        SampleBuffer buffer = new SampleBuffer(ahead);
+        SampleBuffer buffer = new SampleBuffer();
         for (int i = 0; i < doc.getNumberOfPages(); i++) results.add(page(doc, i, inkLimit, limit, built, buffer));
         return report(name, inkLimit, results);
     }
@@ -607,12 +515,14 @@ public final class Preflight {
                 Reduction planesOut = new Reduction(width, height, f);
                 TurboJpeg turbo = TurboJpeg.get();
                 if (jpeg != null && inverted && turbo != null && f <= Reduction.MOST_PACKED) {
-                    // print.pdf's own photos: measured ahead where the build did (the same bytes, the same
-                    // factor, the same measurement), else here
-                    Measured whole = buffer.ahead.find(jpeg, f);
-                    if (whole == null) whole = Measured.of(turbo, jpeg, width, height, f, buffer);
-                    if (whole != null) {
-                        keep(whole);
+                    // print.pdf's own photos: TurboJPEG's samples, a pixel to an int, into the array the last
+                    // photo was decoded into
+                    int[] packed = turbo.cmykSamples(jpeg, width, height, buffer.samples);
+                    if (packed != null) {
+                        buffer.samples = packed;
+                        int most = 0;
+                        for (int y = 0; y < height; y++) most = Math.max(most, planesOut.addInverted(y, packed));
+                        keep(planesOut, most);
                         return;
                     }
                 }
@@ -686,14 +596,6 @@ public final class Preflight {
             for (int i = 0; i < 4; i++) planes[i] = reduced.planes[i];
             width = reduced.width;
             height = reduced.height;
-        }
-
-        /** As {@link #keep(Reduction, int)}, from a photo measured whole; its planes are only read. */
-        private void keep(Measured m) {
-            mostInk = m.mostInk();
-            for (int i = 0; i < 4; i++) planes[i] = m.planes()[i];
-            width = m.width();
-            height = m.height();
         }
 
         /**
@@ -1415,7 +1317,13 @@ public final class Preflight {
             double hPt = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
             Samples s = r.samples.get(stream);
             if (s == null) {
-                s = new Samples(image, factor(image.getWidth(), image.getHeight(), wPt, hPt), name, r.buffer);
+                // to the raster's own resolution, by a whole factor: what is left, a scale between ½ and 1, the
+                // renderer draws directly, where a larger image goes through AWT's area-averaging filter,
+                // which took most of the check's time
+                double fine = DPI / 72;
+                int factor = (int) Math.max(1, Math.min(image.getWidth() / Math.max(1, wPt * fine),
+                        image.getHeight() / Math.max(1, hPt * fine)));
+                s = new Samples(image, factor, name, r.buffer);
                 r.samples.put(stream, s);
             }
             if (r.seen != null) {

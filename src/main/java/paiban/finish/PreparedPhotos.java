@@ -182,11 +182,6 @@ final class PreparedPhotos {
                 && (!print || early.prepared().print() != null);
     }
 
-    /** Every image's replacements, in page order. */
-    java.util.Collection<Prepared> all() {
-        return byKey.values();
-    }
-
     /** The print replacement for an image of a copy of the master, if it has one. */
     Pixels.Encoded print(PDImageXObject image) {
         Prepared p = byKey.get(image.getCOSObject().getKey());

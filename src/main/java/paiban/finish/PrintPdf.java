@@ -75,7 +75,6 @@ final class PrintPdf {
     }
 
     void write(PreparedPhotos photos, CmykTransform transform, Path file) throws IOException {
-        InksAhead ahead = new InksAhead(photos);
         try (PDDocument doc = master.open()) {
             ImageSwap.replaceAll(doc, image -> swap(doc, image, photos.print(image)));
 
@@ -107,50 +106,7 @@ final class PrintPdf {
         for (paiban.model.Ad a : master.issue().issue().ads()) {
             if (a.image().vector()) drawn.computeIfAbsent(a.page(), k -> new java.util.ArrayList<>()).add(a.where());
         }
-        preflight(file, transform.limit().percent(), warnings, drawn, ahead.stop());
-    }
-
-    /**
-     * The photos' inks measured for the preflight while the file is written ({@link Preflight.InksAhead}): the
-     * print edition's own work until the preflight is one thread's, and the other core would stand idle. A
-     * thread of its own, not a worker's task, since the print edition runs on a worker and must not wait for
-     * another. It stops at the preflight, after the photo in hand; the preflight decodes whatever is left.
-     */
-    private static final class InksAhead {
-        private final Preflight.InksAhead measured = new Preflight.InksAhead();
-        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        private final Thread thread;
-
-        InksAhead(PreparedPhotos photos) {
-            List<PreparedPhotos.Prepared> print = photos.all().stream()
-                    .filter(p -> p.print() != null && p.print().jpeg() && p.placement().page() > 0).toList();
-            thread = print.isEmpty() || Runtime.getRuntime().availableProcessors() < 2 ? null
-                    : Thread.ofPlatform().name("paiban-inks-ahead").start(() -> {
-                        for (PreparedPhotos.Prepared p : print) {
-                            if (stop.get()) return;
-                            Pixels.Encoded e = p.print();
-                            try {
-                                measured.measure(e.data(), e.width(), e.height(), Preflight.factor(e.width(),
-                                        e.height(), p.placement().widthPt(), p.placement().heightPt()));
-                            } catch (IOException | RuntimeException ex) {
-                                return; // the preflight decodes the photo itself, and says what is wrong with it
-                            }
-                        }
-                    });
-        }
-
-        /** Stops measuring after the photo in hand and gives what was measured. */
-        Preflight.InksAhead stop() throws IOException {
-            if (thread == null) return Preflight.InksAhead.NONE;
-            stop.set(true);
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("print.pdf: interrupted while its photos' inks were measured", e);
-            }
-            return measured;
-        }
+        preflight(file, transform.limit().percent(), warnings, drawn);
     }
 
     /** The share of a page's area, in percent, over the ink limit that a hairline overlap may take. */
@@ -168,13 +124,7 @@ final class PrintPdf {
     /** @param drawn the PDF ads on each page, as messages name them ("issue.yaml:31: ads[2] (某某)") */
     static void preflight(Path file, int inkLimit, Consumer<String> warnings, Map<Integer, List<String>> drawn)
             throws IOException {
-        preflight(file, inkLimit, warnings, drawn, Preflight.InksAhead.NONE);
-    }
-
-    /** @param ahead the photos whose inks were measured while the file was written */
-    static void preflight(Path file, int inkLimit, Consumer<String> warnings, Map<Integer, List<String>> drawn,
-                          Preflight.InksAhead ahead) throws IOException {
-        PressReport report = Preflight.checkBuilt(file, "print.pdf", inkLimit, ahead);
+        PressReport report = Preflight.checkBuilt(file, "print.pdf", inkLimit);
         // A solid area over the limit sets off and smears on newsprint, so it stops the build. Where a thin
         // black rule or line of type overprints a coloured one (the 导读 box's frame under the rule of the
         // module below), ink adds up over a hair's width: the press accepts that, as it does black type

@@ -287,59 +287,6 @@ class PreflightTest {
         assertEquals(one, Preflight.checkBuilt(bad, "print.pdf", 240));
     }
 
-    /**
-     * Photos measured while print.pdf was written give the report the check makes decoding them itself: the
-     * same page figures and findings, an image over the limit among them; and a measurement is taken only for
-     * the very bytes and averaging it was made for.
-     */
-    @Test
-    void photosMeasuredAheadGiveTheSameReport() throws Exception {
-        paiban.testing.Turbo.required();
-        int side = 64;
-        byte[] ink = new byte[side * side * 4];
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int o = (y * side + x) * 4;
-                ink[o] = (byte) (x * 4);
-                ink[o + 1] = (byte) (y * 4);
-                ink[o + 2] = (byte) ((x + y) * 2);
-                ink[o + 3] = (byte) (x > 48 && y > 48 ? 250 : 40); // a corner of 360 % and more
-            }
-        }
-        byte[] inverted = ink.clone();
-        for (int i = 0; i < inverted.length; i++) inverted[i] = (byte) (255 - (inverted[i] & 0xff));
-        Path file = dir.resolve("ahead.pdf");
-        byte[] jpeg;
-        try (PDDocument doc = new PDDocument()) {
-            for (int n = 0; n < 2; n++) {
-                PDPage page = new PDPage(new PDRectangle(100, 100));
-                doc.addPage(page);
-                PDImageXObject photo = cmykJpeg(doc, inverted, side, 1, 0);
-                try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                    s.drawImage(photo, 10, 10, 20, 20); // averaged by 3
-                }
-            }
-            doc.save(file.toFile());
-        }
-        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile());
-             var in = ((PDImageXObject) doc.getPage(0).getResources().getXObject(
-                     doc.getPage(0).getResources().getXObjectNames().iterator().next())).getCOSObject().createRawInputStream()) {
-            jpeg = in.readAllBytes();
-        }
-        PressReport alone = Preflight.checkBuilt(file, "print.pdf", 240);
-        assertTrue(alone.findings().stream().anyMatch(f -> f.detail().contains("its own pixels")), alone.findings().toString());
-
-        Preflight.InksAhead ahead = new Preflight.InksAhead();
-        ahead.measure(jpeg, side, side, Preflight.factor(side, side, 20, 20));
-        assertEquals(alone, Preflight.checkBuilt(file, "print.pdf", 240, ahead));
-        assertEquals(2, ahead.used(), "both pages took the photo as measured");
-
-        Preflight.InksAhead other = new Preflight.InksAhead();
-        other.measure(jpeg, side, side, 2); // another averaging than the page's
-        assertEquals(alone, Preflight.checkBuilt(file, "print.pdf", 240, other));
-        assertEquals(0, other.used());
-    }
-
     @Test
     void ghostscriptMeasuresTheSameInk() throws Exception {
         GhostscriptInk.assumeInstalled();
