@@ -170,8 +170,8 @@ final class PrintPdf {
 
     /**
      * A photo's print form, from its decoded pixels: reduced to {@link #TARGET_DPI} when they are far finer
-     * at the placed size than the press can show, separated into CMYK through the profile, a JPEG again if it was one (else
-     * lossless: a drawing or logo). Runs on a worker ({@link PreparedPhotos}).
+     * at the placed size than the press can show, separated into CMYK through the profile, a JPEG again if it
+     * was one (else lossless: a drawing or logo). Runs on a worker ({@link PreparedPhotos}).
      */
     static Pixels.Encoded toCmyk(BufferedImage rgb, boolean jpeg, Placement p, CmykTransform transform)
             throws IOException {

@@ -41,8 +41,8 @@ final class StableSave {
 
     /**
      * Writes {@code doc} to {@code file} with object-stream compression and a content-derived /ID. The file
-     * is written as it is made and hashed, then the ID is patched in place: a print edition of
-     * 40 MB is never held twice in memory.
+     * is written as it is made, then hashed and the ID patched in place: a print edition's 40 MB are never
+     * gathered on the heap.
      */
     static void save(PDDocument doc, Path file) throws IOException {
         placeholder(doc);
