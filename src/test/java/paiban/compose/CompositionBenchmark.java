@@ -26,9 +26,9 @@ import java.util.Map;
  *
  * <p>Each figure is the median of five rounds after a warm-up (three when one composition takes over two
  * seconds). It is given as CPU time, which other work on a shared machine disturbs far less than the
- * wall-clock time beside it: this thread's and the workers' (composition sets stories and composes sections
- * side by side on idle workers), so the CPU figure counts all the work and the wall figure shows the gain. "cold" is the first composition of the JVM, on the first layout's
- * first issue: classes loaded, nothing compiled yet. {@code -Dlayouts=tabloid,a4} times only those
+ * wall-clock time beside it: this thread's and the workers' (composition sets stories side by side on idle
+ * workers), so the CPU figure counts all the work and the wall figure shows the gain. "cold" is the first
+ * composition of the JVM, on the first layout's first issue: classes loaded, nothing compiled yet. {@code -Dlayouts=tabloid,a4} times only those
  * layouts; {@code -Dsizes=4,16} only those generated issues.
  */
 public final class CompositionBenchmark {
@@ -160,8 +160,8 @@ public final class CompositionBenchmark {
     }
 
     /**
-     * CPU time of the threads that compose, in ns: this one and the workers (composition sets stories and
-     * composes sections on idle workers side by side), so that spreading the work over threads does not hide it.
+     * CPU time of the threads that compose, in ns: this one and the workers (composition sets stories on idle
+     * workers side by side), so that spreading the work over threads does not hide it.
      */
     private static long composingCpu() {
         long sum = THREADS.getCurrentThreadCpuTime();
