@@ -54,7 +54,7 @@ final class PageFiller {
         }
 
         int sectionRank(Piece p) {
-            return p.furniture() ? -1 : Math.max(0, sections.indexOf(p.story().article().section()));
+            return p.furniture() ? -1 : Math.max(0, p.story().sectionIndex(sections));
         }
 
         int photoShift() {

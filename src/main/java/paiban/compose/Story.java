@@ -110,6 +110,26 @@ public final class Story {
                 && article.body().stream().noneMatch(b -> b instanceof Block.Subhead);
     }
 
+    /**
+     * The story's section's place in a run's {@code sections} (-1: not among them), as {@code sections.indexOf}
+     * gives it. The page filler asks it for every piece waiting at every step of its search, always of the
+     * same list while it fills a page, and comparing the section names there was a twentieth of a broadsheet
+     * composition under the launcher's quick compiler; so the last answer is kept, for that list object.
+     */
+    int sectionIndex(List<String> sections) {
+        SectionPlace known = sectionPlace;
+        if (known != null && known.sections() == sections) return known.index();
+        int index = sections.indexOf(article.section());
+        sectionPlace = new SectionPlace(sections, index);
+        return index;
+    }
+
+    /** {@link #sectionIndex}'s last answer: immutable, so a thread that reads it sees both parts. */
+    private record SectionPlace(List<String> sections, int index) {
+    }
+
+    private SectionPlace sectionPlace;
+
     public Article article() {
         return article;
     }

@@ -26,15 +26,24 @@ final class AtomClusters {
     final int[] end;
     final boolean[] space;
 
+    /*
+     * The sums and the atoms' blank halves are read directly by the line breaker's inner loop, which the
+     * launcher's quick compiler (C1) does not inline width(s, e) and room(s, e) into: called for every
+     * candidate line, with a bounds-checked List.get for the last atom's blank, they were about a quarter of
+     * a broadsheet composition's CPU under C1. LineBreaker computes the same float expressions from them.
+     */
     /** Prefix sums over atoms: natural width, blank halves, condensable width, letters. */
-    private final float[] natural;
-    private final float[] blanks;
-    private final float[] western;
-    private final int[] letters;
+    final float[] natural;
+    final float[] blanks;
+    final float[] western;
+    final int[] letters;
     /** Prefix sums over junctions: gaps, mandatory squeezes, stretchable junctions. */
-    private final float[] gaps;
-    private final float[] pairs;
-    private final int[] stretch;
+    final float[] gaps;
+    final float[] pairs;
+    final int[] stretch;
+    /** Each atom's blank left and right half (an opening or closing mark's), as {@link Atom} has them. */
+    final float[] blankLeft;
+    final float[] blankRight;
     /** Per junction: 1 when the pair squeeze takes the left atom's right half, 2 the right atom's left half. */
     final byte[] pairSide;
     final float[] gap;
@@ -79,8 +88,12 @@ final class AtomClusters {
         blanks = new float[n + 1];
         western = new float[n + 1];
         letters = new int[n + 1];
+        blankLeft = new float[n];
+        blankRight = new float[n];
         for (int t = 0; t < n; t++) {
             Atom a = atoms.get(t);
+            blankLeft[t] = a.blankLeft;
+            blankRight[t] = a.blankRight;
             natural[t + 1] = natural[t] + a.natural;
             blanks[t + 1] = blanks[t] + a.blankLeft + a.blankRight;
             western[t + 1] = western[t] + (a.condensable() ? a.natural : 0);
@@ -141,16 +154,16 @@ final class AtomClusters {
     /** {@link Measure#width()} of atoms [s, e). */
     float width(int s, int e) {
         float inner = pairs[e - 1] - pairs[s];
-        float end = atoms.get(e - 1).blankRight;
+        float end = blankRight[e - 1];
         return natural[e] - natural[s] + gaps[e - 1] - gaps[s] - inner - end;
     }
 
     /** {@link Measure#room()} of atoms [s, e). */
     float room(int s, int e) {
         float inner = pairs[e - 1] - pairs[s];
-        float end = atoms.get(e - 1).blankRight;
+        float end = blankRight[e - 1];
         // line-start opening marks stay full width, so the line's left edge is the column's
-        float firstBlank = atoms.get(s).blankLeft;
+        float firstBlank = blankLeft[s];
         float room = blanks[e] - blanks[s] - inner - end - firstBlank;
         return Math.max(0, room);
     }

@@ -57,23 +57,41 @@ final class LineBreaker {
         int[] lineEnd = new int[m + 1];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         best[0] = 0;
+        // AtomClusters' arrays, read here as its width(s, e), room(s, e) … compute them: the same float
+        // expressions in the same order, so the same lines (see the note on its fields)
+        final float[] natural = p.natural, gaps = p.gaps, pairs = p.pairs, blanks = p.blanks, west = p.western;
+        final float[] blankRight = p.blankRight;
+        final int[] stretch = p.stretch, letters = p.letters, starts = p.start, ends = p.end;
+        final boolean[] space = p.space;
         for (int s = 0; s < m; s++) {
-            if (best[s] == Double.POSITIVE_INFINITY || p.space[s]) continue;
+            if (best[s] == Double.POSITIVE_INFINITY || space[s]) continue;
             float avail = s == 0 ? em - indent : em;
+            int a = starts[s];
+            float naturalA = natural[a], gapsA = gaps[a], pairsA = pairs[a], blanksA = blanks[a], westA = west[a];
+            float firstBlank = p.blankLeft[a];
+            int stretchA = stretch[a], lettersA = letters[a];
             for (int e = s + 1; e <= m; e++) {
-                if (p.space[e - 1]) continue;
-                int a = p.start[s], b = p.end[e - 1];
-                float width = p.width(a, b), room = p.room(a, b), western = p.western(a, b);
+                if (space[e - 1]) continue;
+                int b = ends[e - 1];
+                float inner = pairs[b - 1] - pairsA;
+                float end = blankRight[b - 1];
+                float width = natural[b] - naturalA + gaps[b - 1] - gapsA - inner - end;
+                float room = Math.max(0, blanks[b] - blanksA - inner - end - firstBlank);
+                float western = west[b] - westA;
                 if (e > s + 1 && AtomClusters.narrowest(width, room, western, FORCED_FLOOR) > avail + EPS) break;
-                int next = e < m && p.space[e] ? e + 1 : e;
+                int next = e < m && space[e] ? e + 1 : e;
                 boolean last = next >= m;
-                double cost = best[s] + LINE + cost(width, room, western, p.junctions(a, b), p.letters(a, b), avail,
-                        last, s == 0, stretchCounts);
+                double cost = best[s] + LINE + cost(width, room, western, stretch[b - 1] - stretchA, letters[b] - lettersA,
+                        avail, last, s == 0, stretchCounts);
                 if (!last) {
                     int after = next + 1;
-                    if (after <= m && !p.space[after - 1]) {
-                        int c = p.end[after - 1];
-                        if (p.width(a, c) - p.room(a, c) <= avail + EPS) cost += PUSH_DOWN;
+                    if (after <= m && !space[after - 1]) {
+                        int c = ends[after - 1];
+                        float innerC = pairs[c - 1] - pairsA;
+                        float endC = blankRight[c - 1];
+                        float widthC = natural[c] - naturalA + gaps[c - 1] - gapsA - innerC - endC;
+                        float roomC = Math.max(0, blanks[c] - blanksA - innerC - endC - firstBlank);
+                        if (widthC - roomC <= avail + EPS) cost += PUSH_DOWN;
                     }
                 }
                 if (cost < best[next]) {
