@@ -343,8 +343,16 @@ final class PageFiller {
     /** The rank of the earliest section with copy waiting that is not {@code used}; MAX_VALUE if none. */
     private static int earliest(State s, Spec spec, Set<Piece> used) {
         int e = Integer.MAX_VALUE;
-        for (Piece p : s.queue()) if (!used.contains(p)) e = Math.min(e, spec.sectionRank(p));
-        for (Piece p : s.briefs()) if (!used.contains(p) && !p.furniture()) e = Math.min(e, spec.sectionRank(p));
+        // the rank first: a piece that cannot lower the answer need not be looked up in the band's pieces
+        for (Piece p : s.queue()) {
+            int r = spec.sectionRank(p);
+            if (r < e && !used.contains(p)) e = r;
+        }
+        for (Piece p : s.briefs()) {
+            if (p.furniture()) continue;
+            int r = spec.sectionRank(p);
+            if (r < e && !used.contains(p)) e = r;
+        }
         return e;
     }
 
@@ -516,8 +524,8 @@ final class PageFiller {
         for (Piece p : used) {
             int r = spec.sectionRank(p);
             if (r <= 0) continue;
-            for (Piece q : s.queue()) if (!used.contains(q) && spec.sectionRank(q) < r) cost += costs.sectionOrder();
-            for (Piece q : s.briefs()) if (!used.contains(q) && spec.sectionRank(q) < r) cost += costs.sectionOrder();
+            for (Piece q : s.queue()) if (spec.sectionRank(q) < r && !used.contains(q)) cost += costs.sectionOrder();
+            for (Piece q : s.briefs()) if (spec.sectionRank(q) < r && !used.contains(q)) cost += costs.sectionOrder();
         }
         List<Piece> briefs = new ArrayList<>();
         int briefsWaiting = 0;
@@ -607,8 +615,7 @@ final class PageFiller {
         int earliest = earliest(s, spec, used);
         copyEnd |= earliest == Integer.MAX_VALUE;
         for (Piece p : s.queue()) {
-            if (used.contains(p) || p == first) continue;
-            if (spec.sectionRank(p) > earliest) continue;
+            if (p == first || spec.sectionRank(p) > earliest || used.contains(p)) continue;
             Integer fixed = spec.spans().get(p);
             if (fixed != null ? fixed != w : !fits(p, w, Rank.OTHER)) {
                 if (spec.must().contains(p)) break; // a planned piece keeps its turn
@@ -635,11 +642,10 @@ final class PageFiller {
                 }
                 continue;
             }
-            if (used.contains(p) || p == first || spec.spans().containsKey(p) && spec.spans().get(p) != w) continue;
-            if (spec.sectionRank(p) > earliest) continue;
+            // enough briefs: go on only for the pull quotes and fillers behind them (the cheap tests first)
+            if (briefs == LOOK_BRIEFS || p == first || spec.sectionRank(p) > earliest || used.contains(p)) continue;
+            if (spec.spans().containsKey(p) && spec.spans().get(p) != w) continue;
             if (!fits(p, w, Rank.OTHER) && !spec.spans().containsKey(p)) continue;
-            // enough briefs: go on only for the pull quotes and fillers behind them
-            if (briefs == LOOK_BRIEFS) continue;
             candidates.add(p);
             briefs++;
         }
